@@ -1,0 +1,10 @@
+// Three suites with different costs: unit (pure, seconds), emulator (real
+// Azure SDK against an in-process emulator), e2e (the real Pulumi CLI).
+const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
+module.exports = {
+  projects: [
+    { displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"], transform: tsJest, testEnvironment: "node" },
+    { displayName: "emulator", testMatch: ["<rootDir>/test/emulator/**/*.test.ts"], transform: tsJest, testEnvironment: "node" },
+    { displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"], transform: tsJest, testEnvironment: "node" },
+  ],
+};

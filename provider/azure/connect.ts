@@ -1,0 +1,114 @@
+// Builds the GalleryApi for the configured backend. Azure and the emulator go
+// through the same arm-compute client; only the endpoint, the credential and
+// the certificate the TLS connection trusts differ.
+import * as fs from "fs";
+import * as https from "https";
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { BackendSettings } from "./settings";
+import { armGalleryApi, type GalleryApi } from "./galleryApi";
+import { EmulatorCredential } from "./emulatorCredential";
+
+export interface Connection {
+  api: GalleryApi;
+  subscriptionId: string;
+  /** Stops the embedded emulator, if this connection started one. */
+  close(): Promise<void>;
+}
+
+/** Makes every request of the SDK pipeline trust exactly the given agent's CA. */
+function trustPolicy(agent: https.Agent): PipelinePolicy {
+  return {
+    name: "trustEmulatorCertificate",
+    sendRequest: (request, next) => {
+      request.agent = agent;
+      return next(request);
+    },
+  };
+}
+
+interface EmulatorAccess {
+  endpoint: string;
+  certificatePem: string;
+  subscriptionId: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+function emulatorApi(access: EmulatorAccess): GalleryApi {
+  const agent = new https.Agent({ ca: access.certificatePem, keepAlive: true });
+  const credential = new EmulatorCredential({
+    authorityHost: access.endpoint,
+    tenantId: access.tenantId,
+    clientId: access.clientId,
+    clientSecret: access.clientSecret,
+    agent,
+  });
+  return armGalleryApi({
+    credential,
+    subscriptionId: access.subscriptionId,
+    endpoint: access.endpoint,
+    policies: [trustPolicy(agent)],
+    progressIntervalMs: 500,
+  });
+}
+
+async function startEmbedded(settings: BackendSettings): Promise<Connection> {
+  // Loaded only here so that talking to Azure never loads SQLite or the server.
+  const { startEmulator } = require("../../emulator") as typeof import("../../emulator");
+  const emulator = await startEmulator({
+    port: 0,
+    stateDir: settings.stateDir,
+    allowedAccessRegions: settings.accessGrantedRegions,
+    retryAfterSeconds: 1,
+    ...(settings.replicationSpeed ? { replicationSpeedGBps: settings.replicationSpeed } : {}),
+  });
+  return {
+    api: emulatorApi(emulator),
+    subscriptionId: emulator.subscriptionId,
+    close: () => emulator.stop(),
+  };
+}
+
+function connectExternalEmulator(settings: BackendSettings): Connection {
+  const { DEFAULT_CREDENTIALS } = require("../../emulator") as typeof import("../../emulator");
+  const certificatePath = settings.emulatorCertificatePath;
+  if (!certificatePath) {
+    throw new Error("compute-gallery:emulatorCertificatePath must name the emulator's certificate (PEM)");
+  }
+  const subscriptionId = settings.subscriptionId ?? DEFAULT_CREDENTIALS.subscriptionId;
+  return {
+    api: emulatorApi({
+      endpoint: settings.emulatorEndpoint!,
+      certificatePem: fs.readFileSync(certificatePath, "utf8"),
+      subscriptionId,
+      tenantId: settings.emulatorTenantId ?? DEFAULT_CREDENTIALS.tenantId,
+      clientId: settings.emulatorClientId ?? DEFAULT_CREDENTIALS.clientId,
+      clientSecret: settings.emulatorClientSecret ?? DEFAULT_CREDENTIALS.clientSecret,
+    }),
+    subscriptionId,
+    close: async () => {},
+  };
+}
+
+function connectAzure(settings: BackendSettings): Connection {
+  // Created here, at run time inside the provider process, so no credential
+  // is ever captured into the serialized provider or the state.
+  const { DefaultAzureCredential } = require("@azure/identity") as typeof import("@azure/identity");
+  return {
+    api: armGalleryApi({ credential: new DefaultAzureCredential(), subscriptionId: settings.subscriptionId! }),
+    subscriptionId: settings.subscriptionId!,
+    close: async () => {},
+  };
+}
+
+export async function connect(settings: BackendSettings): Promise<Connection> {
+  switch (settings.kind) {
+    case "local":
+      return startEmbedded(settings);
+    case "emulator":
+      return connectExternalEmulator(settings);
+    case "azure":
+      return connectAzure(settings);
+  }
+}

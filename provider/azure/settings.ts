@@ -1,0 +1,84 @@
+// Which backend the provider talks to, read from stack config (in the
+// provider's configure) and the standard Azure environment variables.
+//
+//   compute-gallery:backend               local (default) | emulator | azure
+//   compute-gallery:subscriptionId        Azure subscription (else AZURE_SUBSCRIPTION_ID);
+//                                         setting one without a backend selects azure
+//   compute-gallery:stateDir              local: where the embedded emulator keeps state
+//                                         (default .compute-gallery next to Pulumi.yaml)
+//   compute-gallery:emulatorEndpoint      emulator: URL of a separately started emulator
+//   compute-gallery:emulatorCertificatePath  emulator: its certificate (PEM)
+//   compute-gallery:emulatorTenantId / emulatorClientId / emulatorClientSecret
+//                                         emulator: its client credentials (secret config)
+//   compute-gallery:accessGrantedRegions  regions whose access request Azure granted,
+//                                         e.g. ["australiacentral"]
+
+export type BackendKind = "local" | "emulator" | "azure";
+
+export interface BackendSettings {
+  kind: BackendKind;
+  subscriptionId?: string;
+  stateDir: string;
+  emulatorEndpoint?: string;
+  emulatorCertificatePath?: string;
+  emulatorTenantId?: string;
+  emulatorClientId?: string;
+  emulatorClientSecret?: string;
+  accessGrantedRegions: string[];
+  /** Local emulator only: how fast replicas are made (see the emulator's docs). */
+  replicationSpeed?: number;
+}
+
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+const NAMESPACE = "compute-gallery";
+
+function parseList(value: string | undefined): string[] {
+  if (!value) return [];
+  const trimmed = value.trim();
+  if (trimmed.startsWith("[")) {
+    const parsed: unknown = JSON.parse(trimmed);
+    if (!Array.isArray(parsed)) throw new Error(`${NAMESPACE}:accessGrantedRegions must be a list of region names`);
+    return parsed.map(String);
+  }
+  return trimmed
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: string): BackendSettings {
+  const get = (key: string) => config.get(`${NAMESPACE}:${key}`) || undefined;
+  const subscriptionId = get("subscriptionId") ?? env.AZURE_SUBSCRIPTION_ID;
+  const explicit = get("backend");
+  if (explicit && !["local", "emulator", "azure"].includes(explicit)) {
+    throw new Error(`${NAMESPACE}:backend is "${explicit}"; allowed: local, emulator, azure`);
+  }
+  const kind = (explicit ?? (get("subscriptionId") ? "azure" : "local")) as BackendKind;
+  if (kind === "azure" && !subscriptionId) {
+    throw new Error(`${NAMESPACE}:backend is azure but no subscription is set: set ${NAMESPACE}:subscriptionId or AZURE_SUBSCRIPTION_ID`);
+  }
+  if (kind === "emulator" && !get("emulatorEndpoint")) {
+    throw new Error(`${NAMESPACE}:backend is emulator but ${NAMESPACE}:emulatorEndpoint is not set`);
+  }
+  const speed = get("replicationSpeed") ?? env.COMPUTE_GALLERY_REPLICATION_SPEED;
+  const stateDir = get("stateDir") ?? ".compute-gallery";
+  return {
+    kind,
+    ...(subscriptionId ? { subscriptionId } : {}),
+    stateDir: require("path").resolve(cwd, stateDir),
+    ...optional("emulatorEndpoint", get("emulatorEndpoint")),
+    ...optional("emulatorCertificatePath", get("emulatorCertificatePath")),
+    ...optional("emulatorTenantId", get("emulatorTenantId")),
+    ...optional("emulatorClientId", get("emulatorClientId")),
+    ...optional("emulatorClientSecret", get("emulatorClientSecret")),
+    accessGrantedRegions: parseList(get("accessGrantedRegions")),
+    ...(speed ? { replicationSpeed: Number(speed) } : {}),
+  };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}

@@ -1,0 +1,65 @@
+// Messages from inside the dynamic-provider process to the Pulumi engine.
+//
+// The dynamic-provider host gives our provider functions no logger, but it is
+// started with the engine's gRPC address as its first argument. Talking to
+// that address is what lets a replacement warning appear in `pulumi preview`
+// and replication progress appear in the progress display of `pulumi up`.
+// Outside that process (unit tests, plain node) messages go to stderr.
+
+export type Severity = "info" | "warning" | "error";
+
+export interface EngineLog {
+  log(severity: Severity, message: string, options?: { ephemeral?: boolean }): Promise<void>;
+}
+
+function engineAddress(): string | undefined {
+  const isDynamicProviderHost = process.argv.some((a) => a.includes("dynamic-provider"));
+  const address = process.argv[2];
+  return isDynamicProviderHost && address && /^[\w.-]+:\d+$/.test(address) ? address : undefined;
+}
+
+function grpcEngineLog(address: string): EngineLog {
+  const pulumiDir = require.resolve("@pulumi/pulumi");
+  const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
+  const engrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
+  const engproto = require("@pulumi/pulumi/proto/engine_pb");
+  const client = new engrpc.EngineClient(address, grpc.credentials.createInsecure());
+  const severities: Record<Severity, number> = {
+    info: engproto.LogSeverity.INFO,
+    warning: engproto.LogSeverity.WARNING,
+    error: engproto.LogSeverity.ERROR,
+  };
+  return {
+    log: (severity, message, options) =>
+      new Promise((resolve) => {
+        const req = new engproto.LogRequest();
+        req.setSeverity(severities[severity]);
+        req.setMessage(message);
+        req.setEphemeral(options?.ephemeral === true);
+        // A lost log line must never fail the operation it describes.
+        client.log(req, () => resolve());
+      }),
+  };
+}
+
+const stderrLog: EngineLog = {
+  log: async (severity, message) => {
+    process.stderr.write(`${severity}: ${message}\n`);
+  },
+};
+
+let cached: EngineLog | undefined;
+
+/** The logger for this process: the engine when there is one, stderr otherwise. */
+export function engineLog(): EngineLog {
+  if (!cached) {
+    const address = engineAddress();
+    cached = address ? grpcEngineLog(address) : stderrLog;
+  }
+  return cached;
+}
+
+/** Lets tests capture messages. */
+export function setEngineLog(log: EngineLog | undefined): void {
+  cached = log;
+}
