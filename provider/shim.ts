@@ -7,32 +7,38 @@ import type * as pulumi from "@pulumi/pulumi";
 
 export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion";
 
-// Where the implementation lives when this package is installed under its
-// name, and the absolute path of this copy for programs that run from inside
-// the package's own folder (its root program and its tests).
-const runtimeModule = "pulumi-azure-compute-gallery/dist/provider/runtime";
-const runtimeFallbackPath = path.join(__dirname, "runtime");
+// Where the implementation lives: under the package's name when it is
+// installed, else this copy by absolute path (programs run from inside the
+// package's own folder: its root program, examples and tests). The compiled
+// copy comes last because a TypeScript test runner loads the source.
+const runtimeCandidates = [
+  "pulumi-azure-compute-gallery/dist/provider/runtime",
+  path.join(__dirname, "runtime"),
+  path.resolve(__dirname, "..", "dist", "provider", "runtime"),
+];
 
 function makeProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  const byName = runtimeModule;
-  const byPath = runtimeFallbackPath;
-  const implementation = (): pulumi.dynamic.ResourceProvider & Required<Pick<pulumi.dynamic.ResourceProvider, "configure">> => {
-    let runtime: any;
-    try {
-      runtime = require(byName);
-    } catch {
-      runtime = require(byPath);
+  const candidates = runtimeCandidates;
+  const implementation = (): Required<pulumi.dynamic.ResourceProvider> => {
+    let lastError: unknown;
+    for (const candidate of candidates) {
+      try {
+        return require(candidate).implementations[kind];
+      } catch (error) {
+        if ((error as { code?: string }).code !== "MODULE_NOT_FOUND") throw error;
+        lastError = error;
+      }
     }
-    return runtime.implementations[kind];
+    throw lastError;
   };
   return {
     configure: (req) => implementation().configure(req),
-    check: (olds, news) => implementation().check!(olds, news),
-    diff: (id, olds, news) => implementation().diff!(id, olds, news),
+    check: (olds, news) => implementation().check(olds, news),
+    diff: (id, olds, news) => implementation().diff(id, olds, news),
     create: (inputs) => implementation().create(inputs),
-    read: (id, props) => implementation().read!(id, props),
-    update: (id, olds, news) => implementation().update!(id, olds, news),
-    delete: (id, props) => implementation().delete!(id, props),
+    read: (id, props) => implementation().read(id, props),
+    update: (id, olds, news) => implementation().update(id, olds, news),
+    delete: (id, props) => implementation().delete(id, props),
   };
 }
 

@@ -62,6 +62,7 @@ async function startEmbedded(settings: BackendSettings): Promise<Connection> {
     allowedAccessRegions: settings.accessGrantedRegions,
     retryAfterSeconds: 1,
     ...(settings.replicationSpeed ? { replicationSpeedGBps: settings.replicationSpeed } : {}),
+    ...(settings.seedFile ? { seedFile: settings.seedFile } : {}),
   });
   return {
     api: emulatorApi(emulator),
@@ -71,20 +72,20 @@ async function startEmbedded(settings: BackendSettings): Promise<Connection> {
 }
 
 function connectExternalEmulator(settings: BackendSettings): Connection {
-  const { DEFAULT_CREDENTIALS } = require("../../emulator") as typeof import("../../emulator");
+  const { DEFAULT_IDENTITY } = require("../../emulator") as typeof import("../../emulator");
   const certificatePath = settings.emulatorCertificatePath;
   if (!certificatePath) {
     throw new Error("compute-gallery:emulatorCertificatePath must name the emulator's certificate (PEM)");
   }
-  const subscriptionId = settings.subscriptionId ?? DEFAULT_CREDENTIALS.subscriptionId;
+  const subscriptionId = settings.subscriptionId ?? DEFAULT_IDENTITY.subscriptionId;
   return {
     api: emulatorApi({
       endpoint: settings.emulatorEndpoint!,
       certificatePem: fs.readFileSync(certificatePath, "utf8"),
       subscriptionId,
-      tenantId: settings.emulatorTenantId ?? DEFAULT_CREDENTIALS.tenantId,
-      clientId: settings.emulatorClientId ?? DEFAULT_CREDENTIALS.clientId,
-      clientSecret: settings.emulatorClientSecret ?? DEFAULT_CREDENTIALS.clientSecret,
+      tenantId: settings.emulatorTenantId ?? DEFAULT_IDENTITY.tenantId,
+      clientId: settings.emulatorClientId ?? DEFAULT_IDENTITY.clientId,
+      clientSecret: settings.emulatorClientSecret ?? DEFAULT_IDENTITY.clientSecret,
     }),
     subscriptionId,
     close: async () => {},

@@ -10,6 +10,10 @@
 //   compute-gallery:emulatorCertificatePath  emulator: its certificate (PEM)
 //   compute-gallery:emulatorTenantId / emulatorClientId / emulatorClientSecret
 //                                         emulator: its client credentials (secret config)
+//   compute-gallery:emulatorSeedFile      local: JSON file of image sources (managed images,
+//                                         snapshots, VMs, VHDs) the embedded emulator knows
+//   compute-gallery:replicationSpeed      local: GB per second per region (else
+//                                         COMPUTE_GALLERY_REPLICATION_SPEED)
 //   compute-gallery:accessGrantedRegions  regions whose access request Azure granted,
 //                                         e.g. ["australiacentral"]
 
@@ -25,8 +29,10 @@ export interface BackendSettings {
   emulatorClientId?: string;
   emulatorClientSecret?: string;
   accessGrantedRegions: string[];
-  /** Local emulator only: how fast replicas are made (see the emulator's docs). */
+  /** Local emulator only: GB of replica data per second per region. */
   replicationSpeed?: number;
+  /** Local emulator only: image sources to register. */
+  seedFile?: string;
 }
 
 export interface ConfigSource {
@@ -76,6 +82,7 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     ...optional("emulatorClientSecret", get("emulatorClientSecret")),
     accessGrantedRegions: parseList(get("accessGrantedRegions")),
     ...(speed ? { replicationSpeed: Number(speed) } : {}),
+    ...optional("seedFile", get("emulatorSeedFile") && require("path").resolve(cwd, get("emulatorSeedFile"))),
   };
 }
 

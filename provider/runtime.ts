@@ -1,0 +1,188 @@
+// The provider implementations that run inside the dynamic-provider process.
+// shim.ts loads this module by name at call time; nothing here is serialized.
+//
+// Each resource kind is described once (how to name it in Azure, which pure
+// check/diff applies, which calls read and write it); the lifecycle below is
+// the same for all three.
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResourceKind } from "./shim";
+import { readSettings, type BackendSettings } from "./azure/settings";
+import { connect, type Connection } from "./azure/connect";
+import type { ArmBody, GalleryApi, VersionRef } from "./azure/galleryApi";
+import { engineLog } from "./engineLog";
+import { inputsOf, toOutputs } from "./outputs";
+import { checkGallery, checkGalleryImage, checkGalleryImageVersion, type CheckContext } from "./lifecycle/check";
+import { diffGallery, diffGalleryImage, diffGalleryImageVersion } from "./lifecycle/diff";
+import { describeReplication } from "./replicationProgress";
+
+type Props = Record<string, any>;
+
+interface KindSpec {
+  /** Names the resource in messages: "image definition rg/gallery/image". */
+  label(props: Props): string;
+  check(olds: Props, news: Props, ctx: CheckContext): { inputs: Props; failures: pulumi.dynamic.CheckFailure[] };
+  diff(olds: Props, news: Props, label: string): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; warnings: string[] };
+  get(api: GalleryApi, props: Props): Promise<ArmBody | undefined>;
+  put(api: GalleryApi, props: Props, body: ArmBody): Promise<ArmBody>;
+  remove(api: GalleryApi, props: Props): Promise<void>;
+  /** The ARM names: path segments, not part of the request body. */
+  nameKeys: string[];
+  /** Extra preview warnings that need a look at Azure. */
+  replacementNotes?(api: GalleryApi, olds: Props): Promise<string[]>;
+}
+
+const galleryRef = (p: Props) => ({ resourceGroupName: p.resourceGroupName, galleryName: p.galleryName });
+const imageRef = (p: Props) => ({ ...galleryRef(p), galleryImageName: p.galleryImageName });
+const versionRef = (p: Props): VersionRef => ({ ...imageRef(p), galleryImageVersionName: p.galleryImageVersionName });
+
+async function reportReplication(version: ArmBody, label: string): Promise<void> {
+  await engineLog().log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true });
+}
+
+const kinds: Record<ResourceKind, KindSpec> = {
+  gallery: {
+    label: (p) => `gallery ${p.resourceGroupName}/${p.galleryName}`,
+    check: checkGallery,
+    diff: diffGallery,
+    get: (api, p) => api.getGallery(galleryRef(p)),
+    put: (api, p, body) => api.putGallery(galleryRef(p), body),
+    remove: (api, p) => api.deleteGallery(galleryRef(p)),
+    nameKeys: ["resourceGroupName", "galleryName"],
+  },
+  galleryImage: {
+    label: (p) => `image definition ${p.resourceGroupName}/${p.galleryName}/${p.galleryImageName}`,
+    check: checkGalleryImage,
+    diff: diffGalleryImage,
+    get: (api, p) => api.getImage(imageRef(p)),
+    put: (api, p, body) => api.putImage(imageRef(p), body),
+    remove: (api, p) => api.deleteImage(imageRef(p)),
+    nameKeys: ["resourceGroupName", "galleryName", "galleryImageName"],
+    replacementNotes: async (api, olds) => {
+      const names: string[] = [];
+      for await (const version of api.listVersions(imageRef(olds))) names.push(String(version.name));
+      return names.length === 0
+        ? []
+        : [
+            `image definition ${olds.galleryImageName} still has ${names.length} version(s) (${names.join(", ")}); ` +
+              `Azure deletes a definition only after its versions, so they are deleted and recreated with it`,
+          ];
+    },
+  },
+  galleryImageVersion: {
+    label: (p) =>
+      `image version ${p.resourceGroupName}/${p.galleryName}/${p.galleryImageName}/${p.galleryImageVersionName}`,
+    check: checkGalleryImageVersion,
+    diff: diffGalleryImageVersion,
+    get: (api, p) => api.getVersion(versionRef(p), { replicationStatus: true }),
+    put: async (api, p, body) => {
+      const label = kinds.galleryImageVersion.label(p);
+      await api.putVersion(versionRef(p), body, (v) => reportReplication(v, label));
+      // The PUT answer has no replication status; the outputs show it per region.
+      const version = await api.getVersion(versionRef(p), { replicationStatus: true });
+      if (!version) throw new Error(`${label} disappeared right after it was written`);
+      await engineLog().log("info", `${label}: ${describeReplication(version)}`);
+      return version;
+    },
+    remove: (api, p) => api.deleteVersion(versionRef(p)),
+    nameKeys: ["resourceGroupName", "galleryName", "galleryImageName", "galleryImageVersionName"],
+  },
+};
+
+let settings: BackendSettings | undefined;
+let connection: Promise<Connection> | undefined;
+
+function currentSettings(): BackendSettings {
+  settings ??= readSettings({ get: () => undefined }, process.env, process.cwd());
+  return settings;
+}
+
+function api(): Promise<GalleryApi> {
+  connection ??= connect(currentSettings());
+  return connection.then((c) => c.api);
+}
+
+/** Lets tests run the lifecycle against a fake or a test emulator. */
+export function useConnection(next: Connection | undefined, nextSettings?: BackendSettings): void {
+  connection = next ? Promise.resolve(next) : undefined;
+  if (nextSettings) settings = nextSettings;
+}
+
+function requestBody(spec: KindSpec, inputs: Props): ArmBody {
+  const body: ArmBody = {};
+  for (const [key, value] of Object.entries(inputs)) {
+    if (key !== "__provider" && !spec.nameKeys.includes(key)) body[key] = value;
+  }
+  return body;
+}
+
+function namesOf(spec: KindSpec, props: Props): Props {
+  return Object.fromEntries(spec.nameKeys.map((k) => [k, props[k]]));
+}
+
+function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  const spec = kinds[kind];
+  return {
+    async configure(req) {
+      settings = readSettings(req.config, process.env, process.cwd());
+    },
+
+    async check(olds, news) {
+      const { inputs, failures } = spec.check(olds ?? {}, news, {
+        now: new Date(),
+        accessGrantedRegions: currentSettings().accessGrantedRegions,
+      });
+      return { inputs, failures };
+    },
+
+    async diff(_id, olds, news) {
+      const label = spec.label(olds);
+      const outcome = spec.diff(olds, news, label);
+      const notes = outcome.replaces.length > 0 && spec.replacementNotes ? await spec.replacementNotes(await api(), olds) : [];
+      for (const warning of [...outcome.warnings, ...notes]) await engineLog().log("warning", warning);
+      return {
+        changes: outcome.changes,
+        replaces: outcome.replaces,
+        deleteBeforeReplace: outcome.deleteBeforeReplace,
+      };
+    },
+
+    async create(inputs) {
+      const client = await api();
+      const label = spec.label(inputs);
+      if (await spec.get(client, inputs)) {
+        // Azure's PUT would silently take over (and overwrite) what is there.
+        throw new Error(`${label} already exists in Azure; adopt it with 'pulumi import' instead of creating it`);
+      }
+      const azure = await spec.put(client, inputs, requestBody(spec, inputs));
+      return { id: String(azure.id), outs: toOutputs(inputs, azure) };
+    },
+
+    async read(id, props) {
+      const azure = await spec.get(await api(), props);
+      // An empty id tells the engine the resource is gone.
+      if (!azure) return { id: "", props: {} };
+      const outs = toOutputs(namesOf(spec, props), azure);
+      return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(outs) };
+    },
+
+    async update(_id, olds, news) {
+      const azure = await spec.put(await api(), news, requestBody(spec, news));
+      return { outs: toOutputs(news, azure) };
+    },
+
+    async delete(_id, props) {
+      const client = await api();
+      await spec.remove(client, props);
+      // Wait until Azure no longer lists it, so a replacement with the same name can follow.
+      for (let attempt = 0; attempt < 120 && (await spec.get(client, props)); attempt++) {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    },
+  };
+}
+
+export const implementations: Record<ResourceKind, pulumi.dynamic.ResourceProvider> = {
+  gallery: implementation("gallery"),
+  galleryImage: implementation("galleryImage"),
+  galleryImageVersion: implementation("galleryImageVersion"),
+};

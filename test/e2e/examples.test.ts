@@ -1,0 +1,74 @@
+// Every project in examples/ runs `up` and `destroy` against the embedded
+// emulator, as a user would run it from its folder.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import { requirePulumiCli } from "./harness";
+
+jest.setTimeout(600_000);
+
+const examplesDir = path.resolve(__dirname, "../../examples");
+const examples = fs
+  .readdirSync(examplesDir)
+  .filter((name) => fs.existsSync(path.join(examplesDir, name, "Pulumi.yaml")))
+  .sort();
+
+/** Loads the example's index.ts afresh, inside the running Pulumi program. */
+function programOf(dir: string) {
+  return async () => {
+    let outputs: Record<string, unknown> = {};
+    jest.isolateModules(() => {
+      outputs = require(path.join(dir, "index.ts"));
+    });
+    return outputs;
+  };
+}
+
+async function stackFor(dir: string) {
+  const backend = fs.mkdtempSync(path.join(os.tmpdir(), "acg-example-state-"));
+  const workspace = await LocalWorkspace.create({
+    workDir: dir,
+    program: programOf(dir),
+    envVars: { PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "" },
+  });
+  const stack = await Stack.create("e2e", workspace);
+  await stack.setConfig("compute-gallery:replicationSpeed", { value: "1000" });
+  const cleanUp = () => {
+    fs.rmSync(backend, { recursive: true, force: true });
+    fs.rmSync(path.join(dir, ".compute-gallery"), { recursive: true, force: true });
+  };
+  return { stack, cleanUp };
+}
+
+beforeAll(() => {
+  requirePulumiCli();
+});
+
+test("examples/ holds the five documented examples", () => {
+  expect(examples).toEqual(["copy-from-gallery", "multi-region-zrs", "promote-version", "quickstart", "retire-versions"]);
+});
+
+test.each(examples)("examples/%s runs up and destroy", async (name) => {
+  const dir = path.join(examplesDir, name);
+  const { stack, cleanUp } = await stackFor(dir);
+  try {
+    const up = await stack.up();
+    expect(up.summary.result).toBe("succeeded");
+    expect(up.summary.resourceChanges?.create).toBeGreaterThanOrEqual(4);
+
+    if (name === "promote-version") {
+      await stack.setConfig("promote", { value: "true" });
+      const promoted = await stack.up();
+      // Promotion is an in-place update of exactly one version.
+      expect(promoted.summary.resourceChanges).toMatchObject({ update: 1 });
+      expect(promoted.outputs.latest?.value).toBe("1.1.0");
+    }
+
+    const destroyed = await stack.destroy();
+    expect(destroyed.summary.result).toBe("succeeded");
+  } finally {
+    await stack.workspace.removeStack("e2e", { force: true }).catch(() => undefined);
+    cleanUp();
+  }
+});

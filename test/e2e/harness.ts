@@ -1,0 +1,119 @@
+// Drives the real Pulumi CLI (through the Automation API) against the
+// embedded emulator, in a temporary project with a local file backend.
+//
+// Programs are inline: the Automation API serves them in this process, so the
+// CLI needs no language-host binary; the dynamic provider still runs in the
+// CLI's own `pulumi-resource-pulumi-nodejs` plugin process, as for users.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { execFileSync } from "child_process";
+import { LocalWorkspace, Stack, type EngineEvent, type PulumiFn } from "@pulumi/pulumi/automation";
+import { connect } from "../../provider/azure/connect";
+import type { GalleryApi } from "../../provider/azure/galleryApi";
+
+export interface PreviewReport {
+  /** Step operations per resource name, in the order the engine reported them. */
+  ops: Record<string, string[]>;
+  /** Error diagnostics (check failures land here). */
+  errors: string[];
+  /** Warning diagnostics (replacement explanations land here). */
+  warnings: string[];
+  /** Whether the preview itself failed. */
+  failed: boolean;
+}
+
+function resourceName(urn: string): string {
+  return urn.split("::").pop() ?? urn;
+}
+
+function collector() {
+  const report: PreviewReport = { ops: {}, errors: [], warnings: [], failed: false };
+  const onEvent = (event: EngineEvent) => {
+    const step = event.resourcePreEvent?.metadata;
+    if (step) (report.ops[resourceName(step.urn)] ??= []).push(step.op);
+    const diag = event.diagnosticEvent;
+    if (diag?.severity === "error") report.errors.push(diag.message);
+    if (diag?.severity === "warning") report.warnings.push(diag.message);
+  };
+  return { report, onEvent };
+}
+
+export class E2EStack {
+  private constructor(
+    readonly stack: Stack,
+    readonly workDir: string,
+  ) {}
+
+  /** Where the embedded emulator of this project keeps its state. */
+  get stateDir(): string {
+    return path.join(this.workDir, ".compute-gallery");
+  }
+
+  static async create(project: string, program: PulumiFn, config: Record<string, string> = {}): Promise<E2EStack> {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${project}-`));
+    const backendDir = path.join(workDir, ".pulumi-state");
+    fs.mkdirSync(backendDir);
+    const workspace = await LocalWorkspace.create({
+      workDir,
+      program,
+      projectSettings: { name: project, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
+      envVars: { PULUMI_CONFIG_PASSPHRASE: "", PULUMI_SKIP_UPDATE_CHECK: "true" },
+    });
+    const stack = await Stack.create("e2e", workspace);
+    for (const [key, value] of Object.entries(config)) await stack.setConfig(key, { value });
+    return new E2EStack(stack, workDir);
+  }
+
+  setProgram(program: PulumiFn): void {
+    (this.stack.workspace as LocalWorkspace).program = program;
+  }
+
+  async preview(): Promise<PreviewReport> {
+    const { report, onEvent } = collector();
+    try {
+      await this.stack.preview({ onEvent, diff: true });
+    } catch {
+      report.failed = true;
+    }
+    return report;
+  }
+
+  async up() {
+    const { report, onEvent } = collector();
+    const result = await this.stack.up({ onEvent });
+    return { result, report };
+  }
+
+  refresh() {
+    return this.stack.refresh();
+  }
+
+  destroy() {
+    return this.stack.destroy();
+  }
+
+  /** Runs `fn` against the project's emulator state through a second emulator instance. */
+  async withApi<T>(fn: (api: GalleryApi) => Promise<T>): Promise<T> {
+    const connection = await connect({ kind: "local", stateDir: this.stateDir, accessGrantedRegions: [] });
+    try {
+      return await fn(connection.api);
+    } finally {
+      await connection.close();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.stack.workspace.removeStack("e2e", { force: true }).catch(() => undefined);
+    fs.rmSync(this.workDir, { recursive: true, force: true });
+  }
+}
+
+/** Fails loudly when the CLI is missing: a missing tool is a failure, never a skip. */
+export function requirePulumiCli(): string {
+  try {
+    return execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("the Pulumi CLI is not on PATH: run the e2e tests through `npm run test:e2e` (scripts/with-pulumi.sh)");
+  }
+}
