@@ -95,14 +95,11 @@ export function imagePipeline() {
     pulumi
       .all(list.map((v) => pulumi.all([v.galleryImageVersionName, v.publishingProfile, v.replicationStatus])))
       .apply((rows) => {
-        const snapshot = rows.map(([name, publishingProfile, replicationStatus]) => ({
+        const snapshot: acg.ImageVersionSnapshot[] = rows.map(([name, publishingProfile, replicationStatus]) => ({
           name,
-          publishingProfile,
-          replicationStatus,
+          properties: { publishingProfile, replicationStatus },
         }));
-        return Object.fromEntries(
-          regions.map((r) => [r.name, acg.latestImageVersion(snapshot as acg.ImageVersionSnapshot[], r.name) ?? null]),
-        );
+        return Object.fromEntries(regions.map((r) => [r.name, acg.latestImageVersion(snapshot, r.name)?.name ?? null]));
       });
 
   return {

@@ -44,9 +44,9 @@ export const latest = pulumi
   .apply(([n1, p1, r1, n2, p2, r2]) =>
     acg.latestImageVersion(
       [
-        { name: n1, publishingProfile: p1, replicationStatus: r1 },
-        { name: n2, publishingProfile: p2, replicationStatus: r2 },
+        { name: n1, properties: { publishingProfile: p1, replicationStatus: r1 } },
+        { name: n2, properties: { publishingProfile: p2, replicationStatus: r2 } },
       ] as acg.ImageVersionSnapshot[],
       "westeurope",
-    ),
+    )?.name,
   );

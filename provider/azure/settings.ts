@@ -55,7 +55,21 @@ function parseList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The folder holding Pulumi.yaml: relative paths in config are relative to it.
+ * The dynamic-provider process may run in the program's `main` folder below it.
+ */
+export function projectRoot(cwd: string): string {
+  const path = require("path") as typeof import("path");
+  const fs = require("fs") as typeof import("fs");
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) || fs.existsSync(path.join(dir, "Pulumi.yml"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
 export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: string): BackendSettings {
+  const root = projectRoot(cwd);
   const get = (key: string) => config.get(`${NAMESPACE}:${key}`) || undefined;
   const subscriptionId = get("subscriptionId") ?? env.AZURE_SUBSCRIPTION_ID;
   const explicit = get("backend");
@@ -74,7 +88,7 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
   return {
     kind,
     ...(subscriptionId ? { subscriptionId } : {}),
-    stateDir: require("path").resolve(cwd, stateDir),
+    stateDir: require("path").resolve(root, stateDir),
     ...optional("emulatorEndpoint", get("emulatorEndpoint")),
     ...optional("emulatorCertificatePath", get("emulatorCertificatePath")),
     ...optional("emulatorTenantId", get("emulatorTenantId")),
@@ -82,7 +96,7 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     ...optional("emulatorClientSecret", get("emulatorClientSecret")),
     accessGrantedRegions: parseList(get("accessGrantedRegions")),
     ...(speed ? { replicationSpeed: Number(speed) } : {}),
-    ...optional("seedFile", get("emulatorSeedFile") && require("path").resolve(cwd, get("emulatorSeedFile"))),
+    ...optional("seedFile", get("emulatorSeedFile") && require("path").resolve(root, get("emulatorSeedFile"))),
   };
 }
 

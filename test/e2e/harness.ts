@@ -58,7 +58,13 @@ export class E2EStack {
       workDir,
       program,
       projectSettings: { name: project, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
-      envVars: { PULUMI_CONFIG_PASSPHRASE: "", PULUMI_SKIP_UPDATE_CHECK: "true" },
+      envVars: {
+        PULUMI_CONFIG_PASSPHRASE: "",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        // The project lives in a temporary folder without node_modules; the dynamic-provider
+        // plugin must still find @pulumi/pulumi, as it would in a user's project.
+        NODE_PATH: path.resolve(__dirname, "../../node_modules"),
+      },
     });
     const stack = await Stack.create("e2e", workspace);
     for (const [key, value] of Object.entries(config)) await stack.setConfig(key, { value });

@@ -42,25 +42,25 @@ const base: Desired = {
 function program(d: Desired) {
   return async () => {
     const gallery = new acg.Gallery("gallery", {
+      ...d.gallery,
       resourceGroupName: rg,
       galleryName: names.galleryName,
       location: "westeurope",
-      ...d.gallery,
     });
     const image = new acg.GalleryImage("image", {
+      ...(d.image as acg.GalleryImageArgs),
       resourceGroupName: rg,
       galleryName: gallery.galleryName,
       galleryImageName: names.galleryImageName,
       location: "westeurope",
-      ...(d.image as acg.GalleryImageArgs),
     });
     new acg.GalleryImageVersion("version", {
+      ...(d.version as acg.GalleryImageVersionArgs),
       resourceGroupName: rg,
       galleryName: gallery.galleryName,
       galleryImageName: image.galleryImageName,
       galleryImageVersionName: names.galleryImageVersionName,
       location: "westeurope",
-      ...(d.version as acg.GalleryImageVersionArgs),
     });
   };
 }

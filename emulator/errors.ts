@@ -1,0 +1,139 @@
+// ARM's CloudError shape, with one factory function per Azure error code so every body carries the
+// service's exact `code`, a message in its style and the `target` the service names.
+
+export interface CloudErrorBody {
+  code: string;
+  message: string;
+  target?: string;
+  details?: CloudErrorBody[];
+}
+
+export class ArmError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: CloudErrorBody,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${body.code}: ${body.message}`);
+  }
+}
+
+const err = (status: number, code: string, message: string, target?: string): ArmError =>
+  new ArmError(status, target === undefined ? { code, message } : { code, message, target });
+
+export const errors = {
+  missingApiVersion: () =>
+    err(
+      400,
+      "MissingApiVersionParameter",
+      "The api-version query parameter (?api-version=) is required for all requests.",
+    ),
+
+  noRegisteredProviderFound: (
+    apiVersion: string,
+    type: string,
+    location: string,
+    supported: readonly string[],
+  ) =>
+    err(
+      400,
+      "NoRegisteredProviderFound",
+      `No registered resource provider found for location '${location}' and API version '${apiVersion}' for type '${type}'. ` +
+        `The supported api-versions are '${supported.join(", ")}'.`,
+    ),
+
+  authenticationFailed: (realm: string) =>
+    new ArmError(
+      401,
+      {
+        code: "AuthenticationFailed",
+        message: "Authentication failed. The 'Authorization' header is missing.",
+      },
+      {
+        "WWW-Authenticate": `Bearer authorization_uri="${realm}", error="invalid_token", error_description="The authentication failed because of missing 'Authorization' header."`,
+      },
+    ),
+
+  invalidAuthenticationToken: (realm: string, why: string) =>
+    new ArmError(
+      401,
+      { code: "InvalidAuthenticationToken", message: `The access token is invalid. ${why}` },
+      {
+        "WWW-Authenticate": `Bearer authorization_uri="${realm}", error="invalid_token", error_description="The access token is invalid."`,
+      },
+    ),
+
+  subscriptionNotFound: (subscriptionId: string) =>
+    err(404, "SubscriptionNotFound", `The subscription '${subscriptionId}' could not be found.`),
+
+  invalidParameter: (message: string, target: string) => err(400, "InvalidParameter", message, target),
+
+  missingParameter: (target: string) =>
+    err(400, "InvalidParameter", `Required parameter '${target}' is missing (null).`, target),
+
+  enumValueNotAllowed: (value: unknown, target: string, allowed: readonly string[]) =>
+    err(
+      400,
+      "InvalidParameter",
+      `The value '${String(value)}' of parameter '${target}' is not allowed. Allowed values are '${allowed.join("', '")}'.`,
+      target,
+    ),
+
+  invalidRequestContent: (why: string) =>
+    err(
+      400,
+      "InvalidRequestContent",
+      `The request content was invalid and could not be deserialized: '${why}'.`,
+    ),
+
+  locationNotAvailable: (location: string, type: string, available: string[]) =>
+    err(
+      400,
+      "LocationNotAvailableForResourceType",
+      `The provided location '${location}' is not available for resource type '${type}'. ` +
+        `List of available regions for the resource type is '${available.join(",")}'.`,
+    ),
+
+  propertyChangeNotAllowed: (target: string) =>
+    err(409, "PropertyChangeNotAllowed", `Changing property '${target}' is not allowed.`, target),
+
+  operationNotAllowed: (message: string, target?: string) => err(409, "OperationNotAllowed", message, target),
+
+  resourceNotFound: (type: string, name: string, resourceGroup: string) =>
+    err(
+      404,
+      "ResourceNotFound",
+      `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. ` +
+        "For more details please go to https://aka.ms/ARMResourceNotFoundFix",
+    ),
+
+  parentResourceNotFound: (parentType: string, parentName: string) =>
+    err(
+      404,
+      "ParentResourceNotFound",
+      `Can not perform requested operation on nested resource. Parent resource '${parentName}' not found.`,
+      parentType,
+    ),
+
+  conflict: (message: string, target?: string) => err(409, "Conflict", message, target),
+
+  sourceExceedsMaxSize: (sizeGB: number, maxGB: number, target: string) =>
+    err(
+      400,
+      "GallerySourceResourceExceedsMaxSize",
+      `The GalleryImageVersion source resource size ${sizeGB} exceeds the max size ${maxGB} supported.`,
+      target,
+    ),
+
+  quotaExceeded: (message: string, target?: string) => err(409, "QuotaExceeded", message, target),
+
+  operationNotFound: (id: string) => err(404, "NotFound", `The operation '${id}' was not found.`),
+
+  notFound: (path: string) =>
+    err(404, "NotFound", `No HTTP resource was found that matches the request URI '${path}'.`),
+
+  methodNotAllowed: (method: string) =>
+    err(405, "MethodNotAllowed", `The requested resource does not support http method '${method}'.`),
+
+  internal: (message: string) => err(500, "InternalServerError", message),
+};

@@ -1,0 +1,213 @@
+// Microsoft.Compute/galleries: one handler per ARM operation.
+import { randomUUID } from "node:crypto";
+import {
+  asyncHeaders,
+  galleryId,
+  isObject,
+  jsonBody,
+  keyOf,
+  live,
+  liveList,
+  mergePatch,
+  page,
+  param,
+  provisioningState,
+  subscription,
+  TYPES,
+  type ProvisioningState,
+} from "../arm";
+import type { Context, Reply } from "../context";
+import { errors } from "../errors";
+import { newOperation, settleOperation } from "../lro";
+import type { JsonObject, ResourceRecord } from "../model";
+import { resourceLocation } from "../rules/locations";
+import { findRegion } from "../rules/regions";
+import { checkImmutable, checkName } from "../rules/validate";
+import type { Service } from "../service";
+
+const READ_ONLY = ["provisioningState", "identifier", "sharingStatus"];
+
+export function galleryView(
+  svc: Service,
+  r: ResourceRecord,
+  now: number,
+  state?: ProvisioningState,
+): JsonObject {
+  const properties = {
+    ...(r.body.properties as JsonObject),
+    provisioningState: state ?? provisioningState(svc, r, now),
+  };
+  return { ...r.body, properties };
+}
+
+function lookup(ctx: Context): { id: string; record: ResourceRecord | undefined; rg: string; name: string } {
+  const sub = subscription(ctx);
+  const rg = param(ctx, "resourceGroupName");
+  const name = param(ctx, "galleryName");
+  const id = galleryId(sub, rg, name);
+  return { id, record: live(ctx.svc, keyOf(id), ctx.now), rg, name };
+}
+
+function notFound(rg: string, name: string) {
+  return errors.resourceNotFound(TYPES.gallery, name, rg);
+}
+
+/** Identity as the service returns it: principal ids filled in for the identities it creates. */
+function identityView(identity: unknown, tenantId: string): JsonObject | undefined {
+  if (!isObject(identity)) return undefined;
+  const out: JsonObject = { ...identity };
+  const type = typeof identity.type === "string" ? identity.type : "";
+  if (type.includes("SystemAssigned")) {
+    out.principalId ??= randomUUID();
+    out.tenantId ??= tenantId;
+  }
+  if (isObject(identity.userAssignedIdentities)) {
+    const uai: JsonObject = {};
+    for (const [k, v] of Object.entries(identity.userAssignedIdentities)) {
+      uai[k] = { principalId: randomUUID(), clientId: randomUUID(), ...(isObject(v) ? v : {}) };
+    }
+    out.userAssignedIdentities = uai;
+  }
+  return out;
+}
+
+function buildBody(
+  ctx: Context,
+  id: string,
+  name: string,
+  req: JsonObject,
+  existing?: ResourceRecord,
+): JsonObject {
+  const props: JsonObject = isObject(req.properties) ? { ...req.properties } : {};
+  for (const k of READ_ONLY) delete props[k];
+  const uniqueName = `${ctx.svc.opts.subscriptionId}-${name.toUpperCase()}`;
+  const body: JsonObject = {
+    name,
+    id,
+    type: TYPES.gallery,
+    location: req.location ?? existing?.body.location ?? null,
+  };
+  if (req.tags !== undefined) body.tags = req.tags;
+  const identity = identityView(req.identity, ctx.svc.opts.tenantId);
+  if (identity) body.identity = identity;
+  body.properties = { ...props, identifier: { uniqueName } };
+  return body;
+}
+
+export function putGallery(ctx: Context): Reply {
+  const { id, record, rg, name } = lookup(ctx);
+  checkName("gallery", name);
+  const req = jsonBody(ctx);
+  const svc = ctx.svc;
+  const region = resourceLocation(
+    req.location,
+    "gallery.location",
+    TYPES.gallery,
+    svc.opts.allowedAccessRegions,
+  );
+  if (record?.deleting) throw errors.operationNotAllowed(`Gallery '${name}' is being deleted.`);
+  const body = buildBody(ctx, id, name, req, record);
+  if (record) {
+    checkImmutable("gallery", record.body, body, (v) =>
+      typeof v === "string" ? findRegion(v)?.name : undefined,
+    );
+  } else if (
+    svc.store.countInRegion("gallery", svc.opts.subscriptionId, region.name) >=
+    svc.opts.limits.galleriesPerRegion
+  ) {
+    throw errors.quotaExceeded(
+      `Operation results in exceeding quota limits of galleries. Maximum allowed: ${svc.opts.limits.galleriesPerRegion}, region: '${region.name}'.`,
+    );
+  }
+  const kind = record ? "update" : "create";
+  const resource = { key: keyOf(id), kind: "gallery" as const, name };
+  // Gallery operations complete as soon as they are accepted (the service's first poll says Succeeded).
+  const op = newOperation(kind, resource, ctx.apiVersion, ctx.now, { endTime: ctx.now });
+  const rec: ResourceRecord = {
+    ...resource,
+    id: record?.id ?? id,
+    parentKey: null,
+    subscriptionId: svc.opts.subscriptionId,
+    resourceGroup: record?.resourceGroup ?? rg,
+    region: region.name,
+    body: { ...body, id: record?.id ?? id, name: record?.name ?? name },
+    operationId: op.id,
+    createOperationId: record?.createOperationId ?? op.id,
+  };
+  svc.store.putOperation(op);
+  svc.store.putResource(rec);
+  return {
+    status: record ? 200 : 201,
+    headers: asyncHeaders(ctx, op, region.name, false),
+    body: galleryView(svc, rec, ctx.now, record ? "Updating" : "Creating"),
+  };
+}
+
+export function patchGallery(ctx: Context): Reply {
+  const { record, rg, name } = lookup(ctx);
+  if (!record || record.deleting) throw notFound(rg, name);
+  const req = jsonBody(ctx);
+  const svc = ctx.svc;
+  const merged = mergePatch(record.body, req);
+  const body = buildBody(ctx, record.id, record.name, merged, record);
+  if (req.identity === undefined && record.body.identity !== undefined) body.identity = record.body.identity;
+  checkImmutable("gallery", record.body, body, (v) =>
+    typeof v === "string" ? findRegion(v)?.name : undefined,
+  );
+  const op = newOperation("update", record, ctx.apiVersion, ctx.now, { endTime: ctx.now });
+  const rec: ResourceRecord = { ...record, body, operationId: op.id };
+  svc.store.putOperation(op);
+  svc.store.putResource(rec);
+  return {
+    status: 200,
+    headers: asyncHeaders(ctx, op, record.region, false),
+    body: galleryView(svc, rec, ctx.now, "Updating"),
+  };
+}
+
+export function getGallery(ctx: Context): Reply {
+  const { record, rg, name } = lookup(ctx);
+  if (!record) throw notFound(rg, name);
+  return { status: 200, body: galleryView(ctx.svc, record, ctx.now) };
+}
+
+export function deleteGallery(ctx: Context): Reply {
+  const { record, name } = lookup(ctx);
+  if (!record) return { status: 204 };
+  const svc = ctx.svc;
+  const children = liveList(
+    svc,
+    svc.store.listResources({
+      kind: "image",
+      subscriptionId: svc.opts.subscriptionId,
+      parentKey: record.key,
+    }),
+    ctx.now,
+  );
+  if (children.length > 0) {
+    throw errors.operationNotAllowed(
+      `Gallery '${name}' cannot be deleted because it contains ${children.length} image definition(s). Delete the nested resources first.`,
+      "galleryName",
+    );
+  }
+  settleOperation(svc.store, record.operationId, svc.opts.replicationSpeedGBps, ctx.now);
+  const op = newOperation("delete", record, ctx.apiVersion, ctx.now, { endTime: ctx.now });
+  svc.store.putOperation(op);
+  svc.store.deleteResource(record.key);
+  return { status: 202, headers: asyncHeaders(ctx, op, record.region, true) };
+}
+
+export function listGalleries(ctx: Context): Reply {
+  const sub = subscription(ctx);
+  const rg = ctx.params.resourceGroupName === undefined ? undefined : param(ctx, "resourceGroupName");
+  const svc = ctx.svc;
+  const records = liveList(
+    svc,
+    svc.store.listResources({ kind: "gallery", subscriptionId: sub, resourceGroup: rg }),
+    ctx.now,
+  );
+  return page(
+    ctx,
+    records.map((r) => galleryView(svc, r, ctx.now)),
+  );
+}

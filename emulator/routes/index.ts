@@ -1,0 +1,65 @@
+// The route table: every ARM operation the emulator answers, plus identity discovery and admin.
+import { route, type Route } from "../context";
+import * as admin from "./admin";
+import * as g from "./galleries";
+import * as id from "./identity";
+import * as i from "./images";
+import * as ops from "./operations";
+import * as v from "./versions";
+
+const RG = "/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/Microsoft.Compute";
+const GALLERY = `${RG}/galleries/:galleryName`;
+const IMAGE = `${GALLERY}/images/:galleryImageName`;
+const VERSION = `${IMAGE}/versions/:galleryImageVersionName`;
+const GT = "galleries";
+const IT = "galleries/images";
+const VT = "galleries/images/versions";
+
+export const ROUTES: Route[] = [
+  route(
+    "GET",
+    "/subscriptions/:subscriptionId/providers/Microsoft.Compute/galleries",
+    "arm",
+    g.listGalleries,
+    GT,
+  ),
+  route("GET", `${RG}/galleries`, "arm", g.listGalleries, GT),
+  route("GET", GALLERY, "arm", g.getGallery, GT),
+  route("PUT", GALLERY, "arm", g.putGallery, GT),
+  route("PATCH", GALLERY, "arm", g.patchGallery, GT),
+  route("DELETE", GALLERY, "arm", g.deleteGallery, GT),
+
+  route("GET", `${GALLERY}/images`, "arm", i.listImages, IT),
+  route("GET", IMAGE, "arm", i.getImage, IT),
+  route("PUT", IMAGE, "arm", i.putImage, IT),
+  route("PATCH", IMAGE, "arm", i.patchImage, IT),
+  route("DELETE", IMAGE, "arm", i.deleteImage, IT),
+
+  route("GET", `${IMAGE}/versions`, "arm", v.listVersions, VT),
+  route("GET", VERSION, "arm", v.getVersion, VT),
+  route("PUT", VERSION, "arm", v.putVersion, VT),
+  route("PATCH", VERSION, "arm", v.patchVersion, VT),
+  route("DELETE", VERSION, "arm", v.deleteVersion, VT),
+
+  route(
+    "GET",
+    "/subscriptions/:subscriptionId/providers/Microsoft.Compute/locations/:location/capsOperations/:operationId",
+    "arm",
+    ops.getOperation,
+    "locations/capsOperations",
+  ),
+
+  route("PUT", "/admin/sources", "admin", admin.putSource),
+  route("POST", "/admin/sources", "admin", admin.putSource),
+  route("GET", "/admin/sources", "admin", admin.listSources),
+  route("PUT", "/admin/faults", "admin", admin.putFault),
+  route("GET", "/admin/faults", "admin", admin.listFaults),
+  route("DELETE", "/admin/faults", "admin", admin.deleteFaults),
+
+  route("POST", "/:tenantId/oauth2/v2.0/token", "identity", id.token),
+  route("POST", "/:tenantId/oauth2/token", "identity", id.token),
+  route("GET", "/:tenantId/v2.0/.well-known/openid-configuration", "identity", id.openidConfiguration),
+  route("GET", "/:tenantId/.well-known/openid-configuration", "identity", id.openidConfiguration),
+  route("GET", "/common/discovery/instance", "identity", id.instanceDiscovery),
+  route("GET", "/metadata/endpoints", "identity", id.metadataEndpoints),
+];

@@ -1,0 +1,42 @@
+// GET .../locations/{location}/capsOperations/{id}: the status document the Azure-AsyncOperation header
+// points at, and its `monitor=true` form (the DELETE Location header).
+import { operationUrl, subscription } from "../arm";
+import type { Context, Reply } from "../context";
+import { errors } from "../errors";
+import { viewOperation } from "../lro";
+import { azureTime } from "../time";
+
+export function getOperation(ctx: Context): Reply {
+  subscription(ctx);
+  const id = decodeURIComponent(ctx.params.operationId ?? "");
+  const svc = ctx.svc;
+  const op = svc.store.getOperation(id);
+  if (!op) throw errors.operationNotFound(id);
+  const v = viewOperation(op, svc.store, svc.opts.replicationSpeedGBps, ctx.now);
+  const running = v.status === "InProgress";
+  const retry: Record<string, string> =
+    running && op.resourceKind === "version" && svc.opts.retryAfterSeconds > 0
+      ? { "Retry-After": String(svc.opts.retryAfterSeconds) }
+      : {};
+
+  if (ctx.query.get("monitor")?.toLowerCase() === "true") {
+    // Location-style polling: 202 while running, then 200 with an empty body (as recorded), or the error.
+    if (running)
+      return {
+        status: 202,
+        headers: {
+          ...retry,
+          Location: operationUrl(ctx, op, decodeURIComponent(ctx.params.location ?? ""), true),
+        },
+      };
+    if (v.failure)
+      return { status: 500, body: { error: { code: v.failure.code, message: v.failure.message } } };
+    return { status: 200 };
+  }
+  const body: Record<string, unknown> = { startTime: azureTime(v.startTime) };
+  if (v.endTime !== undefined) body.endTime = azureTime(v.endTime);
+  body.status = v.status;
+  if (v.failure) body.error = { code: v.failure.code, message: v.failure.message };
+  body.name = op.id;
+  return { status: 200, headers: retry, body };
+}

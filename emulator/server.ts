@@ -1,0 +1,152 @@
+// The HTTPS server and the request pipeline, in a fixed order:
+//   context -> route lookup -> auth -> api-version check -> handler (rules, store, in one transaction)
+//   -> serializer; errors last, always as ARM's CloudError.
+// Authentication comes before the api-version check, as at ARM's front door: an anonymous caller learns
+// nothing about the service.
+import * as https from "node:https";
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { checkApiVersion } from "./apiVersions";
+import type { Context, Reply, Route } from "./context";
+import { ArmError, errors } from "./errors";
+import { ROUTES } from "./routes";
+import type { Service } from "./service";
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(errors.invalidRequestContent("The request body is too large."));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function match(
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | "method" | undefined {
+  let pathMatched = false;
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(path);
+    if (!m) continue;
+    pathMatched = true;
+    if (r.method !== method) continue;
+    const params: Record<string, string> = {};
+    r.names.forEach((n, i) => (params[n] = m[i + 1] ?? ""));
+    return { route: r, params };
+  }
+  return pathMatched ? "method" : undefined;
+}
+
+function authenticate(svc: Service, header: string | undefined, now: number): void {
+  const realm = `${svc.endpoint}/${svc.opts.tenantId}`;
+  if (!header) throw errors.authenticationFailed(realm);
+  const m = /^Bearer\s+(.+)$/i.exec(header);
+  if (!m?.[1])
+    throw errors.invalidAuthenticationToken(realm, "The 'Authorization' header must use the Bearer scheme.");
+  const why = svc.tokens.verify(m[1].trim(), Math.floor(now / 1000));
+  if (why) throw errors.invalidAuthenticationToken(realm, why);
+}
+
+function send(res: ServerResponse, reply: Reply, requestId: string): void {
+  const headers: Record<string, string> = {
+    "x-ms-request-id": requestId,
+    "x-ms-correlation-request-id": requestId,
+    ...reply.headers,
+  };
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, { ...headers, "Content-Length": "0" });
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    ...headers,
+    "Content-Type": reply.contentType ?? "application/json; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = Date.now();
+  const requestId = randomUUID();
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = new URL(req.url ?? "/", svc.endpoint);
+  let reply: Reply;
+  try {
+    const found = match(method, url.pathname);
+    if (found === undefined) throw errors.notFound(url.pathname);
+    if (found === "method") throw errors.methodNotAllowed(method);
+    const rawBody = await readBody(req);
+    const now = svc.clock();
+    if (found.route.kind !== "identity") authenticate(svc, req.headers.authorization, now);
+    let apiVersion = "";
+    if (found.route.kind === "arm") {
+      const location = found.params.location ?? "global";
+      apiVersion = checkApiVersion(
+        url.searchParams.get("api-version"),
+        svc.opts.apiVersionPolicy,
+        found.route.resourceType ?? "",
+        location,
+      );
+    }
+    const ctx: Context = {
+      method,
+      url,
+      query: url.searchParams,
+      headers: req.headers,
+      rawBody,
+      params: found.params,
+      apiVersion,
+      now,
+      svc,
+    };
+    // One transaction per request: a write the client saw acknowledged is committed.
+    reply = svc.store.transaction(() => found.route.handle(ctx));
+  } catch (e) {
+    if (e instanceof ArmError) reply = { status: e.status, headers: e.headers, body: { error: e.body } };
+    else {
+      reply = {
+        status: 500,
+        body: {
+          error: { code: "InternalServerError", message: "The emulator failed to process the request." },
+        },
+      };
+      svc.opts.log(`internal error: ${(e as Error).stack ?? String(e)}`);
+    }
+  }
+  send(res, reply, requestId);
+  // Paths and api-versions only: never headers (tokens) nor bodies (client secrets).
+  svc.opts.log(
+    `${method} ${url.pathname}${url.searchParams.has("api-version") ? `?api-version=${url.searchParams.get("api-version")}` : ""} -> ${reply.status} (${Date.now() - started} ms)`,
+  );
+}
+
+export async function listen(svc: Service, tls: { cert: string; key: string }): Promise<https.Server> {
+  const server = https.createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
+    void handle(svc, req, res);
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(svc.opts.port, svc.opts.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = svc.opts.host.includes(":") ? `[${svc.opts.host}]` : svc.opts.host;
+  svc.endpoint = `https://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  return server;
+}

@@ -1,0 +1,156 @@
+// SQLite persistence (better-sqlite3, synchronous). WAL + synchronous=FULL so a write acknowledged to a
+// client survives a killed process; each request's writes run in one transaction.
+import Database from "better-sqlite3";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Store, ResourceFilter } from "./store";
+import type { Kind, OperationRecord, ResourceRecord, SourceRecord } from "../model";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS resources (
+  key TEXT PRIMARY KEY, kind TEXT NOT NULL, parent_key TEXT, subscription TEXT NOT NULL,
+  resource_group TEXT NOT NULL, region TEXT NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS resources_parent ON resources(parent_key);
+CREATE INDEX IF NOT EXISTS resources_scope ON resources(kind, subscription, resource_group);
+CREATE TABLE IF NOT EXISTS operations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+interface Row {
+  doc: string;
+}
+
+export const DATABASE_FILE = "emulator.db";
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private seq: number;
+
+  /** `stateDir` undefined = in-memory database. */
+  constructor(stateDir: string | undefined) {
+    if (stateDir) {
+      fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+      this.db = new Database(path.join(stateDir, DATABASE_FILE));
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = FULL");
+    } else {
+      this.db = new Database(":memory:");
+    }
+    this.db.exec(SCHEMA);
+    const max = this.db.prepare("SELECT MAX(seq) AS m FROM resources").get() as { m: number | null };
+    this.seq = max.m ?? 0;
+  }
+
+  getResource(key: string): ResourceRecord | undefined {
+    const row = this.db.prepare("SELECT doc FROM resources WHERE key = ?").get(key) as Row | undefined;
+    return row ? (JSON.parse(row.doc) as ResourceRecord) : undefined;
+  }
+
+  listResources(f: ResourceFilter): ResourceRecord[] {
+    const where = ["kind = ?", "subscription = ?"];
+    const args: string[] = [f.kind, f.subscriptionId.toLowerCase()];
+    if (f.resourceGroup !== undefined) {
+      where.push("resource_group = ?");
+      args.push(f.resourceGroup.toLowerCase());
+    }
+    if (f.parentKey !== undefined) {
+      where.push("parent_key = ?");
+      args.push(f.parentKey);
+    }
+    const rows = this.db
+      .prepare(`SELECT doc FROM resources WHERE ${where.join(" AND ")} ORDER BY seq`)
+      .all(...args) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as ResourceRecord);
+  }
+
+  putResource(r: ResourceRecord): void {
+    // Keep the creation order stable across updates so list pages do not shift.
+    const existing = this.db.prepare("SELECT seq FROM resources WHERE key = ?").get(r.key) as
+      { seq: number } | undefined;
+    const seq = existing?.seq ?? ++this.seq;
+    this.db
+      .prepare(
+        `INSERT INTO resources (key, kind, parent_key, subscription, resource_group, region, seq, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET doc = excluded.doc, region = excluded.region`,
+      )
+      .run(
+        r.key,
+        r.kind,
+        r.parentKey,
+        r.subscriptionId.toLowerCase(),
+        r.resourceGroup.toLowerCase(),
+        r.region,
+        seq,
+        JSON.stringify(r),
+      );
+  }
+
+  deleteResource(key: string): void {
+    this.db.prepare("DELETE FROM resources WHERE key = ?").run(key);
+  }
+
+  countInRegion(kind: Kind, subscriptionId: string, region: string): number {
+    const row = this.db
+      .prepare("SELECT COUNT(*) AS n FROM resources WHERE kind = ? AND subscription = ? AND region = ?")
+      .get(kind, subscriptionId.toLowerCase(), region) as { n: number };
+    return row.n;
+  }
+
+  getOperation(id: string): OperationRecord | undefined {
+    const row = this.db.prepare("SELECT doc FROM operations WHERE id = ?").get(id.toLowerCase()) as
+      Row | undefined;
+    return row ? (JSON.parse(row.doc) as OperationRecord) : undefined;
+  }
+
+  putOperation(op: OperationRecord): void {
+    this.db
+      .prepare(
+        "INSERT INTO operations (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
+      )
+      .run(op.id.toLowerCase(), JSON.stringify(op));
+  }
+
+  getSource(key: string): SourceRecord | undefined {
+    const row = this.db.prepare("SELECT doc FROM sources WHERE key = ?").get(key) as Row | undefined;
+    return row ? (JSON.parse(row.doc) as SourceRecord) : undefined;
+  }
+
+  listSources(): SourceRecord[] {
+    return (this.db.prepare("SELECT doc FROM sources ORDER BY key").all() as Row[]).map(
+      (r) => JSON.parse(r.doc) as SourceRecord,
+    );
+  }
+
+  putSource(s: SourceRecord): void {
+    this.db
+      .prepare(
+        "INSERT INTO sources (key, doc) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET doc = excluded.doc",
+      )
+      .run(s.id.toLowerCase(), JSON.stringify(s));
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
+      { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(key, value);
+  }
+
+  transaction<T>(fn: () => T): T {
+    // better-sqlite3 transactions are synchronous: nothing else can interleave, and a throw rolls back.
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * check: validate and normalise the new inputs of a resource before anything is planned.
+ *
+ *   checkGallery(olds, news, ctx): CheckResult
+ *   checkGalleryImage(olds, news, ctx): CheckResult
+ *   checkGalleryImageVersion(olds, news, ctx): CheckResult
+ *
+ *   olds: the previous checked inputs ({} on create); news: the program's inputs, where any value may
+ *         be the engine's unknown sentinel at preview (such values are accepted and not validated).
+ *   ctx:  { now: Date; accessGrantedRegions: string[] } — no clock or settings are read here.
+ *   returns { inputs, failures }:
+ *     inputs   = news with Azure's defaults filled in (hyperVGeneration V1, architecture x64, replica
+ *                count 1, storage type Standard_LRS, target regions = [location] when omitted, per-region
+ *                count and storage type inherited from the profile), region names in the user's spelling,
+ *                `__provider` passed through untouched, and no `undefined` anywhere.
+ *     failures = [{ property, reason }], property being a path such as
+ *                `publishingProfile.targetRegions[1].regionalReplicaCount`; empty when valid.
+ *
+ * Pure: no I/O, no clock.
+ */
+import type { z } from "zod";
+import {
+  galleryImageInputsSchema,
+  galleryImageVersionInputsSchema,
+  galleryInputsSchema,
+} from "../model/schemas";
+import { galleryImageDefaults, galleryImageVersionDefaults } from "./defaulting";
+import { endOfLifeDateFailures } from "./dateRules";
+import {
+  galleryImageNameFailures,
+  galleryImageVersionNameFailures,
+  galleryNameFailures,
+  resourceGroupNameFailures,
+} from "./nameRules";
+import { locationFailures, targetRegionFailures } from "./regionRules";
+import { schemaFailures, type CheckFailure } from "./schemaFailures";
+import { storageSourceFailures } from "./sourceRules";
+import { numberAt, withoutUndefined, type PlainObject } from "./values";
+
+export type { CheckFailure } from "./schemaFailures";
+
+export interface CheckContext {
+  /** The current time, for end-of-life dates. */
+  readonly now: Date;
+  /** Regions (any spelling) the subscription was granted access to, e.g. ["australiacentral"]. */
+  readonly accessGrantedRegions: readonly string[];
+}
+
+export interface CheckResult {
+  readonly inputs: PlainObject;
+  readonly failures: CheckFailure[];
+}
+
+/** The engine's own key for the serialized provider; never validated, always passed through. */
+const PROVIDER_KEY = "__provider";
+
+export function checkGallery(olds: PlainObject, news: PlainObject, ctx: CheckContext): CheckResult {
+  void olds;
+  void ctx;
+  return checkWith(galleryInputsSchema, news, (plain) => ({
+    inputs: plain,
+    failures: [
+      ...resourceGroupNameFailures(plain),
+      ...galleryNameFailures(plain),
+      ...locationFailures(plain),
+    ],
+  }));
+}
+
+export function checkGalleryImage(olds: PlainObject, news: PlainObject, ctx: CheckContext): CheckResult {
+  return checkWith(galleryImageInputsSchema, news, (plain) => ({
+    inputs: galleryImageDefaults(plain),
+    failures: [
+      ...resourceGroupNameFailures(plain),
+      ...galleryNameFailures(plain),
+      ...galleryImageNameFailures(plain),
+      ...locationFailures(plain),
+      ...rangeFailures(plain, "vCPUs"),
+      ...rangeFailures(plain, "memory"),
+      ...endOfLifeDateFailures(["endOfLifeDate"], olds, plain, ctx.now),
+    ],
+  }));
+}
+
+export function checkGalleryImageVersion(
+  olds: PlainObject,
+  news: PlainObject,
+  ctx: CheckContext,
+): CheckResult {
+  return checkWith(galleryImageVersionInputsSchema, news, (plain) => ({
+    inputs: galleryImageVersionDefaults(plain),
+    failures: [
+      ...resourceGroupNameFailures(plain),
+      ...galleryNameFailures(plain),
+      ...galleryImageNameFailures(plain),
+      ...galleryImageVersionNameFailures(plain),
+      ...locationFailures(plain),
+      ...targetRegionFailures(olds, plain, ctx.accessGrantedRegions),
+      ...storageSourceFailures(plain),
+      ...endOfLifeDateFailures(["publishingProfile", "endOfLifeDate"], olds, plain, ctx.now),
+    ],
+  }));
+}
+
+/**
+ * The steps every resource shares: set `__provider` aside, drop `undefined`s, validate the shape,
+ * apply the resource's rules and defaults, put `__provider` back.
+ */
+function checkWith(
+  schema: z.ZodType,
+  news: PlainObject,
+  rules: (plain: PlainObject) => { inputs: PlainObject; failures: CheckFailure[] },
+): CheckResult {
+  const { [PROVIDER_KEY]: provider, ...rest } = news;
+  const plain = withoutUndefined(rest);
+  const outcome = rules(plain);
+  const inputs = withoutUndefined(outcome.inputs);
+  return {
+    inputs: provider === undefined ? inputs : { ...inputs, [PROVIDER_KEY]: provider },
+    failures: [...schemaFailures(schema, plain), ...outcome.failures],
+  };
+}
+
+/** Recommended vCPUs or memory: min must not exceed max. */
+function rangeFailures(news: PlainObject, resource: "vCPUs" | "memory"): CheckFailure[] {
+  const min = numberAt(news, ["recommended", resource, "min"]);
+  const max = numberAt(news, ["recommended", resource, "max"]);
+  if (min === undefined || max === undefined || min <= max) return [];
+  return [
+    {
+      property: `recommended.${resource}.min`,
+      reason: `min ${min} is greater than max ${max}; recommended.${resource} needs min <= max`,
+    },
+  ];
+}

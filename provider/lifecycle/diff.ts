@@ -1,0 +1,248 @@
+/**
+ * diff: what a change of inputs does to a resource in Azure, read from the mutability table only.
+ *
+ *   diffGallery(olds, news, label?): DiffOutcome
+ *   diffGalleryImage(olds, news, label?): DiffOutcome
+ *   diffGalleryImageVersion(olds, news, label?): DiffOutcome
+ *   diffResource(kind, olds, news, label?): DiffOutcome
+ *
+ *   olds:  the previous outputs (previous inputs under the same names plus read-only fields such as
+ *          id, provisioningState, publishedDate, replicationStatus, which are ignored: only table
+ *          paths are compared).
+ *   news:  the checked new inputs; the unknown sentinel anywhere counts as a change of that argument.
+ *   label: names the resource in warnings (e.g. its URN or "image version rg/g/i/1.0.0");
+ *          defaults to the resource type.
+ *   returns {
+ *     changes:             true when anything changes (always set explicitly),
+ *     replaces:            property paths forcing replacement, e.g.
+ *                          "publishingProfile.targetRegions[0].storageAccountType" (index into news),
+ *     deleteBeforeReplace: true whenever replaces is non-empty (Azure names are fixed, so the old
+ *                          resource must go before the new one can take its name),
+ *     updates:             property paths changed in place,
+ *     warnings:            one sentence per replacement: resource, property, old -> new, and why.
+ *   }
+ *
+ * Target regions are matched by normalised name, so order and spelling never make a difference;
+ * data disks by LUN. Pure: no I/O.
+ */
+import {
+  mutabilityOf,
+  RESOURCE_DISPLAY_NAMES,
+  type ElementKey,
+  type MutabilityEntry,
+  type ResourceKind,
+} from "../model/mutability";
+import { normaliseRegionName } from "../model/regions";
+import { isUnknown, UNKNOWN } from "../model/unknown";
+import { sameValue } from "./compareValues";
+import { galleryImageDefaults, galleryImageVersionDefaults } from "./defaulting";
+import { getPath, isPlainObject, showValue, type PathSegment, type PlainObject } from "./values";
+
+export interface DiffOutcome {
+  readonly changes: boolean;
+  readonly replaces: string[];
+  readonly deleteBeforeReplace: boolean;
+  readonly updates: string[];
+  readonly warnings: string[];
+}
+
+export function diffGallery(olds: PlainObject, news: PlainObject, label?: string): DiffOutcome {
+  return diffResource("gallery", olds, news, label);
+}
+
+export function diffGalleryImage(olds: PlainObject, news: PlainObject, label?: string): DiffOutcome {
+  return diffResource("galleryImage", olds, news, label);
+}
+
+export function diffGalleryImageVersion(olds: PlainObject, news: PlainObject, label?: string): DiffOutcome {
+  return diffResource("galleryImageVersion", olds, news, label);
+}
+
+/** One changed argument, found by walking the table. */
+interface Change {
+  readonly entry: MutabilityEntry;
+  /** Concrete property path, e.g. `publishingProfile.targetRegions[2].regionalReplicaCount`. */
+  readonly path: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+// Both sides get the same defaults as check applies, so state written without a default (older
+// versions of this package, `pulumi import`) and inputs that spell the default out compare equal.
+const NORMALISE: Record<ResourceKind, (props: PlainObject) => PlainObject> = {
+  gallery: (props) => props,
+  galleryImage: galleryImageDefaults,
+  galleryImageVersion: galleryImageVersionDefaults,
+};
+
+export function diffResource(
+  kind: ResourceKind,
+  olds: PlainObject,
+  news: PlainObject,
+  label: string = RESOURCE_DISPLAY_NAMES[kind],
+): DiffOutcome {
+  const before = NORMALISE[kind](olds);
+  const after = NORMALISE[kind](news);
+  const table = mutabilityOf(kind);
+  const changes = table.flatMap((entry) => changesOf(entry, table, before, after));
+  const replacing = changes.filter((change) => change.entry.behaviour === "replace");
+  const replaces = unique(replacing.map((change) => change.path));
+  const updates = unique(changes.filter((change) => change.entry.behaviour === "update").map((c) => c.path));
+  return {
+    changes: changes.length > 0,
+    replaces,
+    deleteBeforeReplace: replaces.length > 0,
+    updates,
+    warnings: replacing.map((change) => replacementWarning(label, change)),
+  };
+}
+
+function replacementWarning(label: string, change: Change): string {
+  return (
+    `${label} will be replaced (deleted, then created again) because ${change.path} changes: ` +
+    `${change.before} -> ${change.after}. Azure cannot change it in place: ${change.entry.why}.`
+  );
+}
+
+function unique(paths: readonly string[]): string[] {
+  return [...new Set(paths)];
+}
+
+// ---- walking the table -----------------------------------------------------------------------
+
+function changesOf(
+  entry: MutabilityEntry,
+  table: readonly MutabilityEntry[],
+  olds: PlainObject,
+  news: PlainObject,
+): Change[] {
+  const [collectionPath, rest] = splitAtCollection(entry.path);
+  if (rest === undefined) return leafChanges(entry, olds, news, segments(entry.path), entry.path);
+  const membership = table.find((row) => row.path === `${collectionPath}[]`);
+  if (membership?.keyedBy === undefined) throw new Error(`mutability table: no keyed row for ${entry.path}`);
+  return rest === ""
+    ? membershipChanges(entry, membership.keyedBy, olds, news, collectionPath)
+    : elementChanges(entry, membership.keyedBy, olds, news, collectionPath, rest);
+}
+
+/** `a.b[].c.d` -> [`a.b`, `c.d`]; `a.b[]` -> [`a.b`, ``]; `a.b` -> [`a.b`, undefined]. */
+function splitAtCollection(path: string): [string, string | undefined] {
+  const at = path.indexOf("[]");
+  if (at < 0) return [path, undefined];
+  return [path.slice(0, at), path.slice(at + 2).replace(/^\./, "")];
+}
+
+function segments(path: string): string[] {
+  return path.split(".");
+}
+
+/** The value at `path`, or UNKNOWN when the value or any container on the way is unknown. */
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  for (let depth = 0; depth < path.length; depth++) {
+    if (isUnknown(getPath(root, path.slice(0, depth)))) return UNKNOWN;
+  }
+  return getPath(root, path);
+}
+
+function leafChanges(
+  entry: MutabilityEntry,
+  olds: unknown,
+  news: unknown,
+  path: readonly PathSegment[],
+  shownPath: string,
+): Change[] {
+  const before = getPath(olds, path);
+  const after = valueAt(news, path);
+  if (sameValue(entry, before, after)) return [];
+  return [{ entry, path: shownPath, before: showValue(before), after: showValue(after) }];
+}
+
+interface KeyedElement {
+  readonly index: number;
+  readonly element: unknown;
+}
+
+/** Elements of a keyed list by key; elements whose key is unknown get a key of their own. */
+function keyedElements(list: unknown, keyedBy: ElementKey): Map<string, KeyedElement> {
+  const byKey = new Map<string, KeyedElement>();
+  if (!Array.isArray(list)) return byKey;
+  list.forEach((element, index) => {
+    byKey.set(elementKey(element, keyedBy) ?? `(unknown #${index})`, { index, element });
+  });
+  return byKey;
+}
+
+function elementKey(element: unknown, keyedBy: ElementKey): string | undefined {
+  if (!isPlainObject(element)) return undefined;
+  const text = (value: unknown) => (typeof value === "string" && !isUnknown(value) ? value : undefined);
+  switch (keyedBy) {
+    case "region": {
+      const name = text(element.name);
+      return name === undefined ? undefined : normaliseRegionName(name);
+    }
+    case "lun":
+      return typeof element.lun === "number" ? String(element.lun) : undefined;
+    case "extendedLocation": {
+      const name = text(element.name);
+      const zone = text(getPath(element, ["extendedLocation", "name"]));
+      return name === undefined || zone === undefined
+        ? undefined
+        : `${normaliseRegionName(name)}/${zone.toLowerCase()}`;
+    }
+  }
+}
+
+/** Elements added or removed (a new target region, a data disk more or less). */
+function membershipChanges(
+  entry: MutabilityEntry,
+  keyedBy: ElementKey,
+  olds: unknown,
+  news: unknown,
+  collectionPath: string,
+): Change[] {
+  const path = segments(collectionPath);
+  const newList = valueAt(news, path);
+  const oldElements = keyedElements(getPath(olds, path), keyedBy);
+  if (isUnknown(newList)) {
+    return [{ entry, path: collectionPath, before: keysOf(oldElements), after: showValue(UNKNOWN) }];
+  }
+  // An omitted list Azure fills in from the source (data disks of a managed image) is no change.
+  if (newList === undefined && entry.azureChoosesWhenOmitted) return [];
+  const newElements = keyedElements(newList, keyedBy);
+  const added = [...newElements.keys()].filter((key) => !oldElements.has(key));
+  const removed = [...oldElements.keys()].filter((key) => !newElements.has(key));
+  if (added.length === 0 && removed.length === 0) return [];
+  return [{ entry, path: collectionPath, before: keysOf(oldElements), after: keysOf(newElements) }];
+}
+
+function keysOf(elements: Map<string, KeyedElement>): string {
+  return JSON.stringify([...elements.keys()]);
+}
+
+/** A field of an element present before and after (a region's replica count, a disk's caching). */
+function elementChanges(
+  entry: MutabilityEntry,
+  keyedBy: ElementKey,
+  olds: unknown,
+  news: unknown,
+  collectionPath: string,
+  fieldPath: string,
+): Change[] {
+  const path = segments(collectionPath);
+  const newList = valueAt(news, path);
+  if (isUnknown(newList)) {
+    // The whole list is known only after apply: any field of it may change.
+    return [
+      { entry, path: collectionPath, before: showValue(getPath(olds, path)), after: showValue(UNKNOWN) },
+    ];
+  }
+  const oldElements = keyedElements(getPath(olds, path), keyedBy);
+  const newElements = keyedElements(newList, keyedBy);
+  const field = segments(fieldPath);
+  return [...newElements].flatMap(([key, { index, element }]) => {
+    const counterpart = oldElements.get(key);
+    if (counterpart === undefined) return []; // an added element: its membership row reports it
+    const shownPath = `${collectionPath}[${index}].${fieldPath}`;
+    return leafChanges(entry, counterpart.element, element, field, shownPath);
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Region rules: known regions only, replica counts within Azure's limit, zone-redundant storage only
+ * where there are zones, no replication across clouds, access-request regions only when granted, the
+ * source region among the targets, and no silent deletion of replicas.
+ *
+ * The rules read the raw new inputs (before defaults) so that a failure names the argument the user
+ * wrote, and they skip anything unknown at preview.
+ *
+ * Exports: `locationFailures(news)`, `targetRegionFailures(olds, news, accessGrantedRegions)`.
+ */
+import { DEFAULTS } from "../model/defaults";
+import { LIMITS } from "../model/limits";
+import { findRegion, normaliseRegionName, type RegionInfo } from "../model/regions";
+import { isUnknown } from "../model/unknown";
+import type { CheckFailure } from "./schemaFailures";
+import { getPath, listAt, numberAt, showValue, stringAt } from "./values";
+
+const CATALOG_HINT =
+  'use a region name such as "eastus2" or "East US 2" (the catalog is provider/model/regions.ts)';
+
+/** The resource's own `location` must be a region in the catalog. */
+export function locationFailures(news: unknown): CheckFailure[] {
+  const location = stringAt(news, ["location"]);
+  if (location === undefined || findRegion(location) !== undefined) return [];
+  return [
+    { property: "location", reason: `${showValue(location)} is not a known Azure region; ${CATALOG_HINT}` },
+  ];
+}
+
+export function targetRegionFailures(
+  olds: unknown,
+  news: unknown,
+  accessGrantedRegions: readonly string[],
+): CheckFailure[] {
+  const failures: CheckFailure[] = [
+    ...replicaCountFailures(
+      numberAt(news, ["publishingProfile", "replicaCount"]),
+      "publishingProfile.replicaCount",
+    ),
+  ];
+  const regions = effectiveTargetRegions(news);
+  if (regions === undefined) return failures;
+
+  const location = findRegion(stringAt(news, ["location"]) ?? "");
+  const granted = new Set(accessGrantedRegions.map(normaliseRegionName));
+  const profileStorage = stringAt(news, ["publishingProfile", "storageAccountType"]);
+  const firstIndexOf = new Map<string, number>();
+
+  regions.forEach((_element, index) => {
+    const at = (field: string) => `publishingProfile.targetRegions[${index}].${field}`;
+    const path = ["publishingProfile", "targetRegions", index];
+    failures.push(
+      ...replicaCountFailures(numberAt(news, [...path, "regionalReplicaCount"]), at("regionalReplicaCount")),
+    );
+
+    const name = stringAt(news, [...path, "name"]);
+    if (name === undefined) return;
+    const region = findRegion(name);
+    if (region === undefined) {
+      failures.push({
+        property: at("name"),
+        reason: `${showValue(name)} is not a known Azure region; ${CATALOG_HINT}`,
+      });
+      return;
+    }
+    const earlier = firstIndexOf.get(region.name);
+    if (earlier !== undefined) {
+      failures.push({
+        property: at("name"),
+        reason: `${showValue(name)} is the same region as publishingProfile.targetRegions[${earlier}] (${region.name}); list each region once`,
+      });
+      return;
+    }
+    firstIndexOf.set(region.name, index);
+
+    const ownStorage = stringAt(news, [...path, "storageAccountType"]);
+    const storage = ownStorage ?? profileStorage;
+    if (storage === "Standard_ZRS" && !region.hasAvailabilityZones) {
+      const inherited =
+        ownStorage === undefined ? " (inherited from publishingProfile.storageAccountType)" : "";
+      failures.push({
+        property: at("storageAccountType"),
+        reason: `"Standard_ZRS"${inherited} needs availability zones, and ${region.displayName} (${region.name}) has none; use Standard_LRS or Premium_LRS there, or a region with zones`,
+      });
+    }
+    if (location !== undefined && region.cloud !== location.cloud) {
+      failures.push({
+        property: at("name"),
+        reason: `${showValue(name)} is in the ${cloudName(region)} but the version's location ${location.name} is in the ${cloudName(location)}; Azure does not replicate image versions between clouds`,
+      });
+    }
+    if (region.needsAccessRequest && !granted.has(region.name)) {
+      failures.push({
+        property: at("name"),
+        reason: `${region.displayName} (${region.name}) is only available after Microsoft grants your subscription an access request; once granted, list "${region.name}" in the provider's accessGrantedRegions`,
+      });
+    }
+  });
+
+  failures.push(...sourceRegionFailures(news, regions));
+  failures.push(...replicaDeletionFailures(olds, news, regions));
+  return failures;
+}
+
+/**
+ * The target regions as Azure will see them: the list given, or only the version's own location when
+ * the list is omitted (that is what Azure does); undefined when unknown at preview or malformed.
+ */
+function effectiveTargetRegions(news: unknown): readonly unknown[] | undefined {
+  const given = getPath(news, ["publishingProfile", "targetRegions"]);
+  if (given !== undefined || isUnknown(getPath(news, ["publishingProfile"])))
+    return listAt(news, ["publishingProfile", "targetRegions"]);
+  const location = stringAt(news, ["location"]);
+  return location === undefined ? undefined : [{ name: location }];
+}
+
+function replicaCountFailures(count: number | undefined, property: string): CheckFailure[] {
+  const min = LIMITS.minRegionalReplicaCount.value;
+  const max = LIMITS.maxRegionalReplicaCount.value;
+  if (count === undefined || (count >= min && count <= max)) return [];
+  return [
+    { property, reason: `${count} is out of range: Azure allows ${min} to ${max} replicas per region` },
+  ];
+}
+
+function cloudName(region: RegionInfo): string {
+  return { public: "public Azure cloud", usgov: "Azure Government cloud", china: "Azure China cloud" }[
+    region.cloud
+  ];
+}
+
+/** Normalised names of all target regions, or undefined when any name is unknown at preview. */
+function knownRegionNames(regions: readonly unknown[]): string[] | undefined {
+  const names: string[] = [];
+  for (const element of regions) {
+    const name = getPath(element, ["name"]);
+    if (typeof name !== "string" || isUnknown(name)) return undefined;
+    names.push(normaliseRegionName(name));
+  }
+  return names;
+}
+
+/** The version's location is its source region; Azure needs it among the targets. */
+function sourceRegionFailures(news: unknown, regions: readonly unknown[]): CheckFailure[] {
+  const location = stringAt(news, ["location"]);
+  const names = knownRegionNames(regions);
+  if (location === undefined || names === undefined) return [];
+  if (names.includes(normaliseRegionName(location))) return [];
+  return [
+    {
+      property: "publishingProfile.targetRegions",
+      reason: `the version's location ${showValue(location)} is its source region and must be one of its target regions; add { name: ${showValue(location)} }`,
+    },
+  ];
+}
+
+/**
+ * Removing a region deletes the replicas there; Azure refuses it unless
+ * `safetyProfile.allowDeletionOfReplicatedLocations` is true, and so does check, before anything runs.
+ */
+function replicaDeletionFailures(olds: unknown, news: unknown, regions: readonly unknown[]): CheckFailure[] {
+  const oldRegions = listAt(olds, ["publishingProfile", "targetRegions"]);
+  const newNames = knownRegionNames(regions);
+  if (oldRegions === undefined || newNames === undefined) return [];
+  const allowed = getPath(news, ["safetyProfile", "allowDeletionOfReplicatedLocations"]);
+  if (allowed === true || isUnknown(allowed)) return [];
+  const removed = oldRegions
+    .map((element) => stringAt(element, ["name"]))
+    .filter((name): name is string => name !== undefined && !newNames.includes(normaliseRegionName(name)));
+  if (removed.length === 0) return [];
+  const listed = removed.map((name) => findRegion(name)?.displayName ?? name).join(", ");
+  return [
+    {
+      property: "publishingProfile.targetRegions",
+      reason: `removing ${listed} would delete the replicas there; set safetyProfile.allowDeletionOfReplicatedLocations to true to allow it (it is ${showValue(allowed ?? DEFAULTS.allowDeletionOfReplicatedLocations)})`,
+    },
+  ];
+}

@@ -1,0 +1,118 @@
+/**
+ * Prints the mutability table, the limits and the region catalog into README.md between markers,
+ * so that the docs cannot drift from the behaviour.
+ *
+ *   npx ts-node scripts/generate-readme-tables.ts          rewrite README.md
+ *   npx ts-node scripts/generate-readme-tables.ts --check  exit 1 when README.md is stale
+ *
+ * Tables are written with padded columns exactly as Prettier formats Markdown, so that
+ * `prettier --write .` and this script agree on every byte (Prettier itself cannot be loaded inside
+ * jest, which runs the staleness test).
+ *
+ * Exports: `renderTables(): { mutability: string; limits: string }`, `updateReadme(text): string`,
+ * `README_PATH`.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { LIMIT_TABLE } from "../provider/model/limits";
+import { MUTABILITY, RESOURCE_DISPLAY_NAMES, RESOURCE_KINDS } from "../provider/model/mutability";
+import { REGIONS } from "../provider/model/regions";
+
+export const README_PATH = path.join(__dirname, "..", "README.md");
+
+const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
+
+/** A Markdown table with every column padded to its widest cell, as Prettier writes it. */
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, 3, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
+  return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
+}
+
+function mutabilityTable(): string {
+  const sections = RESOURCE_KINDS.map((kind) => {
+    const rows = MUTABILITY.filter((row) => row.resource === kind).map((entry) => [
+      entry.path.endsWith("[]") ? `\`${entry.path}\` (adding or removing an element)` : `\`${entry.path}\``,
+      entry.behaviour === "update" ? "update in place" : "**replace**",
+      escapeCell(entry.why),
+    ]);
+    return `### ${RESOURCE_DISPLAY_NAMES[kind]}\n\n${markdownTable(["Argument", "Change", "Why"], rows)}`;
+  });
+  return sections.join("\n\n");
+}
+
+function limitsTable(): string {
+  const limits = markdownTable(
+    ["Limit", "Value", "Checked before apply"],
+    LIMIT_TABLE.map((limit) => [
+      escapeCell(limit.description),
+      limit.value.toLocaleString("en-US"),
+      limit.enforcedBy === "check" ? "yes" : "no (Azure quota)",
+    ]),
+  );
+  const zoned = REGIONS.filter((r) => r.hasAvailabilityZones).map((r) => `\`${r.name}\``);
+  const access = REGIONS.filter((r) => r.needsAccessRequest).map((r) => `${r.displayName} (\`${r.name}\`)`);
+  const clouds = (["public", "usgov", "china"] as const).map(
+    (cloud) => `${cloud}: ${REGIONS.filter((r) => r.cloud === cloud).length}`,
+  );
+  return [
+    limits,
+    "",
+    `Known regions: ${REGIONS.length} (${clouds.join(", ")}); replication never crosses clouds.`,
+    "",
+    `Regions with availability zones (where \`Standard_ZRS\` is allowed): ${zoned.join(", ")}.`,
+    "",
+    `Regions that need an access request (list them in \`accessGrantedRegions\` once granted): ${access.join(", ")}.`,
+  ].join("\n");
+}
+
+export function renderTables(): { mutability: string; limits: string } {
+  return { mutability: mutabilityTable(), limits: limitsTable() };
+}
+
+const MINIMAL_README = [
+  "# pulumi-azure-compute-gallery",
+  "",
+  "## What updates in place and what replaces",
+  "",
+  "<!-- mutability:start -->",
+  "<!-- mutability:end -->",
+  "",
+  "## Limits and regions",
+  "",
+  "<!-- limits:start -->",
+  "<!-- limits:end -->",
+  "",
+].join("\n");
+
+function replaceBetween(text: string, marker: string, content: string): string {
+  const start = `<!-- ${marker}:start -->`;
+  const end = `<!-- ${marker}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} markers`);
+  return `${text.slice(0, from + start.length)}\n\n${content}\n\n${text.slice(to)}`;
+}
+
+/** README text with the generated tables in place of what is between the markers. */
+export function updateReadme(text: string): string {
+  const tables = renderTables();
+  return replaceBetween(replaceBetween(text, "mutability", tables.mutability), "limits", tables.limits);
+}
+
+function main(argv: readonly string[]): number {
+  const current = fs.existsSync(README_PATH) ? fs.readFileSync(README_PATH, "utf8") : MINIMAL_README;
+  const next = updateReadme(current);
+  if (argv.includes("--check")) {
+    if (next === current) return 0;
+    console.error("README.md's tables are stale: run `npx ts-node scripts/generate-readme-tables.ts`");
+    return 1;
+  }
+  fs.writeFileSync(README_PATH, next);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,198 @@
+// An in-memory Azure Compute Gallery behind the GalleryApi interface, for lifecycle tests of
+// provider/runtime without any network. It behaves like Azure where the provider depends on it:
+// ARM ids, read-only fields Azure fills in (provisioningState, identifier.uniqueName,
+// publishingProfile.publishedDate, replicationStatus on request), region names answered in
+// display form ("East US"), and 404 answered as undefined. Every call and request body is recorded.
+import type { ArmBody, GalleryApi, GalleryRef, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
+import type { Connection } from "../../provider/azure/connect";
+import { displayRegionName, normaliseRegionName } from "../../provider/model/regions";
+
+export const FAKE_SUBSCRIPTION = "sub";
+export const PUBLISHED_DATE = "2025-06-01T12:00:00+00:00";
+
+export interface FakeCall {
+  method: keyof GalleryApi;
+  ref: Partial<VersionRef>;
+  body?: ArmBody;
+  options?: { replicationStatus?: boolean };
+}
+
+type AnyRef = GalleryRef & Partial<VersionRef>;
+
+function armId(ref: AnyRef): string {
+  let id =
+    `/subscriptions/${FAKE_SUBSCRIPTION}/resourceGroups/${ref.resourceGroupName}` +
+    `/providers/Microsoft.Compute/galleries/${ref.galleryName}`;
+  if (ref.galleryImageName !== undefined) id += `/images/${ref.galleryImageName}`;
+  if (ref.galleryImageVersionName !== undefined) id += `/versions/${ref.galleryImageVersionName}`;
+  return id;
+}
+
+/** ARM names are case-insensitive. */
+const keyOf = (ref: AnyRef): string => armId(ref).toLowerCase();
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class FakeGalleryApi implements GalleryApi {
+  /** Every call, in order, with a copy of the request body for PUTs. */
+  readonly calls: FakeCall[] = [];
+  private readonly store = new Map<string, ArmBody>();
+  /** After a delete, how many more GETs still see the resource (Azure deletes asynchronously). */
+  private readonly lingering = new Map<string, number>();
+  /** How many GETs a resource survives after its delete call; set by tests. */
+  getsUntilGone = 0;
+
+  /** The request bodies of all PUTs. */
+  get putBodies(): ArmBody[] {
+    return this.calls.filter((c) => c.method.startsWith("put")).map((c) => c.body!);
+  }
+
+  /** The stored resource, for tests to inspect or change (drift). */
+  stored(ref: AnyRef): ArmBody | undefined {
+    return this.store.get(keyOf(ref));
+  }
+
+  /** Puts a resource into Azure behind the provider's back, as if made in the portal. */
+  seed(ref: AnyRef, body: ArmBody): void {
+    this.store.set(keyOf(ref), this.complete(ref, clone(body)));
+  }
+
+  /** Changes a stored resource behind the provider's back. */
+  drift(ref: AnyRef, change: (resource: any) => void): void {
+    const resource = this.store.get(keyOf(ref));
+    if (!resource) throw new Error(`fake: nothing stored at ${armId(ref)}`);
+    change(resource);
+  }
+
+  connection(): Connection {
+    return { api: this, subscriptionId: FAKE_SUBSCRIPTION, close: async () => {} };
+  }
+
+  private record(call: FakeCall): void {
+    this.calls.push(clone(call));
+  }
+
+  private type(ref: AnyRef): string {
+    if (ref.galleryImageVersionName !== undefined) return "Microsoft.Compute/galleries/images/versions";
+    if (ref.galleryImageName !== undefined) return "Microsoft.Compute/galleries/images";
+    return "Microsoft.Compute/galleries";
+  }
+
+  /** What Azure adds to a written resource. */
+  private complete(ref: AnyRef, body: ArmBody): ArmBody {
+    const name = ref.galleryImageVersionName ?? ref.galleryImageName ?? ref.galleryName;
+    const resource: any = {
+      ...body,
+      id: armId(ref),
+      name,
+      type: this.type(ref),
+      provisioningState: "Succeeded",
+    };
+    if (typeof resource.location === "string") resource.location = normaliseRegionName(resource.location);
+    if (ref.galleryImageName === undefined) {
+      resource.identifier = {
+        ...(resource.identifier ?? {}),
+        uniqueName: `${FAKE_SUBSCRIPTION}-${ref.galleryName.toUpperCase()}`,
+      };
+    }
+    if (ref.galleryImageVersionName !== undefined) {
+      const profile = { ...(resource.publishingProfile ?? {}) };
+      profile.publishedDate = PUBLISHED_DATE;
+      if (Array.isArray(profile.targetRegions)) {
+        profile.targetRegions = profile.targetRegions.map((region: any) => ({
+          ...region,
+          name: displayRegionName(region.name),
+        }));
+      }
+      if (typeof profile.endOfLifeDate === "string") {
+        // Azure answers dates with an explicit offset.
+        profile.endOfLifeDate = profile.endOfLifeDate.replace(/Z$/, "+00:00");
+      }
+      resource.publishingProfile = profile;
+    }
+    return resource;
+  }
+
+  private async get(method: keyof GalleryApi, ref: AnyRef, options?: FakeCall["options"]) {
+    this.record({ method, ref, ...(options ? { options } : {}) });
+    const key = keyOf(ref);
+    const left = this.lingering.get(key);
+    if (left !== undefined) {
+      if (left <= 0) {
+        this.lingering.delete(key);
+        this.store.delete(key);
+      } else {
+        this.lingering.set(key, left - 1);
+      }
+    }
+    const resource = this.store.get(key);
+    return resource && clone(resource);
+  }
+
+  private async put(method: keyof GalleryApi, ref: AnyRef, body: ArmBody): Promise<ArmBody> {
+    this.record({ method, ref, body });
+    const resource = this.complete(ref, clone(body));
+    this.store.set(keyOf(ref), resource);
+    return clone(resource);
+  }
+
+  private async remove(method: keyof GalleryApi, ref: AnyRef): Promise<void> {
+    this.record({ method, ref });
+    const key = keyOf(ref);
+    if (!this.store.has(key)) return;
+    if (this.getsUntilGone > 0) this.lingering.set(key, this.getsUntilGone);
+    else this.store.delete(key);
+  }
+
+  getGallery(ref: GalleryRef) {
+    return this.get("getGallery", ref);
+  }
+  putGallery(ref: GalleryRef, body: ArmBody) {
+    return this.put("putGallery", ref, body);
+  }
+  deleteGallery(ref: GalleryRef) {
+    return this.remove("deleteGallery", ref);
+  }
+  getImage(ref: ImageRef) {
+    return this.get("getImage", ref);
+  }
+  putImage(ref: ImageRef, body: ArmBody) {
+    return this.put("putImage", ref, body);
+  }
+  deleteImage(ref: ImageRef) {
+    return this.remove("deleteImage", ref);
+  }
+
+  listVersions(ref: ImageRef): AsyncIterable<ArmBody> {
+    this.record({ method: "listVersions", ref });
+    const prefix = `${keyOf(ref)}/versions/`;
+    const versions = [...this.store.entries()].filter(([key]) => key.startsWith(prefix)).map(([, v]) => clone(v));
+    return {
+      async *[Symbol.asyncIterator]() {
+        yield* versions;
+      },
+    };
+  }
+
+  async getVersion(ref: VersionRef, options?: { replicationStatus?: boolean }) {
+    const version: any = await this.get("getVersion", ref, options);
+    if (version && options?.replicationStatus) {
+      const regions: any[] = version.publishingProfile?.targetRegions ?? [{ name: version.location }];
+      version.replicationStatus = {
+        aggregatedState: "Completed",
+        summary: regions.map((r) => ({ region: displayRegionName(r.name), state: "Completed", progress: 100 })),
+      };
+    }
+    return version;
+  }
+
+  async putVersion(ref: VersionRef, body: ArmBody, onProgress?: (version: ArmBody) => Promise<void>) {
+    const version = await this.put("putVersion", ref, body);
+    if (onProgress) await onProgress(clone(version));
+    return version;
+  }
+
+  deleteVersion(ref: VersionRef) {
+    return this.remove("deleteVersion", ref);
+  }
+}

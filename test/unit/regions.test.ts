@@ -1,0 +1,50 @@
+import * as pulumi from "@pulumi/pulumi";
+import { LIMITS } from "../../provider/model/limits";
+import { displayRegionName, findRegion, normaliseRegionName, REGIONS } from "../../provider/model/regions";
+import { UNKNOWN } from "../../provider/model/unknown";
+
+describe("region names", () => {
+  it.each([
+    ["East US 2", "eastus2"],
+    ["eastus2", "eastus2"],
+    [" East  US 2 ", "eastus2"],
+    ["USGov Virginia", "usgovvirginia"],
+    ["Central US EUAP", "centraluseuap"],
+  ])("%s normalises to %s", (given, normalised) => {
+    expect(normaliseRegionName(given)).toBe(normalised);
+  });
+
+  it("shows the display name Azure answers with", () => {
+    expect(displayRegionName("eastus2")).toBe("East US 2");
+    expect(displayRegionName("westcentralus")).toBe("West Central US");
+  });
+
+  it("has one entry per normalised name", () => {
+    expect(new Set(REGIONS.map((r) => r.name)).size).toBe(REGIONS.length);
+  });
+
+  it("marks Australia Central and Australia Central 2, and only them, as needing an access request", () => {
+    expect(REGIONS.filter((r) => r.needsAccessRequest).map((r) => r.name)).toEqual([
+      "australiacentral",
+      "australiacentral2",
+    ]);
+  });
+
+  it("knows which regions have availability zones and which cloud they belong to", () => {
+    expect(findRegion("East US 2")).toMatchObject({ hasAvailabilityZones: true, cloud: "public" });
+    expect(findRegion("westus")).toMatchObject({ hasAvailabilityZones: false });
+    expect(findRegion("usgovtexas")?.cloud).toBe("usgov");
+    expect(findRegion("chinaeast2")?.cloud).toBe("china");
+    expect(findRegion("atlantis")).toBeUndefined();
+  });
+});
+
+describe("the model", () => {
+  it("limits regional replicas to 10 in one table entry", () => {
+    expect(LIMITS.maxRegionalReplicaCount.value).toBe(10);
+  });
+
+  it("uses the engine's own unknown sentinel", () => {
+    expect(UNKNOWN).toBe(pulumi.runtime.unknownValue);
+  });
+});
