@@ -1,7 +1,16 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "coverage/**", "**/*.js", "**/*.mjs", "examples/**/node_modules/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "coverage/**",
+      "**/*.js",
+      "**/*.mjs",
+      "examples/**/node_modules/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,11 +1,16 @@
 // Three suites with different costs: unit (pure, seconds), emulator (real
 // Azure SDK against an in-process emulator), e2e (the real Pulumi CLI).
-const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] };
+const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 // Examples import the package by name, as users do; in tests that is this source tree.
 const packageByName = { "^pulumi-azure-compute-gallery$": "<rootDir>/provider/index.ts" };
 module.exports = {
   projects: [
-    { displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"], transform: tsJest, testEnvironment: "node" },
+    {
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
+      transform: tsJest,
+      testEnvironment: "node",
+    },
     {
       displayName: "emulator",
       testMatch: ["<rootDir>/test/emulator/**/*.test.ts"],

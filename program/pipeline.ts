@@ -95,11 +95,15 @@ export function imagePipeline() {
     pulumi
       .all(list.map((v) => pulumi.all([v.galleryImageVersionName, v.publishingProfile, v.replicationStatus])))
       .apply((rows) => {
-        const snapshot: acg.ImageVersionSnapshot[] = rows.map(([name, publishingProfile, replicationStatus]) => ({
-          name,
-          properties: { publishingProfile, replicationStatus },
-        }));
-        return Object.fromEntries(regions.map((r) => [r.name, acg.latestImageVersion(snapshot, r.name)?.name ?? null]));
+        const snapshot: acg.ImageVersionSnapshot[] = rows.map(
+          ([name, publishingProfile, replicationStatus]) => ({
+            name,
+            properties: { publishingProfile, replicationStatus },
+          }),
+        );
+        return Object.fromEntries(
+          regions.map((r) => [r.name, acg.latestImageVersion(snapshot, r.name)?.name ?? null]),
+        );
       });
 
   return {
@@ -107,7 +111,13 @@ export function imagePipeline() {
     latestUbuntuPerRegion: latestPerRegion(versions.ubuntu),
     latestWindowsPerRegion: latestPerRegion(versions.windows),
     replication: pulumi
-      .all([...versions.ubuntu, ...versions.windows].map((v) => pulumi.all([v.galleryImageName, v.galleryImageVersionName, v.replicationStatus])))
-      .apply((rows) => Object.fromEntries(rows.map(([image, version, status]) => [`${image}/${version}`, status]))),
+      .all(
+        [...versions.ubuntu, ...versions.windows].map((v) =>
+          pulumi.all([v.galleryImageName, v.galleryImageVersionName, v.replicationStatus]),
+        ),
+      )
+      .apply((rows) =>
+        Object.fromEntries(rows.map(([image, version, status]) => [`${image}/${version}`, status])),
+      ),
   };
 }

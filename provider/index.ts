@@ -1,7 +1,11 @@
 // Public exports of the package.
 export { Gallery, type GalleryArgs } from "./resources/gallery";
 export { GalleryImage, type GalleryImageArgs } from "./resources/galleryImage";
-export { GalleryImageVersion, type GalleryImageVersionArgs, type ReplicationStatus } from "./resources/galleryImageVersion";
+export {
+  GalleryImageVersion,
+  type GalleryImageVersionArgs,
+  type ReplicationStatus,
+} from "./resources/galleryImageVersion";
 export * from "./resources/inputTypes";
 export { providers } from "./shim";
 export {

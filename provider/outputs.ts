@@ -49,9 +49,7 @@ export function adoptSpelling(azure: unknown, input: unknown, key = ""): unknown
   if (Array.isArray(azure) && Array.isArray(input)) {
     const byRegion = input.every((e) => regionName(e) !== undefined);
     return azure.map((element, index) => {
-      const counterpart = byRegion
-        ? input.find((e) => regionName(e) === regionName(element))
-        : input[index];
+      const counterpart = byRegion ? input.find((e) => regionName(e) === regionName(element)) : input[index];
       return adoptSpelling(element, counterpart);
     });
   }
@@ -69,7 +67,10 @@ export function adoptSpelling(azure: unknown, input: unknown, key = ""): unknown
  * The outputs: every input (names, flags Azure does not echo), overlaid by what
  * Azure reports. `__provider` is left to the dynamic-provider host.
  */
-export function toOutputs(inputs: Record<string, unknown>, azure: Record<string, unknown>): Record<string, unknown> {
+export function toOutputs(
+  inputs: Record<string, unknown>,
+  azure: Record<string, unknown>,
+): Record<string, unknown> {
   const { __provider: _ignored, ...plainInputs } = inputs;
   const fromAzure = adoptSpelling(azure, plainInputs) as Record<string, unknown>;
   const { id: _id, ...withoutId } = fromAzure;

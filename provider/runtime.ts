@@ -10,8 +10,13 @@ import { readSettings, type BackendSettings } from "./azure/settings";
 import { connect, type Connection } from "./azure/connect";
 import type { ArmBody, GalleryApi, VersionRef } from "./azure/galleryApi";
 import { engineLog } from "./engineLog";
-import { inputsOf, toOutputs } from "./outputs";
-import { checkGallery, checkGalleryImage, checkGalleryImageVersion, type CheckContext } from "./lifecycle/check";
+import { adoptSpelling, inputsOf, toOutputs } from "./outputs";
+import {
+  checkGallery,
+  checkGalleryImage,
+  checkGalleryImageVersion,
+  type CheckContext,
+} from "./lifecycle/check";
 import { diffGallery, diffGalleryImage, diffGalleryImageVersion } from "./lifecycle/diff";
 import { describeReplication } from "./replicationProgress";
 
@@ -20,8 +25,16 @@ type Props = Record<string, any>;
 interface KindSpec {
   /** Names the resource in messages: "image definition rg/gallery/image". */
   label(props: Props): string;
-  check(olds: Props, news: Props, ctx: CheckContext): { inputs: Props; failures: pulumi.dynamic.CheckFailure[] };
-  diff(olds: Props, news: Props, label: string): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; warnings: string[] };
+  check(
+    olds: Props,
+    news: Props,
+    ctx: CheckContext,
+  ): { inputs: Props; failures: pulumi.dynamic.CheckFailure[] };
+  diff(
+    olds: Props,
+    news: Props,
+    label: string,
+  ): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; warnings: string[] };
   get(api: GalleryApi, props: Props): Promise<ArmBody | undefined>;
   put(api: GalleryApi, props: Props, body: ArmBody): Promise<ArmBody>;
   remove(api: GalleryApi, props: Props): Promise<void>;
@@ -33,7 +46,10 @@ interface KindSpec {
 
 const galleryRef = (p: Props) => ({ resourceGroupName: p.resourceGroupName, galleryName: p.galleryName });
 const imageRef = (p: Props) => ({ ...galleryRef(p), galleryImageName: p.galleryImageName });
-const versionRef = (p: Props): VersionRef => ({ ...imageRef(p), galleryImageVersionName: p.galleryImageVersionName });
+const versionRef = (p: Props): VersionRef => ({
+  ...imageRef(p),
+  galleryImageVersionName: p.galleryImageVersionName,
+});
 
 async function reportReplication(version: ArmBody, label: string): Promise<void> {
   await engineLog().log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true });
@@ -137,7 +153,10 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
     async diff(_id, olds, news) {
       const label = spec.label(olds);
       const outcome = spec.diff(olds, news, label);
-      const notes = outcome.replaces.length > 0 && spec.replacementNotes ? await spec.replacementNotes(await api(), olds) : [];
+      const notes =
+        outcome.replaces.length > 0 && spec.replacementNotes
+          ? await spec.replacementNotes(await api(), olds)
+          : [];
       for (const warning of [...outcome.warnings, ...notes]) await engineLog().log("warning", warning);
       return {
         changes: outcome.changes,
@@ -151,7 +170,9 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
       const label = spec.label(inputs);
       if (await spec.get(client, inputs)) {
         // Azure's PUT would silently take over (and overwrite) what is there.
-        throw new Error(`${label} already exists in Azure; adopt it with 'pulumi import' instead of creating it`);
+        throw new Error(
+          `${label} already exists in Azure; adopt it with 'pulumi import' instead of creating it`,
+        );
       }
       const azure = await spec.put(client, inputs, requestBody(spec, inputs));
       return { id: String(azure.id), outs: toOutputs(inputs, azure) };
@@ -161,7 +182,8 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
       const azure = await spec.get(await api(), props);
       // An empty id tells the engine the resource is gone.
       if (!azure) return { id: "", props: {} };
-      const outs = toOutputs(namesOf(spec, props), azure);
+      // Keep the user's spelling where Azure means the same, so refresh reports only real drift.
+      const outs = toOutputs(namesOf(spec, props), adoptSpelling(azure, props) as ArmBody);
       return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(outs) };
     },
 

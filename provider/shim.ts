@@ -8,24 +8,30 @@ import type * as pulumi from "@pulumi/pulumi";
 export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion";
 
 // Where the implementation lives: under the package's name when it is
-// installed, else this copy by absolute path (programs run from inside the
-// package's own folder: its root program, examples and tests). The compiled
-// copy comes last because a TypeScript test runner loads the source.
+// installed, else this copy by absolute path (programs that run from inside
+// the package's own folder: its root program, examples and tests). When a
+// TypeScript runner loaded this file from source, the source runtime beside
+// it comes first, so tests exercise the code they see, not an older build.
+const sourceRuntime = path.join(__dirname, "runtime");
 const runtimeCandidates = [
-  "pulumi-azure-compute-gallery/dist/provider/runtime",
-  path.join(__dirname, "runtime"),
+  ...(__filename.endsWith(".ts") ? [sourceRuntime] : []),
+  "pulumi-azure-compute-gallery/runtime",
+  sourceRuntime,
   path.resolve(__dirname, "..", "dist", "provider", "runtime"),
 ];
+// Not finding a candidate is expected; anything else is a real error.
+const NOT_THERE = new Set(["MODULE_NOT_FOUND", "ERR_PACKAGE_PATH_NOT_EXPORTED"]);
 
 function makeProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const candidates = runtimeCandidates;
+  const notThere = NOT_THERE;
   const implementation = (): Required<pulumi.dynamic.ResourceProvider> => {
     let lastError: unknown;
     for (const candidate of candidates) {
       try {
         return require(candidate).implementations[kind];
       } catch (error) {
-        if ((error as { code?: string }).code !== "MODULE_NOT_FOUND") throw error;
+        if (!notThere.has((error as { code?: string }).code ?? "")) throw error;
         lastError = error;
       }
     }

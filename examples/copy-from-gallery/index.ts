@@ -4,10 +4,15 @@
 import * as acg from "pulumi-azure-compute-gallery";
 
 const resourceGroupName = "rg-copy";
-const snapshots = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/snapshots";
+const snapshots =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/snapshots";
 
 function definition(name: string, galleryName: string) {
-  const gallery = new acg.Gallery(`${name}-gallery`, { resourceGroupName, galleryName, location: "westeurope" });
+  const gallery = new acg.Gallery(`${name}-gallery`, {
+    resourceGroupName,
+    galleryName,
+    location: "westeurope",
+  });
   const image = new acg.GalleryImage(`${name}-image`, {
     resourceGroupName,
     galleryName: gallery.galleryName,

@@ -3,7 +3,8 @@
 import * as acg from "pulumi-azure-compute-gallery";
 
 const resourceGroupName = "rg-quickstart";
-const images = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images";
+const images =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images";
 
 const gallery = new acg.Gallery("gallery", {
   resourceGroupName,

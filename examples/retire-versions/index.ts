@@ -4,9 +4,14 @@
 import * as acg from "pulumi-azure-compute-gallery";
 
 const resourceGroupName = "rg-retire";
-const images = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images";
+const images =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images";
 
-const gallery = new acg.Gallery("gallery", { resourceGroupName, galleryName: "retireGallery", location: "westeurope" });
+const gallery = new acg.Gallery("gallery", {
+  resourceGroupName,
+  galleryName: "retireGallery",
+  location: "westeurope",
+});
 const image = new acg.GalleryImage("app", {
   resourceGroupName,
   galleryName: gallery.galleryName,

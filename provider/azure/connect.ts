@@ -97,7 +97,10 @@ function connectAzure(settings: BackendSettings): Connection {
   // is ever captured into the serialized provider or the state.
   const { DefaultAzureCredential } = require("@azure/identity") as typeof import("@azure/identity");
   return {
-    api: armGalleryApi({ credential: new DefaultAzureCredential(), subscriptionId: settings.subscriptionId! }),
+    api: armGalleryApi({
+      credential: new DefaultAzureCredential(),
+      subscriptionId: settings.subscriptionId!,
+    }),
     subscriptionId: settings.subscriptionId!,
     close: async () => {},
   };

@@ -51,7 +51,10 @@ function postForm(url: URL, form: string, agent: https.Agent): Promise<string> {
       {
         method: "POST",
         agent,
-        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(form) },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(form),
+        },
       },
       (res) => {
         let text = "";

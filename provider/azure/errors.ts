@@ -12,7 +12,8 @@ interface RestErrorLike {
 function cloudError(details: unknown): { code?: string; message?: string; target?: string } | undefined {
   if (details && typeof details === "object") {
     const error = (details as { error?: unknown }).error ?? details;
-    if (error && typeof error === "object") return error as { code?: string; message?: string; target?: string };
+    if (error && typeof error === "object")
+      return error as { code?: string; message?: string; target?: string };
   }
   return undefined;
 }

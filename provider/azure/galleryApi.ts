@@ -33,7 +33,11 @@ export interface GalleryApi {
   /** With `replicationStatus`, Azure adds per-region replication state ($expand=ReplicationStatus). */
   getVersion(ref: VersionRef, options?: { replicationStatus?: boolean }): Promise<ArmBody | undefined>;
   /** `onProgress` receives the version with its replication status while Azure replicates. */
-  putVersion(ref: VersionRef, body: ArmBody, onProgress?: (version: ArmBody) => Promise<void>): Promise<ArmBody>;
+  putVersion(
+    ref: VersionRef,
+    body: ArmBody,
+    onProgress?: (version: ArmBody) => Promise<void>,
+  ): Promise<ArmBody>;
   deleteVersion(ref: VersionRef): Promise<void>;
 }
 
@@ -90,7 +94,10 @@ async function explain<T>(action: string, ref: Partial<VersionRef>, call: () => 
 export function armGalleryApi(connection: ArmConnection): GalleryApi {
   const client = new ComputeManagementClient(connection.credential, connection.subscriptionId, {
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-    additionalPolicies: (connection.policies ?? []).map((policy) => ({ policy, position: "perCall" as const })),
+    additionalPolicies: (connection.policies ?? []).map((policy) => ({
+      policy,
+      position: "perCall" as const,
+    })),
   });
   const progressIntervalMs = connection.progressIntervalMs ?? 2000;
 

@@ -46,7 +46,8 @@ function parseList(value: string | undefined): string[] {
   const trimmed = value.trim();
   if (trimmed.startsWith("[")) {
     const parsed: unknown = JSON.parse(trimmed);
-    if (!Array.isArray(parsed)) throw new Error(`${NAMESPACE}:accessGrantedRegions must be a list of region names`);
+    if (!Array.isArray(parsed))
+      throw new Error(`${NAMESPACE}:accessGrantedRegions must be a list of region names`);
     return parsed.map(String);
   }
   return trimmed
@@ -63,7 +64,8 @@ export function projectRoot(cwd: string): string {
   const path = require("path") as typeof import("path");
   const fs = require("fs") as typeof import("fs");
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) || fs.existsSync(path.join(dir, "Pulumi.yml"))) return dir;
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) || fs.existsSync(path.join(dir, "Pulumi.yml")))
+      return dir;
     if (path.dirname(dir) === dir) return path.resolve(cwd);
   }
 }
@@ -78,7 +80,9 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
   }
   const kind = (explicit ?? (get("subscriptionId") ? "azure" : "local")) as BackendKind;
   if (kind === "azure" && !subscriptionId) {
-    throw new Error(`${NAMESPACE}:backend is azure but no subscription is set: set ${NAMESPACE}:subscriptionId or AZURE_SUBSCRIPTION_ID`);
+    throw new Error(
+      `${NAMESPACE}:backend is azure but no subscription is set: set ${NAMESPACE}:subscriptionId or AZURE_SUBSCRIPTION_ID`,
+    );
   }
   if (kind === "emulator" && !get("emulatorEndpoint")) {
     throw new Error(`${NAMESPACE}:backend is emulator but ${NAMESPACE}:emulatorEndpoint is not set`);
@@ -96,7 +100,10 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     ...optional("emulatorClientSecret", get("emulatorClientSecret")),
     accessGrantedRegions: parseList(get("accessGrantedRegions")),
     ...(speed ? { replicationSpeed: Number(speed) } : {}),
-    ...optional("seedFile", get("emulatorSeedFile") && require("path").resolve(root, get("emulatorSeedFile"))),
+    ...optional(
+      "seedFile",
+      get("emulatorSeedFile") && require("path").resolve(root, get("emulatorSeedFile")),
+    ),
   };
 }
 

@@ -3,7 +3,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as ts from "typescript";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import * as acg from "../../provider";
 import { requirePulumiCli } from "./harness";
 
 jest.setTimeout(600_000);
@@ -14,14 +16,25 @@ const examples = fs
   .filter((name) => fs.existsSync(path.join(examplesDir, name, "Pulumi.yaml")))
   .sort();
 
-/** Loads the example's index.ts afresh, inside the running Pulumi program. */
+/**
+ * Runs the example's index.ts afresh for each update, inside the running
+ * Pulumi program. Its imports resolve to the modules this test already loaded
+ * (one @pulumi/pulumi instance, and this package's source for its own name).
+ */
 function programOf(dir: string) {
+  const file = path.join(dir, "index.ts");
+  const code = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+    },
+  }).outputText;
+  const load = (name: string) => (name === "pulumi-azure-compute-gallery" ? acg : require(name));
   return async () => {
-    let outputs: Record<string, unknown> = {};
-    jest.isolateModules(() => {
-      outputs = require(path.join(dir, "index.ts"));
-    });
-    return outputs;
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("require", "module", "exports", code)(load, module, module.exports);
+    return module.exports;
   };
 }
 
@@ -46,7 +59,13 @@ beforeAll(() => {
 });
 
 test("examples/ holds the five documented examples", () => {
-  expect(examples).toEqual(["copy-from-gallery", "multi-region-zrs", "promote-version", "quickstart", "retire-versions"]);
+  expect(examples).toEqual([
+    "copy-from-gallery",
+    "multi-region-zrs",
+    "promote-version",
+    "quickstart",
+    "retire-versions",
+  ]);
 });
 
 test.each(examples)("examples/%s runs up and destroy", async (name) => {

@@ -50,7 +50,11 @@ export class E2EStack {
     return path.join(this.workDir, ".compute-gallery");
   }
 
-  static async create(project: string, program: PulumiFn, config: Record<string, string> = {}): Promise<E2EStack> {
+  static async create(
+    project: string,
+    program: PulumiFn,
+    config: Record<string, string> = {},
+  ): Promise<E2EStack> {
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${project}-`));
     const backendDir = path.join(workDir, ".pulumi-state");
     fs.mkdirSync(backendDir);
@@ -120,6 +124,8 @@ export function requirePulumiCli(): string {
   try {
     return execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim();
   } catch {
-    throw new Error("the Pulumi CLI is not on PATH: run the e2e tests through `npm run test:e2e` (scripts/with-pulumi.sh)");
+    throw new Error(
+      "the Pulumi CLI is not on PATH: run the e2e tests through `npm run test:e2e` (scripts/with-pulumi.sh)",
+    );
   }
 }

@@ -8,7 +8,8 @@ import { E2EStack, requirePulumiCli, type PreviewReport } from "./harness";
 
 jest.setTimeout(600_000);
 
-const IMAGES = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images";
+const IMAGES =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images";
 const rg = "rg-e2e";
 const names = { galleryName: "e2eGallery", galleryImageName: "app-linux", galleryImageVersionName: "1.0.0" };
 
@@ -103,7 +104,9 @@ afterAll(async () => {
 test("up creates the gallery, the definition and the replicated version", async () => {
   const { result } = await stack.up();
   expect(result.summary.resourceChanges?.create).toBe(4);
-  const version = await stack.withApi((api) => api.getVersion({ resourceGroupName: rg, ...names }, { replicationStatus: true }));
+  const version = await stack.withApi((api) =>
+    api.getVersion({ resourceGroupName: rg, ...names }, { replicationStatus: true }),
+  );
   expect((version?.replicationStatus as any)?.aggregatedState).toBe("Completed");
 });
 
@@ -188,7 +191,10 @@ const rows: Row[] = [
       ]),
     }),
     verify: ({ version }) =>
-      expect(version.publishingProfile.targetRegions.find((r: any) => r.name === "West Europe").regionalReplicaCount).toBe(3),
+      expect(
+        version.publishingProfile.targetRegions.find((r: any) => r.name === "West Europe")
+          .regionalReplicaCount,
+      ).toBe(3),
   },
   {
     change: "setting excludeFromLatest updates the version in place",
@@ -208,7 +214,8 @@ const rows: Row[] = [
     verify: ({ version }) => expect(version.publishingProfile.excludeFromLatest).toBe(true),
   },
   {
-    change: "removing a region that holds replicas without allowDeletionOfReplicatedLocations fails the check",
+    change:
+      "removing a region that holds replicas without allowDeletionOfReplicatedLocations fails the check",
     resource: "version",
     expected: "check failure",
     next: (d) => ({
@@ -256,9 +263,9 @@ const rows: Row[] = [
       },
     }),
     verify: ({ version }) =>
-      expect(version.publishingProfile.targetRegions.find((r: any) => r.name === "West Europe").storageAccountType).toBe(
-        "Standard_ZRS",
-      ),
+      expect(
+        version.publishingProfile.targetRegions.find((r: any) => r.name === "West Europe").storageAccountType,
+      ).toBe("Standard_ZRS"),
   },
   {
     change: "changing the source replaces the version",
@@ -274,7 +281,10 @@ const rows: Row[] = [
     change: "changing identifier.sku replaces the definition",
     resource: "image",
     expected: "replace",
-    next: (d) => ({ ...d, image: { ...d.image, identifier: { publisher: "Contoso", offer: "App", sku: "linux-v2" } } }),
+    next: (d) => ({
+      ...d,
+      image: { ...d.image, identifier: { publisher: "Contoso", offer: "App", sku: "linux-v2" } },
+    }),
     verify: ({ image, version }) => {
       expect(image.identifier.sku).toBe("linux-v2");
       expect(version).toBeDefined();

@@ -166,7 +166,9 @@ export class FakeGalleryApi implements GalleryApi {
   listVersions(ref: ImageRef): AsyncIterable<ArmBody> {
     this.record({ method: "listVersions", ref });
     const prefix = `${keyOf(ref)}/versions/`;
-    const versions = [...this.store.entries()].filter(([key]) => key.startsWith(prefix)).map(([, v]) => clone(v));
+    const versions = [...this.store.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([, v]) => clone(v));
     return {
       async *[Symbol.asyncIterator]() {
         yield* versions;
@@ -180,7 +182,11 @@ export class FakeGalleryApi implements GalleryApi {
       const regions: any[] = version.publishingProfile?.targetRegions ?? [{ name: version.location }];
       version.replicationStatus = {
         aggregatedState: "Completed",
-        summary: regions.map((r) => ({ region: displayRegionName(r.name), state: "Completed", progress: 100 })),
+        summary: regions.map((r) => ({
+          region: displayRegionName(r.name),
+          state: "Completed",
+          progress: 100,
+        })),
       };
     }
     return version;
