@@ -20,7 +20,8 @@ const runtimeCandidates = [
   path.resolve(__dirname, "..", "dist", "provider", "runtime"),
 ];
 // Not finding a candidate is expected; anything else is a real error.
-const NOT_THERE = new Set(["MODULE_NOT_FOUND", "ERR_PACKAGE_PATH_NOT_EXPORTED"]);
+// (An array, not a Set: Pulumi's closure serializer does not carry Sets.)
+const NOT_THERE = ["MODULE_NOT_FOUND", "ERR_PACKAGE_PATH_NOT_EXPORTED"];
 
 function makeProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const candidates = runtimeCandidates;
@@ -31,7 +32,7 @@ function makeProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
       try {
         return require(candidate).implementations[kind];
       } catch (error) {
-        if (!notThere.has((error as { code?: string }).code ?? "")) throw error;
+        if (!notThere.includes((error as { code?: string }).code ?? "")) throw error;
         lastError = error;
       }
     }
