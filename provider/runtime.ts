@@ -19,6 +19,7 @@ import {
 } from "./lifecycle/check";
 import { diffGallery, diffGalleryImage, diffGalleryImageVersion } from "./lifecycle/diff";
 import { describeReplication } from "./replicationProgress";
+import { removedReplicaRegions } from "./lifecycle/regionRules";
 
 type Props = Record<string, any>;
 
@@ -42,6 +43,8 @@ interface KindSpec {
   nameKeys: string[];
   /** Extra preview warnings that need a look at Azure. */
   replacementNotes?(api: GalleryApi, olds: Props): Promise<string[]>;
+  /** Preview warnings for in-place changes that still destroy something. */
+  updateNotes?(olds: Props, news: Props, label: string): string[];
 }
 
 const galleryRef = (p: Props) => ({ resourceGroupName: p.resourceGroupName, galleryName: p.galleryName });
@@ -101,6 +104,15 @@ const kinds: Record<ResourceKind, KindSpec> = {
     },
     remove: (api, p) => api.deleteVersion(versionRef(p)),
     nameKeys: ["resourceGroupName", "galleryName", "galleryImageName", "galleryImageVersionName"],
+    // Never silently: check already refused this unless allowDeletionOfReplicatedLocations is true.
+    updateNotes: (olds, news, label) => {
+      const removed = removedReplicaRegions(olds, news.publishingProfile?.targetRegions ?? []);
+      return removed.length === 0
+        ? []
+        : [
+            `${label}: the update deletes the replicas in ${removed.join(", ")} (allowDeletionOfReplicatedLocations is true)`,
+          ];
+    },
   },
 };
 
@@ -153,10 +165,11 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
     async diff(_id, olds, news) {
       const label = spec.label(olds);
       const outcome = spec.diff(olds, news, label);
-      const notes =
-        outcome.replaces.length > 0 && spec.replacementNotes
-          ? await spec.replacementNotes(await api(), olds)
-          : [];
+      const replacing = outcome.replaces.length > 0;
+      const notes = [
+        ...(replacing && spec.replacementNotes ? await spec.replacementNotes(await api(), olds) : []),
+        ...(!replacing && outcome.changes && spec.updateNotes ? spec.updateNotes(olds, news, label) : []),
+      ];
       for (const warning of [...outcome.warnings, ...notes]) await engineLog().log("warning", warning);
       return {
         changes: outcome.changes,

@@ -92,7 +92,7 @@ export function targetRegionFailures(
     if (region.needsAccessRequest && !granted.has(region.name)) {
       failures.push({
         property: at("name"),
-        reason: `${region.displayName} (${region.name}) is only available after Microsoft grants your subscription an access request; once granted, list "${region.name}" in the provider's accessGrantedRegions`,
+        reason: `${region.displayName} (${region.name}) is only available after Microsoft grants your subscription an access request; once granted, add "${region.name}" to the stack config compute-gallery:accessGrantedRegions (pulumi config set --path 'compute-gallery:accessGrantedRegions[0]' ${region.name})`,
       });
     }
   });
@@ -155,24 +155,32 @@ function sourceRegionFailures(news: unknown, regions: readonly unknown[]): Check
 }
 
 /**
+ * The regions (display names) whose replicas going from `olds` to the new target regions deletes:
+ * those listed before and no longer listed. Empty while the new list is not known yet.
+ */
+export function removedReplicaRegions(olds: unknown, newRegions: readonly unknown[]): string[] {
+  const oldRegions = listAt(olds, ["publishingProfile", "targetRegions"]);
+  const newNames = knownRegionNames(newRegions);
+  if (oldRegions === undefined || newNames === undefined) return [];
+  return oldRegions
+    .map((element) => stringAt(element, ["name"]))
+    .filter((name): name is string => name !== undefined && !newNames.includes(normaliseRegionName(name)))
+    .map((name) => findRegion(name)?.displayName ?? name);
+}
+
+/**
  * Removing a region deletes the replicas there; Azure refuses it unless
  * `safetyProfile.allowDeletionOfReplicatedLocations` is true, and so does check, before anything runs.
  */
 function replicaDeletionFailures(olds: unknown, news: unknown, regions: readonly unknown[]): CheckFailure[] {
-  const oldRegions = listAt(olds, ["publishingProfile", "targetRegions"]);
-  const newNames = knownRegionNames(regions);
-  if (oldRegions === undefined || newNames === undefined) return [];
   const allowed = getPath(news, ["safetyProfile", "allowDeletionOfReplicatedLocations"]);
-  if (allowed === true || isUnknown(allowed)) return [];
-  const removed = oldRegions
-    .map((element) => stringAt(element, ["name"]))
-    .filter((name): name is string => name !== undefined && !newNames.includes(normaliseRegionName(name)));
+  if (allowed === true || isUnknown(allowed) || knownRegionNames(regions) === undefined) return [];
+  const removed = removedReplicaRegions(olds, regions);
   if (removed.length === 0) return [];
-  const listed = removed.map((name) => findRegion(name)?.displayName ?? name).join(", ");
   return [
     {
       property: "publishingProfile.targetRegions",
-      reason: `removing ${listed} would delete the replicas there; set safetyProfile.allowDeletionOfReplicatedLocations to true to allow it (it is ${showValue(allowed ?? DEFAULTS.allowDeletionOfReplicatedLocations)})`,
+      reason: `removing ${removed.join(", ")} would delete the replicas there; set safetyProfile.allowDeletionOfReplicatedLocations to true to allow it (it is ${showValue(allowed ?? DEFAULTS.allowDeletionOfReplicatedLocations)})`,
     },
   ];
 }

@@ -232,7 +232,7 @@ const failing: [rule: string, run: Run, property: string, mentions: string[]][] 
     "access-request regions need a granted request",
     version((v) => regions(v).push({ name: "Australia Central 2" })),
     "publishingProfile.targetRegions[2].name",
-    ["Australia Central 2", "access request", "accessGrantedRegions"],
+    ["Australia Central 2", "access request", "compute-gallery:accessGrantedRegions"],
   ],
   [
     "the version's location must be a target region",

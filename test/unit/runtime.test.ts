@@ -266,6 +266,25 @@ describe("diff", () => {
     expect(warnings().some((w) => w.includes("hyperVGeneration") && w.includes("->"))).toBe(true);
   });
 
+  test("removing a target region with allowDeletionOfReplicatedLocations warns naming the region", async () => {
+    const args = exampleVersionArgs();
+    const { id, outs } = await created("galleryImageVersion", args);
+    const regions = args.publishingProfile.targetRegions as { name: string }[];
+    const news = await checked("galleryImageVersion", {
+      ...args,
+      publishingProfile: { ...args.publishingProfile, targetRegions: regions.slice(0, 1) },
+      safetyProfile: { allowDeletionOfReplicatedLocations: true },
+    });
+    const diff = await providers.galleryImageVersion.diff!(id, outs, news);
+    expect(diff.replaces ?? []).toEqual([]);
+    expect(diff.changes).toBe(true);
+    const removed = regions.slice(1).map((r) => r.name);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toMatch(/deletes the replicas/);
+    for (const name of removed)
+      expect(warnings()[0]!.toLowerCase().replace(/ /g, "")).toContain(name.toLowerCase().replace(/ /g, ""));
+  });
+
   test("replacing an image definition that has versions warns naming the versions", async () => {
     const { id, outs } = await created("galleryImage", exampleImageArgs());
     await created("galleryImageVersion", exampleVersionArgs());
