@@ -20,7 +20,10 @@ function cloudError(details: unknown): { code?: string; message?: string; target
 
 /** True when Azure answered 404 for the resource or one of its parents. */
 export function isNotFound(error: unknown): boolean {
-  return (error as RestErrorLike | undefined)?.statusCode === 404;
+  const e = error as RestErrorLike | undefined;
+  if (e?.statusCode !== 404) return false;
+  // A wrong subscription is a 404 too, but says nothing about the resource.
+  return (cloudError(e.details)?.code ?? e.code) !== "SubscriptionNotFound";
 }
 
 /** A readable Error for anything an SDK call threw; tokens never appear in it. */

@@ -185,7 +185,8 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
               await new Promise((r) => setTimeout(r, progressIntervalMs));
               if (done) break;
               const current = await getVersion(ref, { replicationStatus: true }).catch(() => undefined);
-              if (current && !done) await onProgress(current);
+              // Progress is best-effort: a failed report must not fail (or crash) the write.
+              if (current && !done) await onProgress(current).catch(() => undefined);
             }
           })();
         }

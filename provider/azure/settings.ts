@@ -45,10 +45,13 @@ function parseList(value: string | undefined): string[] {
   if (!value) return [];
   const trimmed = value.trim();
   if (trimmed.startsWith("[")) {
-    const parsed: unknown = JSON.parse(trimmed);
-    if (!Array.isArray(parsed))
-      throw new Error(`${NAMESPACE}:accessGrantedRegions must be a list of region names`);
-    return parsed.map(String);
+    try {
+      return (JSON.parse(trimmed) as unknown[]).map(String);
+    } catch (error) {
+      throw new Error(
+        `${NAMESPACE}:accessGrantedRegions is not valid JSON (${(error as Error).message}); use ["region", ...] or a comma-separated list`,
+      );
+    }
   }
   return trimmed
     .split(",")
@@ -73,12 +76,14 @@ export function projectRoot(cwd: string): string {
 export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: string): BackendSettings {
   const root = projectRoot(cwd);
   const get = (key: string) => config.get(`${NAMESPACE}:${key}`) || undefined;
-  const subscriptionId = get("subscriptionId") ?? env.AZURE_SUBSCRIPTION_ID;
   const explicit = get("backend");
   if (explicit && !["local", "emulator", "azure"].includes(explicit)) {
     throw new Error(`${NAMESPACE}:backend is "${explicit}"; allowed: local, emulator, azure`);
   }
   const kind = (explicit ?? (get("subscriptionId") ? "azure" : "local")) as BackendKind;
+  // The environment's subscription is Azure's: sent to an emulator it would make every
+  // resource look absent (SubscriptionNotFound is a 404).
+  const subscriptionId = get("subscriptionId") ?? (kind === "azure" ? env.AZURE_SUBSCRIPTION_ID : undefined);
   if (kind === "azure" && !subscriptionId) {
     throw new Error(
       `${NAMESPACE}:backend is azure but no subscription is set: set ${NAMESPACE}:subscriptionId or AZURE_SUBSCRIPTION_ID`,
@@ -88,6 +93,11 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     throw new Error(`${NAMESPACE}:backend is emulator but ${NAMESPACE}:emulatorEndpoint is not set`);
   }
   const speed = get("replicationSpeed") ?? env.COMPUTE_GALLERY_REPLICATION_SPEED;
+  if (speed !== undefined && !(Number(speed) > 0 && Number.isFinite(Number(speed)))) {
+    throw new Error(
+      `${NAMESPACE}:replicationSpeed (or COMPUTE_GALLERY_REPLICATION_SPEED) must be a positive number of GB/s, got "${speed}"`,
+    );
+  }
   const stateDir = get("stateDir") ?? ".compute-gallery";
   return {
     kind,
