@@ -85,6 +85,20 @@ export function liveList(svc: Service, records: ResourceRecord[], now: number): 
   return records.filter((r) => live(svc, r.key, now) !== undefined);
 }
 
+/** The live children of one kind under a parent (a gallery's images, an image's versions). */
+export function liveChildren(
+  svc: Service,
+  kind: ResourceRecord["kind"],
+  parentKey: string,
+  now: number,
+): ResourceRecord[] {
+  return liveList(
+    svc,
+    svc.store.listResources({ kind, subscriptionId: svc.opts.subscriptionId, parentKey }),
+    now,
+  );
+}
+
 export type ProvisioningState = "Creating" | "Updating" | "Succeeded" | "Failed" | "Deleting";
 
 export function provisioningState(svc: Service, r: ResourceRecord, now: number): ProvisioningState {

@@ -5,7 +5,7 @@
 // differently but means the same (a region's display name, a date with
 // another offset) the input's spelling is kept, so that only real
 // differences, such as drift found by a refresh, show up in a diff.
-import { regionKey } from "./model/regions";
+import { normaliseRegionName } from "./model/regions";
 
 // What only Azure sets: top-level keys, and nested [parent, key] pairs.
 const READ_ONLY_TOP_LEVEL = new Set([
@@ -30,19 +30,19 @@ function sameInstant(a: string, b: string): boolean {
 }
 
 function sameRegion(key: string, a: string, b: string): boolean {
-  return (key === "name" || key === "location") && regionKey(a) === regionKey(b);
+  return (key === "name" || key === "location") && normaliseRegionName(a) === normaliseRegionName(b);
 }
 
 function regionName(entry: unknown): string | undefined {
   const name = (entry as { name?: unknown } | undefined)?.name;
-  return typeof name === "string" ? regionKey(name) : undefined;
+  return typeof name === "string" ? normaliseRegionName(name) : undefined;
 }
 
 /**
  * Azure's value, with the input's spelling wherever the two mean the same.
  * Arrays of regions are matched by region, other arrays by position.
  */
-export function adoptSpelling(azure: unknown, input: unknown, key = ""): unknown {
+function adoptSpelling(azure: unknown, input: unknown, key = ""): unknown {
   if (typeof azure === "string" && typeof input === "string") {
     return azure === input || sameInstant(azure, input) || sameRegion(key, azure, input) ? input : azure;
   }
@@ -64,15 +64,18 @@ export function adoptSpelling(azure: unknown, input: unknown, key = ""): unknown
 }
 
 /**
- * The outputs: every input (names, flags Azure does not echo), overlaid by what
- * Azure reports. `__provider` is left to the dynamic-provider host.
+ * The outputs: `base` (the inputs after a write; only the ARM names after a
+ * read, so that what Azure no longer reports disappears), overlaid by what
+ * Azure reports in the spelling of `spelling` (by default `base`).
+ * `__provider` is left to the dynamic-provider host.
  */
 export function toOutputs(
-  inputs: Record<string, unknown>,
+  base: Record<string, unknown>,
   azure: Record<string, unknown>,
+  spelling: Record<string, unknown> = base,
 ): Record<string, unknown> {
-  const { __provider: _ignored, ...plainInputs } = inputs;
-  const fromAzure = adoptSpelling(azure, plainInputs) as Record<string, unknown>;
+  const { __provider: _ignored, ...plainInputs } = base;
+  const fromAzure = adoptSpelling(azure, spelling) as Record<string, unknown>;
   const { id: _id, ...withoutId } = fromAzure;
   return deepMerge(plainInputs, withoutId);
 }

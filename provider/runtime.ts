@@ -10,7 +10,7 @@ import { readSettings, type BackendSettings } from "./azure/settings";
 import { connect, type Connection } from "./azure/connect";
 import type { ArmBody, GalleryApi, VersionRef } from "./azure/galleryApi";
 import { engineLog } from "./engineLog";
-import { adoptSpelling, inputsOf, toOutputs } from "./outputs";
+import { inputsOf, toOutputs } from "./outputs";
 import {
   checkGallery,
   checkGalleryImage,
@@ -196,7 +196,7 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
       // An empty id tells the engine the resource is gone.
       if (!azure) return { id: "", props: {} };
       // Keep the user's spelling where Azure means the same, so refresh reports only real drift.
-      const outs = toOutputs(namesOf(spec, props), adoptSpelling(azure, props) as ArmBody);
+      const outs = toOutputs(namesOf(spec, props), azure, props);
       return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(outs) };
     },
 

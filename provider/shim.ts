@@ -9,16 +9,15 @@ export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion";
 
 // Where the implementation lives: under the package's name when it is
 // installed, else this copy by absolute path (programs that run from inside
-// the package's own folder: its root program, examples and tests). When a
-// TypeScript runner loaded this file from source, the source runtime beside
-// it comes first, so tests exercise the code they see, not an older build.
-const sourceRuntime = path.join(__dirname, "runtime");
-const runtimeCandidates = [
-  ...(__filename.endsWith(".ts") ? [sourceRuntime] : []),
-  "pulumi-azure-compute-gallery/runtime",
-  sourceRuntime,
-  path.resolve(__dirname, "..", "dist", "provider", "runtime"),
-];
+// the package's own folder: its root program, examples and tests).
+// Loaded from source by a TypeScript runner, this file puts the source
+// runtime first, so tests exercise the code they see rather than an older
+// build; the compiled copy in dist/ stays last for the plain-node plugin.
+const thisCopy = path.join(__dirname, "runtime");
+const byName = "pulumi-azure-compute-gallery/runtime";
+const runtimeCandidates = __filename.endsWith(".ts")
+  ? [thisCopy, byName, path.resolve(__dirname, "..", "dist", "provider", "runtime")]
+  : [byName, thisCopy];
 // Not finding a candidate is expected; anything else is a real error.
 // (An array, not a Set: Pulumi's closure serializer does not carry Sets.)
 const NOT_THERE = ["MODULE_NOT_FOUND", "ERR_PACKAGE_PATH_NOT_EXPORTED"];

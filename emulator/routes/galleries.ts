@@ -7,6 +7,7 @@ import {
   jsonBody,
   keyOf,
   live,
+  liveChildren,
   liveList,
   mergePatch,
   page,
@@ -175,15 +176,7 @@ export function deleteGallery(ctx: Context): Reply {
   const { record, name } = lookup(ctx);
   if (!record) return { status: 204 };
   const svc = ctx.svc;
-  const children = liveList(
-    svc,
-    svc.store.listResources({
-      kind: "image",
-      subscriptionId: svc.opts.subscriptionId,
-      parentKey: record.key,
-    }),
-    ctx.now,
-  );
+  const children = liveChildren(svc, "image", record.key, ctx.now);
   if (children.length > 0) {
     throw errors.operationNotAllowed(
       `Gallery '${name}' cannot be deleted because it contains ${children.length} image definition(s). Delete the nested resources first.`,

@@ -7,7 +7,7 @@ import {
   jsonBody,
   keyOf,
   live,
-  liveList,
+  liveChildren,
   mergePatch,
   page,
   param,
@@ -144,15 +144,7 @@ function write(
       allowUpdate ? ["properties.hyperVGeneration"] : [],
     );
   }
-  const siblings = liveList(
-    svc,
-    svc.store.listResources({
-      kind: "image",
-      subscriptionId: svc.opts.subscriptionId,
-      parentKey: gallery.key,
-    }),
-    ctx.now,
-  );
+  const siblings = liveChildren(svc, "image", gallery.key, ctx.now);
   const clash = siblings.find(
     (s) =>
       s.key !== keyOf(id) && identifierKey(s.body.properties as JsonObject) === identifierKey(properties),
@@ -223,15 +215,7 @@ export function deleteImage(ctx: Context): Reply {
   const record = l.record;
   if (!record) return { status: 204 };
   const svc = ctx.svc;
-  const versions = liveList(
-    svc,
-    svc.store.listResources({
-      kind: "version",
-      subscriptionId: svc.opts.subscriptionId,
-      parentKey: record.key,
-    }),
-    ctx.now,
-  );
+  const versions = liveChildren(svc, "version", record.key, ctx.now);
   if (versions.length > 0) {
     throw errors.operationNotAllowed(
       `Image definition '${record.name}' cannot be deleted because it contains ${versions.length} image version(s). Delete the nested resources first.`,
@@ -248,15 +232,7 @@ export function deleteImage(ctx: Context): Reply {
 export function listImages(ctx: Context): Reply {
   const l = lookup(ctx);
   const svc = ctx.svc;
-  const records = liveList(
-    svc,
-    svc.store.listResources({
-      kind: "image",
-      subscriptionId: svc.opts.subscriptionId,
-      parentKey: l.gallery.key,
-    }),
-    ctx.now,
-  );
+  const records = liveChildren(svc, "image", l.gallery.key, ctx.now);
   return page(
     ctx,
     records.map((r) => imageView(svc, r, ctx.now)),

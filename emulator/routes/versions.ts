@@ -9,7 +9,7 @@ import {
   jsonBody,
   keyOf,
   live,
-  liveList,
+  liveChildren,
   mergePatch,
   page,
   param,
@@ -595,15 +595,7 @@ export function deleteVersion(ctx: Context): Reply {
 export function listVersions(ctx: Context): Reply {
   const l = lookup(ctx);
   const svc = ctx.svc;
-  const records = liveList(
-    svc,
-    svc.store.listResources({
-      kind: "version",
-      subscriptionId: svc.opts.subscriptionId,
-      parentKey: l.image.key,
-    }),
-    ctx.now,
-  );
+  const records = liveChildren(svc, "version", l.image.key, ctx.now);
   return page(
     ctx,
     records.map((r) => versionView(svc, r, ctx.now, ctx.apiVersion)),

@@ -68,15 +68,6 @@ function fromSdk(model: unknown): ArmBody {
   return JSON.parse(JSON.stringify(model)) as ArmBody;
 }
 
-async function orUndefined<T>(call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
-
 function path(ref: Partial<VersionRef>): string {
   return [ref.resourceGroupName, ref.galleryName, ref.galleryImageName, ref.galleryImageVersionName]
     .filter((part) => part !== undefined)
@@ -91,6 +82,22 @@ async function explain<T>(action: string, ref: Partial<VersionRef>, call: () => 
   }
 }
 
+/** A GET: the resource as plain JSON, or undefined when Azure says it does not exist. */
+function readOne(
+  action: string,
+  ref: Partial<VersionRef>,
+  call: () => Promise<unknown>,
+): Promise<ArmBody | undefined> {
+  return explain(action, ref, async () => {
+    try {
+      return fromSdk(await call());
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  });
+}
+
 export function armGalleryApi(connection: ArmConnection): GalleryApi {
   const client = new ComputeManagementClient(connection.credential, connection.subscriptionId, {
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
@@ -102,25 +109,19 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
   const progressIntervalMs = connection.progressIntervalMs ?? 2000;
 
   const getVersion: GalleryApi["getVersion"] = (ref, options) =>
-    explain("reading image version", ref, async () => {
-      const version = await orUndefined(() =>
-        client.galleryImageVersions.get(
-          ref.resourceGroupName,
-          ref.galleryName,
-          ref.galleryImageName,
-          ref.galleryImageVersionName,
-          options?.replicationStatus ? { expand: "ReplicationStatus" } : {},
-        ),
-      );
-      return version && fromSdk(version);
-    });
+    readOne("reading image version", ref, () =>
+      client.galleryImageVersions.get(
+        ref.resourceGroupName,
+        ref.galleryName,
+        ref.galleryImageName,
+        ref.galleryImageVersionName,
+        options?.replicationStatus ? { expand: "ReplicationStatus" } : {},
+      ),
+    );
 
   return {
     getGallery: (ref) =>
-      explain("reading gallery", ref, async () => {
-        const gallery = await orUndefined(() => client.galleries.get(ref.resourceGroupName, ref.galleryName));
-        return gallery && fromSdk(gallery);
-      }),
+      readOne("reading gallery", ref, () => client.galleries.get(ref.resourceGroupName, ref.galleryName)),
     putGallery: (ref, body) =>
       explain("writing gallery", ref, async () =>
         fromSdk(await client.galleries.createOrUpdate(ref.resourceGroupName, ref.galleryName, toSdk(body))),
@@ -130,12 +131,9 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
         await client.galleries.delete(ref.resourceGroupName, ref.galleryName);
       }),
     getImage: (ref) =>
-      explain("reading image definition", ref, async () => {
-        const image = await orUndefined(() =>
-          client.galleryImages.get(ref.resourceGroupName, ref.galleryName, ref.galleryImageName),
-        );
-        return image && fromSdk(image);
-      }),
+      readOne("reading image definition", ref, () =>
+        client.galleryImages.get(ref.resourceGroupName, ref.galleryName, ref.galleryImageName),
+      ),
     putImage: (ref, body) =>
       explain("writing image definition", ref, async () =>
         fromSdk(

@@ -17,6 +17,9 @@
 //   compute-gallery:accessGrantedRegions  regions whose access request Azure granted,
 //                                         e.g. ["australiacentral"]
 
+import * as fs from "fs";
+import * as path from "path";
+
 export type BackendKind = "local" | "emulator" | "azure";
 
 export interface BackendSettings {
@@ -64,8 +67,6 @@ function parseList(value: string | undefined): string[] {
  * The dynamic-provider process may run in the program's `main` folder below it.
  */
 export function projectRoot(cwd: string): string {
-  const path = require("path") as typeof import("path");
-  const fs = require("fs") as typeof import("fs");
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, "Pulumi.yaml")) || fs.existsSync(path.join(dir, "Pulumi.yml")))
       return dir;
@@ -99,10 +100,11 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     );
   }
   const stateDir = get("stateDir") ?? ".compute-gallery";
+  const seedFile = get("emulatorSeedFile");
   return {
     kind,
     ...(subscriptionId ? { subscriptionId } : {}),
-    stateDir: require("path").resolve(root, stateDir),
+    stateDir: path.resolve(root, stateDir),
     ...optional("emulatorEndpoint", get("emulatorEndpoint")),
     ...optional("emulatorCertificatePath", get("emulatorCertificatePath")),
     ...optional("emulatorTenantId", get("emulatorTenantId")),
@@ -110,10 +112,7 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     ...optional("emulatorClientSecret", get("emulatorClientSecret")),
     accessGrantedRegions: parseList(get("accessGrantedRegions")),
     ...(speed ? { replicationSpeed: Number(speed) } : {}),
-    ...optional(
-      "seedFile",
-      get("emulatorSeedFile") && require("path").resolve(root, get("emulatorSeedFile")),
-    ),
+    ...optional("seedFile", seedFile && path.resolve(root, seedFile)),
   };
 }
 

@@ -7,7 +7,7 @@
  * is what Azure answers in `targetRegions[].name` and is only produced at the edges.
  *
  * Exports: `Cloud`, `RegionInfo`, `REGIONS`, `normaliseRegionName(name)`, `findRegion(name)`,
- * `displayRegionName(name)`, `regionKey(name)` (= normaliseRegionName).
+ * `displayRegionName(name)`.
  *
  * Availability-zone support reflects Azure's published list at the time of writing; when Azure adds
  * zones to a region, flip its flag here (and the README table follows).
@@ -127,6 +127,3 @@ export function findRegion(name: string): RegionInfo | undefined {
 export function displayRegionName(name: string): string {
   return findRegion(name)?.displayName ?? name;
 }
-
-/** The key of a region in maps and comparisons: its normalised name (alias kept for callers). */
-export const regionKey = normaliseRegionName;

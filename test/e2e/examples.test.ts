@@ -1,12 +1,10 @@
 // Every project in examples/ runs `up` and `destroy` against the embedded
 // emulator, as a user would run it from its folder.
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
-import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import * as acg from "../../provider";
-import { requirePulumiCli } from "./harness";
+import { E2EStack, requirePulumiCli } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -38,22 +36,6 @@ function programOf(dir: string) {
   };
 }
 
-async function stackFor(dir: string) {
-  const backend = fs.mkdtempSync(path.join(os.tmpdir(), "acg-example-state-"));
-  const workspace = await LocalWorkspace.create({
-    workDir: dir,
-    program: programOf(dir),
-    envVars: { PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "" },
-  });
-  const stack = await Stack.create("e2e", workspace);
-  await stack.setConfig("compute-gallery:replicationSpeed", { value: "1000" });
-  const cleanUp = () => {
-    fs.rmSync(backend, { recursive: true, force: true });
-    fs.rmSync(path.join(dir, ".compute-gallery"), { recursive: true, force: true });
-  };
-  return { stack, cleanUp };
-}
-
 beforeAll(() => {
   requirePulumiCli();
 });
@@ -70,7 +52,13 @@ test("examples/ holds the five documented examples", () => {
 
 test.each(examples)("examples/%s runs up and destroy", async (name) => {
   const dir = path.join(examplesDir, name);
-  const { stack, cleanUp } = await stackFor(dir);
+  const example = await E2EStack.create(
+    name,
+    programOf(dir),
+    { "compute-gallery:replicationSpeed": "1000" },
+    dir,
+  );
+  const { stack } = example;
   try {
     const up = await stack.up();
     expect(up.summary.result).toBe("succeeded");
@@ -87,7 +75,6 @@ test.each(examples)("examples/%s runs up and destroy", async (name) => {
     const destroyed = await stack.destroy();
     expect(destroyed.summary.result).toBe("succeeded");
   } finally {
-    await stack.workspace.removeStack("e2e", { force: true }).catch(() => undefined);
-    cleanUp();
+    await example.dispose();
   }
 });

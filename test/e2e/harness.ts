@@ -43,6 +43,8 @@ export class E2EStack {
   private constructor(
     readonly stack: Stack,
     readonly workDir: string,
+    /** Temporary folders this stack made and removes on dispose. */
+    private readonly scratch: string[],
   ) {}
 
   /** Where the embedded emulator of this project keeps its state. */
@@ -50,29 +52,40 @@ export class E2EStack {
     return path.join(this.workDir, ".compute-gallery");
   }
 
+  /**
+   * A stack with a file backend in a temporary folder. Without `projectDir` the project is a
+   * new temporary folder named `project`; with it, the existing project there (an example).
+   */
   static async create(
     project: string,
     program: PulumiFn,
     config: Record<string, string> = {},
+    projectDir?: string,
   ): Promise<E2EStack> {
-    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${project}-`));
-    const backendDir = path.join(workDir, ".pulumi-state");
-    fs.mkdirSync(backendDir);
+    const scratch: string[] = [];
+    const temporary = (prefix: string) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+      scratch.push(dir);
+      return dir;
+    };
+    const workDir = projectDir ?? temporary(`${project}-`);
+    const backendDir = temporary(`${project}-state-`);
     const workspace = await LocalWorkspace.create({
       workDir,
       program,
-      projectSettings: { name: project, runtime: "nodejs", backend: { url: `file://${backendDir}` } },
+      ...(projectDir ? {} : { projectSettings: { name: project, runtime: "nodejs" as const } }),
       envVars: {
+        PULUMI_BACKEND_URL: `file://${backendDir}`,
         PULUMI_CONFIG_PASSPHRASE: "",
         PULUMI_SKIP_UPDATE_CHECK: "true",
-        // The project lives in a temporary folder without node_modules; the dynamic-provider
-        // plugin must still find @pulumi/pulumi, as it would in a user's project.
+        // A temporary project has no node_modules; the dynamic-provider plugin must still
+        // find @pulumi/pulumi, as it would in a user's project.
         NODE_PATH: path.resolve(__dirname, "../../node_modules"),
       },
     });
     const stack = await Stack.create("e2e", workspace);
     for (const [key, value] of Object.entries(config)) await stack.setConfig(key, { value });
-    return new E2EStack(stack, workDir);
+    return new E2EStack(stack, workDir, scratch);
   }
 
   setProgram(program: PulumiFn): void {
@@ -115,7 +128,8 @@ export class E2EStack {
 
   async dispose(): Promise<void> {
     await this.stack.workspace.removeStack("e2e", { force: true }).catch(() => undefined);
-    fs.rmSync(this.workDir, { recursive: true, force: true });
+    fs.rmSync(this.stateDir, { recursive: true, force: true });
+    for (const dir of this.scratch) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
