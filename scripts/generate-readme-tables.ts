@@ -53,17 +53,16 @@ function limitsTable(): string {
       limit.enforcedBy === "check" ? "yes" : "no (Azure quota)",
     ]),
   );
-  const zoned = REGIONS.filter((r) => r.hasAvailabilityZones).map((r) => `\`${r.name}\``);
+  const publicRegions = REGIONS.filter((r) => r.cloud === "public");
+  const zoned = publicRegions.filter((r) => r.hasAvailabilityZones).map((r) => `\`${r.name}\``);
   const access = REGIONS.filter((r) => r.needsAccessRequest).map((r) => `${r.displayName} (\`${r.name}\`)`);
-  const clouds = (["public", "usgov", "china"] as const).map(
-    (cloud) => `${cloud}: ${REGIONS.filter((r) => r.cloud === cloud).length}`,
-  );
+  const sovereign = REGIONS.filter((r) => r.cloud !== "public").map((r) => `\`${r.name}\``);
   return [
     limits,
     "",
-    `Known regions: ${REGIONS.length} (${clouds.join(", ")}); replication never crosses clouds.`,
+    `Public-cloud regions: ${publicRegions.length}. Regions of the sovereign clouds (Azure Government, Azure China) are known by name and refused at preview with a message saying so, because both backends are the public cloud: ${sovereign.join(", ")}.`,
     "",
-    `Regions with availability zones (where \`Standard_ZRS\` is allowed): ${zoned.join(", ")}.`,
+    `Regions with zone-redundant storage (where \`Standard_ZRS\` is allowed; Azure's list of ZRS regions, plus regions launched since with three zones): ${zoned.join(", ")}.`,
     "",
     `Regions that need an access request (list them in \`accessGrantedRegions\` once granted): ${access.join(", ")}.`,
   ].join("\n");

@@ -1,5 +1,8 @@
 // The region catalog, as data. Keys are normalised names (`eastus2`); the display form (`East US 2`)
 // is only produced at the edges (target region names in responses, error messages).
+// `hasZones`: the region offers zone-redundant storage, so Standard_ZRS replicas can be written there
+// (Azure's list of ZRS regions, plus the regions opened since with three zones). Kept apart from the
+// provider's catalog on purpose: the emulator is the oracle, and test/contract proves both agree.
 
 export type Cloud = "AzureCloud" | "AzureUSGovernment" | "AzureChinaCloud";
 
@@ -63,6 +66,7 @@ const ROWS: Row[] = [
   ["polandcentral", "Poland Central", true],
   ["spaincentral", "Spain Central", true],
   ["swedencentral", "Sweden Central", true],
+  ["swedensouth", "Sweden South", false],
   ["switzerlandnorth", "Switzerland North", true],
   ["switzerlandwest", "Switzerland West", false],
   ["austriaeast", "Austria East", true],
@@ -73,12 +77,18 @@ const ROWS: Row[] = [
   ["southafricanorth", "South Africa North", true],
   ["southafricawest", "South Africa West", false],
   ["eastus2euap", "East US 2 EUAP", true, { operationsToken: "EastUS2EUAP" }],
-  ["centraluseuap", "Central US EUAP", true, { operationsToken: "CentralUSEUAP" }],
+  ["centraluseuap", "Central US EUAP", false, { operationsToken: "CentralUSEUAP" }],
   ["usgovvirginia", "USGov Virginia", true, { cloud: "AzureUSGovernment" }],
   ["usgovarizona", "USGov Arizona", false, { cloud: "AzureUSGovernment" }],
   ["usgovtexas", "USGov Texas", false, { cloud: "AzureUSGovernment" }],
+  ["usdodcentral", "USDoD Central", false, { cloud: "AzureUSGovernment" }],
+  ["usdodeast", "USDoD East", false, { cloud: "AzureUSGovernment" }],
+  ["chinanorth", "China North", false, { cloud: "AzureChinaCloud" }],
+  ["chinaeast", "China East", false, { cloud: "AzureChinaCloud" }],
+  ["chinanorth2", "China North 2", false, { cloud: "AzureChinaCloud" }],
   ["chinaeast2", "China East 2", false, { cloud: "AzureChinaCloud" }],
   ["chinanorth3", "China North 3", true, { cloud: "AzureChinaCloud" }],
+  ["chinaeast3", "China East 3", false, { cloud: "AzureChinaCloud" }],
 ];
 
 export const REGIONS: readonly Region[] = ROWS.map(([name, displayName, hasZones, extra]) => ({

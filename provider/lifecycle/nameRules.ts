@@ -13,8 +13,14 @@ import { showValue, stringAt } from "./values";
 const GALLERY_NAME = new RegExp(
   `^[A-Za-z0-9](?:[A-Za-z0-9_.]{0,${LIMITS.maxGalleryNameLength.value - 2}}[A-Za-z0-9])?$`,
 );
-const IMAGE_NAME = new RegExp(`^[A-Za-z0-9._-]{1,${LIMITS.maxImageNameLength.value}}$`);
-const VERSION_NAME = /^(\d+)\.(\d+)\.(\d+)$/;
+// Letters, digits, `_`, `-` and `.`, neither first nor last (Azure's naming rules for
+// galleries/images; the 2024-03-03 spec: "dots, dashes, and periods allowed in the middle").
+const IMAGE_NAME = new RegExp(
+  `^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,${LIMITS.maxImageNameLength.value - 2}}[A-Za-z0-9])?$`,
+);
+// Each part is a 32-bit integer written in at most 10 digits (so "00000000001" is refused like Azure
+// refuses it, although its value fits).
+const VERSION_NAME = /^(\d{1,10})\.(\d{1,10})\.(\d{1,10})$/;
 // Letters (any script), digits, `_`, `-`, `.`, `(`, `)`; not ending with `.`.
 const RESOURCE_GROUP_NAME = new RegExp(
   `^[\\p{L}\\p{N}_().-]{0,${LIMITS.maxResourceGroupNameLength.value - 1}}[\\p{L}\\p{N}_()-]$`,
@@ -50,7 +56,7 @@ export function galleryImageNameFailures(news: unknown): CheckFailure[] {
   return [
     {
       property: "galleryImageName",
-      reason: `${showValue(name)} is not a valid image definition name: use 1-${LIMITS.maxImageNameLength.value} letters, digits, ".", "-" and "_"`,
+      reason: `${showValue(name)} is not a valid image definition name: use 1-${LIMITS.maxImageNameLength.value} letters, digits, ".", "-" and "_", starting and ending with a letter or digit`,
     },
   ];
 }
@@ -65,7 +71,7 @@ export function galleryImageVersionNameFailures(news: unknown): CheckFailure[] {
   return [
     {
       property: "galleryImageVersionName",
-      reason: `${showValue(name)} is not a valid version name: use Major.Minor.Patch (e.g. "1.0.0"), each an integer from 0 to ${max.toLocaleString("en-US")}`,
+      reason: `${showValue(name)} is not a valid version name: use Major.Minor.Patch (e.g. "1.0.0"), each an integer from 0 to ${max.toLocaleString("en-US")} in at most 10 digits`,
     },
   ];
 }

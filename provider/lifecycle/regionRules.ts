@@ -1,6 +1,6 @@
 /**
- * Region rules: known regions only, replica counts within Azure's limit, zone-redundant storage only
- * where there are zones, no replication across clouds, access-request regions only when granted, the
+ * Region rules: known regions of the public cloud only, replica counts within Azure's limit,
+ * zone-redundant storage only where there are zones, access-request regions only when granted, the
  * source region among the targets, and no silent deletion of replicas.
  *
  * The rules read the raw new inputs (before defaults) so that a failure names the argument the user
@@ -18,13 +18,25 @@ import { getPath, listAt, numberAt, showValue, stringAt } from "./values";
 const CATALOG_HINT =
   'use a region name such as "eastus2" or "East US 2" (the catalog is provider/model/regions.ts)';
 
-/** The resource's own `location` must be a region in the catalog. */
+/** The resource's own `location` must be a region of the public cloud in the catalog. */
 export function locationFailures(news: unknown): CheckFailure[] {
   const location = stringAt(news, ["location"]);
-  if (location === undefined || findRegion(location) !== undefined) return [];
-  return [
-    { property: "location", reason: `${showValue(location)} is not a known Azure region; ${CATALOG_HINT}` },
-  ];
+  if (location === undefined) return [];
+  const reason = regionReason(location);
+  return reason === undefined ? [] : [{ property: "location", reason }];
+}
+
+/**
+ * Why a region name cannot be used, or undefined when it can. Regions of the sovereign clouds are
+ * known (so the message can say where they belong) but refused: both backends are the public cloud
+ * (`azure` talks to its Resource Manager only, and the emulator plays it), so nothing can be created
+ * there, and saying so at preview beats Azure's LocationNotAvailableForResourceType on `up`.
+ */
+function regionReason(name: string): string | undefined {
+  const region = findRegion(name);
+  if (region === undefined) return `${showValue(name)} is not a known Azure region; ${CATALOG_HINT}`;
+  if (region.cloud === "public") return undefined;
+  return `${showValue(name)} is a region of the ${cloudName(region)}, and this provider manages the public Azure cloud only; use a public region such as "eastus2"`;
 }
 
 export function targetRegionFailures(
@@ -41,7 +53,6 @@ export function targetRegionFailures(
   const regions = effectiveTargetRegions(news);
   if (regions === undefined) return failures;
 
-  const location = findRegion(stringAt(news, ["location"]) ?? "");
   const granted = new Set(accessGrantedRegions.map(normaliseRegionName));
   const profileStorage = stringAt(news, ["publishingProfile", "storageAccountType"]);
   const firstIndexOf = new Map<string, number>();
@@ -55,12 +66,10 @@ export function targetRegionFailures(
 
     const name = stringAt(news, [...path, "name"]);
     if (name === undefined) return;
+    const refused = regionReason(name);
     const region = findRegion(name);
-    if (region === undefined) {
-      failures.push({
-        property: at("name"),
-        reason: `${showValue(name)} is not a known Azure region; ${CATALOG_HINT}`,
-      });
+    if (refused !== undefined || region === undefined) {
+      failures.push({ property: at("name"), reason: refused ?? CATALOG_HINT });
       return;
     }
     const earlier = firstIndexOf.get(region.name);
@@ -81,12 +90,6 @@ export function targetRegionFailures(
       failures.push({
         property: at("storageAccountType"),
         reason: `"Standard_ZRS"${inherited} needs availability zones, and ${region.displayName} (${region.name}) has none; use Standard_LRS or Premium_LRS there, or a region with zones`,
-      });
-    }
-    if (location !== undefined && region.cloud !== location.cloud) {
-      failures.push({
-        property: at("name"),
-        reason: `${showValue(name)} is in the ${cloudName(region)} but the version's location ${location.name} is in the ${cloudName(location)}; Azure does not replicate image versions between clouds`,
       });
     }
     if (region.needsAccessRequest && !granted.has(region.name)) {

@@ -9,8 +9,15 @@
  * Exports: `Cloud`, `RegionInfo`, `REGIONS`, `normaliseRegionName(name)`, `findRegion(name)`,
  * `displayRegionName(name)`.
  *
- * Availability-zone support reflects Azure's published list at the time of writing; when Azure adds
- * zones to a region, flip its flag here (and the README table follows).
+ * `hasAvailabilityZones` means what Standard_ZRS replicas need: Azure lists the region among those
+ * with zone-redundant storage ("Azure regions that support zone-redundant storage"), or it opened
+ * after that list with three zones (Austria East, Indonesia Central, Malaysia West, New Zealand
+ * North). Japan West and Central US EUAP are not on the list. When Azure adds ZRS to a region, flip
+ * its flag here and in the emulator's catalog (emulator/rules/regions.ts); the contract test fails
+ * until both agree.
+ *
+ * Sovereign-cloud regions are listed so that check can say where they belong when refusing them:
+ * both backends (Azure's public Resource Manager and the emulator) are the public cloud.
  */
 export type Cloud = "public" | "usgov" | "china";
 
@@ -61,6 +68,7 @@ const ROWS: readonly Row[] = [
   ["Norway West", false],
   ["Sweden Central", true],
   ["Sweden South", false],
+  ["Austria East", true],
   ["Poland Central", true],
   ["Italy North", true],
   ["Spain Central", true],
@@ -75,10 +83,12 @@ const ROWS: readonly Row[] = [
   ["Central India", true],
   ["South India", false],
   ["West India", false],
+  ["Jio India West", false],
+  ["Jio India Central", false],
   ["East Asia", true],
   ["Southeast Asia", true],
   ["Japan East", true],
-  ["Japan West", true],
+  ["Japan West", false],
   ["Korea Central", true],
   ["Korea South", false],
   ["Australia East", true],
@@ -86,6 +96,8 @@ const ROWS: readonly Row[] = [
   ["Australia Central", false, "public", true],
   ["Australia Central 2", false, "public", true],
   ["New Zealand North", true],
+  ["Indonesia Central", true],
+  ["Malaysia West", true],
   // Azure Government
   ["USGov Virginia", true, "usgov"],
   ["USGov Texas", false, "usgov"],
@@ -98,7 +110,7 @@ const ROWS: readonly Row[] = [
   ["China North 2", false, "china"],
   ["China East 2", false, "china"],
   ["China North 3", true, "china"],
-  ["China East 3", true, "china"],
+  ["China East 3", false, "china"],
 ];
 
 /** `East US 2`, `eastus2`, ` EastUS2 ` all become `eastus2`. */

@@ -115,6 +115,12 @@ const failing: [rule: string, run: Run, property: string, mentions: string[]][] 
     "galleryImageName",
     ['"ubuntu 22"', '".", "-" and "_"'],
   ],
+  ...["-img", "img.", "_x"].map((name): [string, Run, string, string[]] => [
+    `image name ${name} is refused: Azure needs a letter or digit first and last`,
+    image((i) => (i.galleryImageName = name)),
+    "galleryImageName",
+    [`"${name}"`, "starting and ending with a letter or digit"],
+  ]),
   [
     "image names have at most 80 characters",
     image((i) => (i.galleryImageName = "u".repeat(81))),
@@ -223,10 +229,22 @@ const failing: [rule: string, run: Run, property: string, mentions: string[]][] 
     ["inherited from publishingProfile.storageAccountType"],
   ],
   [
-    "replication never crosses clouds",
+    "a target region of a sovereign cloud is refused: both backends are the public cloud",
     version((v) => regions(v).push({ name: "China North 3" })),
     "publishingProfile.targetRegions[2].name",
-    ['"China North 3"', "Azure China cloud", "between clouds"],
+    ['"China North 3"', "Azure China cloud", "public Azure cloud only"],
+  ],
+  [
+    "a location in a sovereign cloud is refused: both backends are the public cloud",
+    gallery((g) => (g.location = "usdodeast")),
+    "location",
+    ['"usdodeast"', "Azure Government cloud", "public Azure cloud only"],
+  ],
+  [
+    "Standard_ZRS in Japan West is refused: Azure lists no zone-redundant storage there",
+    version((v) => regions(v).push({ name: "japanwest", storageAccountType: "Standard_ZRS" })),
+    "publishingProfile.targetRegions[2].storageAccountType",
+    ["Standard_ZRS", "Japan West", "availability zones"],
   ],
   [
     "access-request regions need a granted request",

@@ -33,6 +33,10 @@ describe("region names", () => {
   it("knows which regions have availability zones and which cloud they belong to", () => {
     expect(findRegion("East US 2")).toMatchObject({ hasAvailabilityZones: true, cloud: "public" });
     expect(findRegion("westus")).toMatchObject({ hasAvailabilityZones: false });
+    // Not in Azure's list of regions with zone-redundant storage.
+    expect(findRegion("japanwest")).toMatchObject({ hasAvailabilityZones: false });
+    expect(findRegion("centraluseuap")).toMatchObject({ hasAvailabilityZones: false });
+    expect(findRegion("Indonesia Central")).toMatchObject({ hasAvailabilityZones: true, cloud: "public" });
     expect(findRegion("usgovtexas")?.cloud).toBe("usgov");
     expect(findRegion("chinaeast2")?.cloud).toBe("china");
     expect(findRegion("atlantis")).toBeUndefined();
