@@ -15,7 +15,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { LIMIT_TABLE } from "../provider/model/limits";
-import { MUTABILITY, RESOURCE_DISPLAY_NAMES, RESOURCE_KINDS } from "../provider/model/mutability";
+import {
+  MUTABILITY,
+  RESOURCE_DISPLAY_NAMES,
+  RESOURCE_KINDS,
+  type MutabilityEntry,
+} from "../provider/model/mutability";
 import { REGIONS } from "../provider/model/regions";
 
 export const README_PATH = path.join(__dirname, "..", "README.md");
@@ -32,11 +37,18 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
+function changeCell(entry: MutabilityEntry): string {
+  if (entry.behaviour === "update") return "update in place";
+  const condition = entry.inPlaceWhen;
+  if (condition === undefined) return "**replace**";
+  return `update in place when \`${condition.flag}\` is true, none is removed and each added or changed one has \`${condition.changedElementsCarry}\`; else **replace**`;
+}
+
 function mutabilityTable(): string {
   const sections = RESOURCE_KINDS.map((kind) => {
     const rows = MUTABILITY.filter((row) => row.resource === kind).map((entry) => [
       entry.path.endsWith("[]") ? `\`${entry.path}\` (adding or removing an element)` : `\`${entry.path}\``,
-      entry.behaviour === "update" ? "update in place" : "**replace**",
+      changeCell(entry),
       escapeCell(entry.why),
     ]);
     return `### ${RESOURCE_DISPLAY_NAMES[kind]}\n\n${markdownTable(["Argument", "Change", "Why"], rows)}`;

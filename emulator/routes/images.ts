@@ -2,6 +2,7 @@
 import {
   asyncHeaders,
   galleryId,
+  getPath,
   imageId,
   isObject,
   jsonBody,
@@ -20,6 +21,7 @@ import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { newOperation, settleOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
+import { featuresChangeAllowed } from "../rules/immutability";
 import { resourceLocation } from "../rules/locations";
 import { findRegion } from "../rules/regions";
 import { checkImmutable, checkName, enumValue, optionalObject, requiredString } from "../rules/validate";
@@ -141,7 +143,16 @@ function write(
       record.body,
       body,
       (v) => (typeof v === "string" ? findRegion(v)?.name : undefined),
-      allowUpdate ? ["properties.hyperVGeneration"] : [],
+      [
+        ...(allowUpdate ? ["properties.hyperVGeneration"] : []),
+        ...(featuresChangeAllowed(
+          getPath(record.body, "properties.features"),
+          properties.features,
+          allowUpdate,
+        )
+          ? ["properties.features"]
+          : []),
+      ],
     );
   }
   const siblings = liveChildren(svc, "image", gallery.key, ctx.now);

@@ -10,6 +10,7 @@ import { containsUnknown } from "../model/unknown";
 import { isPlainObject } from "./values";
 
 export function sameValue(entry: MutabilityEntry, oldValue: unknown, newValue: unknown): boolean {
+  if (entry.compare === "requestOnly") return true;
   if (containsUnknown(newValue)) return false; // known only after apply: assume it changes
   const before = withDefault(entry, empty(oldValue) ? undefined : oldValue);
   const after = withDefault(entry, empty(newValue) ? undefined : newValue);

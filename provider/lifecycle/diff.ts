@@ -28,13 +28,15 @@
 import {
   mutabilityOf,
   RESOURCE_DISPLAY_NAMES,
+  type Behaviour,
   type ElementKey,
+  type InPlaceCondition,
   type MutabilityEntry,
   type ResourceKind,
 } from "../model/mutability";
 import { normaliseRegionName } from "../model/regions";
-import { isUnknown, UNKNOWN } from "../model/unknown";
-import { sameValue } from "./compareValues";
+import { containsUnknown, isUnknown, UNKNOWN } from "../model/unknown";
+import { canonicalJson, sameValue } from "./compareValues";
 import { galleryImageDefaults, galleryImageVersionDefaults } from "./defaulting";
 import { getPath, isPlainObject, showValue, type PathSegment, type PlainObject } from "./values";
 
@@ -85,9 +87,11 @@ export function diffResource(
   const after = NORMALISE[kind](news);
   const table = mutabilityOf(kind);
   const changes = table.flatMap((entry) => changesOf(entry, table, before, after));
-  const replacing = changes.filter((change) => change.entry.behaviour === "replace");
+  const replacing = changes.filter((change) => behaviourOf(change, before, after) === "replace");
   const replaces = unique(replacing.map((change) => change.path));
-  const updates = unique(changes.filter((change) => change.entry.behaviour === "update").map((c) => c.path));
+  const updates = unique(
+    changes.filter((change) => behaviourOf(change, before, after) === "update").map((c) => c.path),
+  );
   return {
     changes: changes.length > 0,
     replaces,
@@ -95,6 +99,37 @@ export function diffResource(
     updates,
     warnings: replacing.map((change) => replacementWarning(label, change)),
   };
+}
+
+/** The row's behaviour, or "update" when its in-place condition holds for this change. */
+function behaviourOf(change: Change, olds: PlainObject, news: PlainObject): Behaviour {
+  const condition = change.entry.inPlaceWhen;
+  if (condition === undefined || change.entry.behaviour === "update") return change.entry.behaviour;
+  return inPlaceConditionHolds(condition, getPath(olds, segments(change.entry.path)), news, change.entry.path)
+    ? "update"
+    : "replace";
+}
+
+function inPlaceConditionHolds(
+  condition: InPlaceCondition,
+  oldList: unknown,
+  news: PlainObject,
+  listPath: string,
+): boolean {
+  const newList = valueAt(news, segments(listPath));
+  if (news[condition.flag] !== true || containsUnknown(newList)) return false;
+  const before = Array.isArray(oldList) ? oldList : [];
+  const after = Array.isArray(newList) ? newList : [];
+  const nameOf = (element: unknown) => String(getPath(element, ["name"]) ?? "").toLowerCase();
+  const kept = new Set(after.map(nameOf));
+  if (!before.every((element) => kept.has(nameOf(element)))) return false;
+  const unchanged = new Set(before.map(canonicalJson));
+  return after
+    .filter((element) => !unchanged.has(canonicalJson(element)))
+    .every((element) => {
+      const carried = getPath(element, [condition.changedElementsCarry]);
+      return typeof carried === "string" && carried !== "";
+    });
 }
 
 function replacementWarning(label: string, change: Change): string {

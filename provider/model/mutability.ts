@@ -15,7 +15,7 @@
  * own: changing one is removing one element and adding another.
  * Lists without `[]` (tags, disallowed disk types, features, encryption) are compared as one value.
  *
- * Exports: `Behaviour`, `ResourceKind`, `Comparison`, `ElementKey`, `MutabilityEntry`, `MUTABILITY`,
+ * Exports: `Behaviour`, `ResourceKind`, `Comparison`, `InPlaceCondition`, `ElementKey`, `MutabilityEntry`, `MUTABILITY`,
  * `mutabilityOf(kind)`, `RESOURCE_KINDS`, `RESOURCE_DISPLAY_NAMES`.
  */
 import { DEFAULTS } from "./defaults";
@@ -36,8 +36,20 @@ export const RESOURCE_DISPLAY_NAMES: Readonly<Record<ResourceKind, string>> = {
  * - region: region names compared normalised (`East US 2` is `eastus2`).
  * - instant: dates compared as points in time (Azure answers `…59.000Z` as `…59+00:00`).
  * - unordered: a list whose order carries no meaning (disallowed disk types, features).
+ * - requestOnly: a flag of the request that Azure neither stores nor returns (`allowUpdateImage`), so
+ *   it is never a change by itself; it only decides how another change is made (`inPlaceWhen`).
  */
-export type Comparison = "exact" | "caseInsensitive" | "region" | "instant" | "unordered";
+export type Comparison = "exact" | "caseInsensitive" | "region" | "instant" | "unordered" | "requestOnly";
+
+/**
+ * A "replace" row that Azure changes in place under a condition, written as data: the request sets
+ * `flag` to true, no element of the list disappears (elements matched by `name`), and every added or
+ * changed element carries `changedElementsCarry`.
+ */
+export interface InPlaceCondition {
+  readonly flag: string;
+  readonly changedElementsCarry: string;
+}
 
 /**
  * How the elements of a `[]` list are matched between old and new.
@@ -63,6 +75,8 @@ export interface MutabilityEntry {
    * value never differs from whatever Azure reported.
    */
   readonly azureChoosesWhenOmitted?: true;
+  /** Only on "replace" rows: when Azure makes the change in place after all. */
+  readonly inPlaceWhen?: InPlaceCondition;
 }
 
 const NAME_WHY =
@@ -165,6 +179,8 @@ const GALLERY_IMAGE: readonly Row[] = [
     why: "disallowed disk types are advice to consumers and updatable",
     compare: "unordered",
   },
+  // Azure documents description, end-of-life date, release notes and the recommended configuration
+  // as the updatable properties of a definition; the terms of use are not among them.
   { path: "eula", behaviour: "replace", why: fixedOnDefinition("the EULA, a term of use of the image,") },
   {
     path: "privacyStatementUri",
@@ -199,13 +215,21 @@ const GALLERY_IMAGE: readonly Row[] = [
     behaviour: "replace",
     why: "the Marketplace purchase plan is bound to the image at creation and cannot be changed",
   })),
-  // Our choice: Azure can change some features only with `allowUpdateImage` and only in one
-  // direction (e.g. adding a security type); treating any change as a replacement is the safe answer.
+  // The 2024-03-03 spec (GalleryImage_UpdateFeatures): with allowUpdateImage, features change in
+  // place when each new one says from which version on it holds (startsAtVersion). Replacing instead
+  // would delete every version of the definition, so the condition is modelled, not approximated.
   {
     path: "features",
     behaviour: "replace",
-    why: "features (security type, accelerated networking, ...) describe what every existing version supports; Azure only allows narrow one-way changes, so this provider recreates the definition",
+    why: "features (security type, accelerated networking, ...) describe what every existing version supports; Azure changes them in place only when allowUpdateImage is true, no feature is removed, and each added or changed feature carries startsAtVersion, so that existing versions keep their claims",
     compare: "unordered",
+    inPlaceWhen: { flag: "allowUpdateImage", changedElementsCarry: "startsAtVersion" },
+  },
+  {
+    path: "allowUpdateImage",
+    behaviour: "update",
+    why: "a flag of the request that Azure neither stores nor returns; it only allows a features change in place",
+    compare: "requestOnly",
   },
 ];
 

@@ -96,6 +96,8 @@ export const galleryImageInputsSchema = z.strictObject({
       product: z.string().optional(),
     })
     .optional(),
+  /** Must be true for `features` to change in place (api-version 2024-03-03). */
+  allowUpdateImage: z.boolean().optional(),
   features: z
     .array(
       z.strictObject({

@@ -56,8 +56,13 @@ export interface GalleryImageArgs {
   readonly disallowed?: pulumi.Input<undefined | DisallowedArgs>;
   /** Marketplace purchase plan. Changing it replaces the definition. */
   readonly purchasePlan?: pulumi.Input<undefined | ImagePurchasePlanArgs>;
-  /** Features such as SecurityType. Changing them replaces the definition. */
+  /**
+   * Features such as SecurityType. Changing them replaces the definition, unless allowUpdateImage is
+   * true, none is removed and each added or changed feature has startsAtVersion.
+   */
   readonly features?: pulumi.Input<undefined | pulumi.Input<GalleryImageFeatureArgs>[]>;
+  /** Must be true for features to change in place; Azure does not store it. */
+  readonly allowUpdateImage?: pulumi.Input<undefined | boolean>;
 }
 
 export class GalleryImage extends pulumi.dynamic.Resource {
