@@ -1,5 +1,6 @@
-// Three suites with different costs: unit (pure, seconds), emulator (real
-// Azure SDK against an in-process emulator), e2e (the real Pulumi CLI).
+// Four suites with different costs: unit (pure, seconds), emulator (real Azure SDK against an
+// in-process emulator), contract (the same facts through the provider and the emulator), e2e (the
+// real Pulumi CLI).
 const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 // Examples import the package by name, as users do; in tests that is this source tree.
 const packageByName = { "^pulumi-azure-compute-gallery$": "<rootDir>/provider/index.ts" };
@@ -14,6 +15,12 @@ module.exports = {
     {
       displayName: "emulator",
       testMatch: ["<rootDir>/test/emulator/**/*.test.ts"],
+      transform: tsJest,
+      testEnvironment: "node",
+    },
+    {
+      displayName: "contract",
+      testMatch: ["<rootDir>/test/contract/**/*.test.ts"],
       transform: tsJest,
       testEnvironment: "node",
     },

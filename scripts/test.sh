@@ -8,4 +8,5 @@ npm run --silent build
 npm run --silent lint
 npx jest --selectProjects unit
 npx jest --selectProjects emulator
+npx jest --selectProjects contract
 bash scripts/with-pulumi.sh npx jest --selectProjects e2e --runInBand

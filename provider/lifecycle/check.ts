@@ -56,13 +56,12 @@ const PROVIDER_KEY = "__provider";
 
 export function checkGallery(olds: PlainObject, news: PlainObject, ctx: CheckContext): CheckResult {
   void olds;
-  void ctx;
   return checkWith(galleryInputsSchema, news, (plain) => ({
     inputs: plain,
     failures: [
       ...resourceGroupNameFailures(plain),
       ...galleryNameFailures(plain),
-      ...locationFailures(plain),
+      ...locationFailures(plain, ctx.accessGrantedRegions),
     ],
   }));
 }
@@ -74,7 +73,7 @@ export function checkGalleryImage(olds: PlainObject, news: PlainObject, ctx: Che
       ...resourceGroupNameFailures(plain),
       ...galleryNameFailures(plain),
       ...galleryImageNameFailures(plain),
-      ...locationFailures(plain),
+      ...locationFailures(plain, ctx.accessGrantedRegions),
       ...rangeFailures(plain, "vCPUs"),
       ...rangeFailures(plain, "memory"),
       ...endOfLifeDateFailures(["endOfLifeDate"], olds, plain, ctx.now),
@@ -94,7 +93,7 @@ export function checkGalleryImageVersion(
       ...galleryNameFailures(plain),
       ...galleryImageNameFailures(plain),
       ...galleryImageVersionNameFailures(plain),
-      ...locationFailures(plain),
+      ...locationFailures(plain, ctx.accessGrantedRegions),
       ...targetRegionFailures(olds, plain, ctx.accessGrantedRegions),
       ...storageSourceFailures(plain),
       ...endOfLifeDateFailures(["publishingProfile", "endOfLifeDate"], olds, plain, ctx.now),

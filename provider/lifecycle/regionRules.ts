@@ -18,12 +18,22 @@ import { getPath, listAt, numberAt, showValue, stringAt } from "./values";
 const CATALOG_HINT =
   'use a region name such as "eastus2" or "East US 2" (the catalog is provider/model/regions.ts)';
 
-/** The resource's own `location` must be a region of the public cloud in the catalog. */
-export function locationFailures(news: unknown): CheckFailure[] {
+/**
+ * The resource's own `location` must be a region of the public cloud in the catalog, and one the
+ * subscription may use (Azure refuses resources in an access-request region until it is granted).
+ */
+export function locationFailures(news: unknown, accessGrantedRegions: readonly string[]): CheckFailure[] {
   const location = stringAt(news, ["location"]);
   if (location === undefined) return [];
-  const reason = regionReason(location);
+  const reason = regionReason(location) ?? accessReason(location, accessGrantedRegions);
   return reason === undefined ? [] : [{ property: "location", reason }];
+}
+
+function accessReason(name: string, accessGrantedRegions: readonly string[]): string | undefined {
+  const region = findRegion(name);
+  if (region === undefined || !region.needsAccessRequest) return undefined;
+  if (accessGrantedRegions.some((granted) => normaliseRegionName(granted) === region.name)) return undefined;
+  return `${region.displayName} (${region.name}) is only available after Microsoft grants your subscription an access request; once granted, add "${region.name}" to the stack config compute-gallery:accessGrantedRegions (pulumi config set --path 'compute-gallery:accessGrantedRegions[0]' ${region.name})`;
 }
 
 /**
@@ -53,7 +63,6 @@ export function targetRegionFailures(
   const regions = effectiveTargetRegions(news);
   if (regions === undefined) return failures;
 
-  const granted = new Set(accessGrantedRegions.map(normaliseRegionName));
   const profileStorage = stringAt(news, ["publishingProfile", "storageAccountType"]);
   const firstIndexOf = new Map<string, number>();
 
@@ -92,12 +101,8 @@ export function targetRegionFailures(
         reason: `"Standard_ZRS"${inherited} needs availability zones, and ${region.displayName} (${region.name}) has none; use Standard_LRS or Premium_LRS there, or a region with zones`,
       });
     }
-    if (region.needsAccessRequest && !granted.has(region.name)) {
-      failures.push({
-        property: at("name"),
-        reason: `${region.displayName} (${region.name}) is only available after Microsoft grants your subscription an access request; once granted, add "${region.name}" to the stack config compute-gallery:accessGrantedRegions (pulumi config set --path 'compute-gallery:accessGrantedRegions[0]' ${region.name})`,
-      });
-    }
+    const access = accessReason(name, accessGrantedRegions);
+    if (access !== undefined) failures.push({ property: at("name"), reason: access });
   });
 
   failures.push(...sourceRegionFailures(news, regions));

@@ -253,6 +253,12 @@ const failing: [rule: string, run: Run, property: string, mentions: string[]][] 
     ["Australia Central 2", "access request", "compute-gallery:accessGrantedRegions"],
   ],
   [
+    "a gallery in an access-request region needs a granted request, as Azure refuses it otherwise",
+    gallery((g) => (g.location = "australiacentral")),
+    "location",
+    ["Australia Central", "access request", "compute-gallery:accessGrantedRegions"],
+  ],
+  [
     "the version's location must be a target region",
     version((v) => regions(v).shift()),
     "publishingProfile.targetRegions",

@@ -1,0 +1,79 @@
+// Every region of both catalogs, as a gallery's location and as a replication target with and without
+// zone-redundant storage: the provider's check and the emulator give the same verdict.
+import { REGIONS as EMULATOR_REGIONS } from "../../emulator/rules/regions";
+import { checkGallery, checkGalleryImageVersion } from "../../provider/lifecycle/check";
+import { normaliseRegionName, REGIONS as PROVIDER_REGIONS } from "../../provider/model/regions";
+import { FAST } from "../emulator/client";
+import { type Backend, HOME, refusalOf, RG, SOURCE, startBackend, verdictOf, type Verdict } from "./harness";
+
+const CTX = { now: new Date(), accessGrantedRegions: [] as string[] };
+const REGION_NAMES = [
+  ...new Set([...PROVIDER_REGIONS.map((r) => r.name), ...EMULATOR_REGIONS.map((r) => r.name)]),
+].sort();
+
+let backend: Backend;
+beforeAll(async () => {
+  backend = await startBackend();
+  await backend.client.galleries.createOrUpdate(RG, "home", { location: HOME }, FAST);
+  await backend.client.galleryImages.createOrUpdate(
+    RG,
+    "home",
+    "img",
+    {
+      location: HOME,
+      osType: "Linux",
+      osState: "Generalized",
+      identifier: { publisher: "Contoso", offer: "Contract", sku: "Regions" },
+    },
+    FAST,
+  );
+}, 60_000);
+afterAll(() => backend.stop());
+
+it("both catalogs name the same regions", () => {
+  expect(PROVIDER_REGIONS.map((r) => r.name).sort()).toEqual(EMULATOR_REGIONS.map((r) => r.name).sort());
+});
+
+describe.each(REGION_NAMES.map((name, index) => [name, index] as const))("region %s", (region, index) => {
+  it("as a gallery's location: same verdict", async () => {
+    const galleryName = `g${index}`;
+    const provider = checkGallery({}, { resourceGroupName: RG, galleryName, location: region }, CTX);
+    const expected: Verdict = provider.failures.some((f) => f.property === "location")
+      ? "refused"
+      : "accepted";
+    const refusal = await refusalOf(() =>
+      backend.client.galleries.createOrUpdate(RG, galleryName, { location: region }, FAST),
+    );
+    expect({ region, verdict: verdictOf(refusal), refusal }).toMatchObject({ region, verdict: expected });
+  });
+
+  it.each(["Standard_ZRS", "Standard_LRS"])("as a target region with %s: same verdict", async (storage) => {
+    const target = { name: region, storageAccountType: storage };
+    const targetRegions = normaliseRegionName(region) === HOME ? [target] : [{ name: HOME }, target];
+    const version = {
+      location: HOME,
+      storageProfile: { source: { id: SOURCE } },
+      publishingProfile: { targetRegions },
+    };
+    const versionName = `1.${index}.${storage === "Standard_ZRS" ? 1 : 0}`;
+    const provider = checkGalleryImageVersion(
+      {},
+      {
+        resourceGroupName: RG,
+        galleryName: "home",
+        galleryImageName: "img",
+        galleryImageVersionName: versionName,
+        ...version,
+      },
+      CTX,
+    );
+    const expected: Verdict = provider.failures.length > 0 ? "refused" : "accepted";
+    const refusal = await refusalOf(() =>
+      backend.client.galleryImageVersions.createOrUpdate(RG, "home", "img", versionName, version, FAST),
+    );
+    expect({ region, verdict: verdictOf(refusal), refusal, failures: provider.failures }).toMatchObject({
+      region,
+      verdict: expected,
+    });
+  });
+});
