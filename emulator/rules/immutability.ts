@@ -7,7 +7,8 @@
 // that features may change when the request sets allowUpdateImage (see featuresChangeAllowed).
 
 export const IMMUTABLE_PATHS = {
-  gallery: ["location"],
+  // Community galleries' public names are derived from the prefix when the gallery is shared.
+  gallery: ["location", "properties.sharingProfile.communityGalleryInfo.publicNamePrefix"],
   image: [
     "location",
     "properties.osType",
@@ -22,15 +23,62 @@ export const IMMUTABLE_PATHS = {
     "properties.privacyStatementUri",
     "properties.features",
   ],
+  // A version's content (its sources, disk caching, UEFI keys) is written once; so are the storage
+  // type and encryption of replicas already written, and the replication mode.
   version: [
     "location",
     "properties.storageProfile.source.id",
     "properties.storageProfile.source.uri",
+    "properties.storageProfile.source.virtualMachineId",
+    "properties.storageProfile.source.communityGalleryImageId",
     "properties.storageProfile.osDiskImage.source.id",
     "properties.storageProfile.osDiskImage.source.uri",
+    "properties.storageProfile.osDiskImage.source.storageAccountId",
+    "properties.storageProfile.osDiskImage.hostCaching",
     "properties.storageProfile.dataDiskImages",
+    "properties.publishingProfile.storageAccountType",
+    "properties.publishingProfile.replicationMode",
+    "properties.securityProfile.uefiSettings",
   ],
 } as const;
+
+/** What the service assumes for an immutable property a request leaves out (not echoed back). */
+export const ASSUMED_WHEN_ABSENT: Readonly<Record<string, unknown>> = {
+  "properties.publishingProfile.replicationMode": "Full",
+};
+
+/**
+ * Fields of list elements that are fixed once the element exists; elements are matched by `key`
+ * (a region, an edge zone, a LUN), so adding or removing an element is not a change of its fields.
+ */
+export interface ImmutableElementFields {
+  readonly list: string;
+  readonly key: "region" | "edgeZone" | "lun";
+  readonly fields: readonly string[];
+}
+
+export const IMMUTABLE_ELEMENT_FIELDS: Partial<
+  Record<keyof typeof IMMUTABLE_PATHS, readonly ImmutableElementFields[]>
+> = {
+  gallery: [],
+  version: [
+    {
+      list: "properties.publishingProfile.targetRegions",
+      key: "region",
+      fields: ["storageAccountType", "encryption"],
+    },
+    {
+      list: "properties.publishingProfile.targetExtendedLocations",
+      key: "edgeZone",
+      fields: ["storageAccountType", "encryption"],
+    },
+    {
+      list: "properties.storageProfile.dataDiskImages",
+      key: "lun",
+      fields: ["hostCaching", "source.storageAccountId"],
+    },
+  ],
+};
 
 export const BODY_PARAMETER = {
   gallery: "gallery",

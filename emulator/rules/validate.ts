@@ -4,7 +4,13 @@ import { canonicalEnum, ENUMS, type EnumName } from "./enums";
 import { isValidName, NAME_RULES } from "./names";
 import type { JsonObject } from "../model";
 import { getPath, isObject } from "../arm";
-import { IMMUTABLE_PATHS, BODY_PARAMETER } from "./immutability";
+import {
+  ASSUMED_WHEN_ABSENT,
+  IMMUTABLE_ELEMENT_FIELDS,
+  IMMUTABLE_PATHS,
+  BODY_PARAMETER,
+  type ImmutableElementFields,
+} from "./immutability";
 import type { Kind } from "../model";
 
 export function checkName(kind: keyof typeof NAME_RULES, name: string): void {
@@ -56,7 +62,11 @@ export function positiveInt(v: unknown, target: string): number {
 const same = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a ?? null).toLowerCase() === JSON.stringify(b ?? null).toLowerCase();
 
-/** PropertyChangeNotAllowed for the first immutable path whose value changes (location compared by region). */
+/**
+ * PropertyChangeNotAllowed for the first immutable path whose value changes (location compared by
+ * region), then for the first fixed field of a list element present before and after. A value the
+ * request leaves out of a list element is no change (the stored one is kept or filled in again).
+ */
 export function checkImmutable(
   kind: Kind,
   before: JsonObject,
@@ -66,9 +76,51 @@ export function checkImmutable(
 ): void {
   for (const path of IMMUTABLE_PATHS[kind]) {
     if (skip.includes(path)) continue;
-    const a = getPath(before, path);
-    const b = getPath(after, path);
+    const a = getPath(before, path) ?? ASSUMED_WHEN_ABSENT[path];
+    const b = getPath(after, path) ?? ASSUMED_WHEN_ABSENT[path];
     const changed = path === "location" ? regionOf(a) !== regionOf(b) : !same(a, b);
     if (changed) throw errors.propertyChangeNotAllowed(`${BODY_PARAMETER[kind]}.${path}`);
   }
+  for (const rule of IMMUTABLE_ELEMENT_FIELDS[kind] ?? []) {
+    const path = changedElementField(rule, before, after, regionOf);
+    if (path !== undefined) throw errors.propertyChangeNotAllowed(`${BODY_PARAMETER[kind]}.${path}`);
+  }
+}
+
+function elementKey(
+  rule: ImmutableElementFields,
+  element: unknown,
+  regionOf: (v: unknown) => string | undefined,
+) {
+  if (!isObject(element)) return undefined;
+  switch (rule.key) {
+    case "region":
+      return regionOf(element.name);
+    case "edgeZone":
+      return `${regionOf(element.name) ?? ""}/${String(getPath(element, "extendedLocation.name") ?? "").toLowerCase()}`;
+    case "lun":
+      return typeof element.lun === "number" ? String(element.lun) : undefined;
+  }
+}
+
+/** `list[i].field` of the first element (by key) whose fixed field changes, else undefined. */
+function changedElementField(
+  rule: ImmutableElementFields,
+  before: JsonObject,
+  after: JsonObject,
+  regionOf: (v: unknown) => string | undefined,
+): string | undefined {
+  const olds = getPath(before, rule.list);
+  const news = getPath(after, rule.list);
+  if (!Array.isArray(olds) || !Array.isArray(news)) return undefined;
+  for (const [index, element] of news.entries()) {
+    const key = elementKey(rule, element, regionOf);
+    const old = olds.find((candidate) => key !== undefined && elementKey(rule, candidate, regionOf) === key);
+    if (old === undefined) continue;
+    for (const field of rule.fields) {
+      const next = getPath(element, field);
+      if (next !== undefined && !same(getPath(old, field), next)) return `${rule.list}[${index}].${field}`;
+    }
+  }
+  return undefined;
 }
