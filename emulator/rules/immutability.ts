@@ -48,6 +48,14 @@ export const ASSUMED_WHEN_ABSENT: Readonly<Record<string, unknown>> = {
 };
 
 /**
+ * Immutable properties the service fills in itself when the request leaves them out (disk caching of
+ * a managed-image source): a request may name them once known, so absence on either side is no change.
+ */
+export const FILLED_BY_SERVICE: ReadonlySet<string> = new Set([
+  "properties.storageProfile.osDiskImage.hostCaching",
+]);
+
+/**
  * Fields of list elements that are fixed once the element exists; elements are matched by `key`
  * (a region, an edge zone, a LUN), so adding or removing an element is not a change of its fields.
  */
@@ -55,6 +63,8 @@ export interface ImmutableElementFields {
   readonly list: string;
   readonly key: "region" | "edgeZone" | "lun";
   readonly fields: readonly string[];
+  /** Fields the service fills in itself, so a value stored without them may gain them: no change. */
+  readonly filledByService?: readonly string[];
 }
 
 export const IMMUTABLE_ELEMENT_FIELDS: Partial<
@@ -76,6 +86,7 @@ export const IMMUTABLE_ELEMENT_FIELDS: Partial<
       list: "properties.storageProfile.dataDiskImages",
       key: "lun",
       fields: ["hostCaching", "source.storageAccountId"],
+      filledByService: ["hostCaching"],
     },
   ],
 };

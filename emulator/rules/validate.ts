@@ -6,6 +6,7 @@ import type { JsonObject } from "../model";
 import { getPath, isObject } from "../arm";
 import {
   ASSUMED_WHEN_ABSENT,
+  FILLED_BY_SERVICE,
   IMMUTABLE_ELEMENT_FIELDS,
   IMMUTABLE_PATHS,
   BODY_PARAMETER,
@@ -78,6 +79,7 @@ export function checkImmutable(
     if (skip.includes(path)) continue;
     const a = getPath(before, path) ?? ASSUMED_WHEN_ABSENT[path];
     const b = getPath(after, path) ?? ASSUMED_WHEN_ABSENT[path];
+    if (FILLED_BY_SERVICE.has(path) && (a === undefined || b === undefined)) continue;
     const changed = path === "location" ? regionOf(a) !== regionOf(b) : !same(a, b);
     if (changed) throw errors.propertyChangeNotAllowed(`${BODY_PARAMETER[kind]}.${path}`);
   }
@@ -118,8 +120,10 @@ function changedElementField(
     const old = olds.find((candidate) => key !== undefined && elementKey(rule, candidate, regionOf) === key);
     if (old === undefined) continue;
     for (const field of rule.fields) {
-      const next = getPath(element, field);
-      if (next !== undefined && !same(getPath(old, field), next)) return `${rule.list}[${index}].${field}`;
+      // Left out of the request: the stored value is kept. Not stored yet: the service fills it in.
+      const [previous, next] = [getPath(old, field), getPath(element, field)];
+      if (next === undefined || (previous === undefined && rule.filledByService?.includes(field))) continue;
+      if (!same(previous, next)) return `${rule.list}[${index}].${field}`;
     }
   }
   return undefined;
