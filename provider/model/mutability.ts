@@ -36,7 +36,8 @@ export const RESOURCE_DISPLAY_NAMES: Readonly<Record<ResourceKind, string>> = {
  * - region: region names compared normalised (`East US 2` is `eastus2`).
  * - instant: dates compared as points in time (Azure answers `…59.000Z` as `…59+00:00`).
  * - unordered: a list whose order carries no meaning (disallowed disk types, features).
- * - requestOnly: a flag of the request that Azure neither stores nor returns (`allowUpdateImage`), so
+ * - requestOnly: a flag of the request that Azure neither stores nor returns (`allowUpdateImage`,
+ *   `restore`), so
  *   it is never a change by itself; it only decides how another change is made (`inPlaceWhen`).
  */
 export type Comparison = "exact" | "caseInsensitive" | "region" | "instant" | "unordered" | "requestOnly";
@@ -379,6 +380,12 @@ const GALLERY_IMAGE_VERSION: readonly Row[] = [
     behaviour: "update",
     why: "safety flags are settings of the version, updatable at any time",
     default: DEFAULTS.blockDeletionBeforeEndOfLife,
+  },
+  {
+    path: "restore",
+    behaviour: "update",
+    why: "a flag of the request (restore a soft-deleted version of this name) that Azure neither stores nor returns",
+    compare: "requestOnly",
   },
   {
     path: "securityProfile.uefiSettings.signatureTemplateNames",

@@ -210,6 +210,8 @@ export const galleryImageVersionInputsSchema = z.strictObject({
       )
       .optional(),
   }),
+  /** Restores a soft-deleted version of this name (api-version 2024-03-03). */
+  restore: z.boolean().optional(),
   safetyProfile: z
     .strictObject({
       allowDeletionOfReplicatedLocations: z.boolean().optional(),

@@ -34,6 +34,8 @@ export interface GalleryImageVersionArgs {
   readonly safetyProfile?: pulumi.Input<undefined | GalleryImageVersionSafetyProfileArgs>;
   /** UEFI settings. Changing them replaces the version. */
   readonly securityProfile?: pulumi.Input<undefined | ImageVersionSecurityProfileArgs>;
+  /** Restores a soft-deleted version of this name; a flag of the request, not stored by Azure. */
+  readonly restore?: pulumi.Input<undefined | boolean>;
 }
 
 /** Replication of the version, per region, as Azure reports it. */

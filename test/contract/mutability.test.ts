@@ -318,6 +318,7 @@ const CHANGES: Record<string, Change> = {
   "galleryImageVersion safetyProfile.blockDeletionBeforeEndOfLife": {
     apply: (b) => (b.safetyProfile.blockDeletionBeforeEndOfLife = true),
   },
+  "galleryImageVersion restore": { apply: (b) => (b.restore = true) },
   "galleryImageVersion securityProfile.uefiSettings.signatureTemplateNames": {
     apply: (b) => (b.securityProfile.uefiSettings.signatureTemplateNames = ["MicrosoftWindowsTemplate"]),
   },

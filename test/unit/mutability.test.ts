@@ -10,6 +10,7 @@ import {
   type ResourceKind,
 } from "../../provider/model/mutability";
 import { INPUT_SCHEMAS } from "../../provider/model/schemas";
+import { covered } from "./mutabilityCoverage";
 import { edited, fullGallery, fullGalleryImage, fullGalleryImageVersion, UNKNOWN } from "./fixtures";
 
 const BASES: Record<ResourceKind, () => Record<string, any>> = {
@@ -152,6 +153,8 @@ const AZURE: Record<string, "update" | "replace" | "no change"> = {
   "galleryImageVersion storageProfile.dataDiskImages[].hostCaching": "replace",
   "galleryImageVersion safetyProfile.allowDeletionOfReplicatedLocations": "update",
   "galleryImageVersion safetyProfile.blockDeletionBeforeEndOfLife": "update",
+  // A flag of the request (restore a soft-deleted version), neither stored nor returned by Azure.
+  "galleryImageVersion restore": "no change",
   "galleryImageVersion securityProfile.uefiSettings.signatureTemplateNames": "replace",
   "galleryImageVersion securityProfile.uefiSettings.additionalSignatures": "replace",
 };
@@ -248,20 +251,6 @@ function argumentPaths(schema: z.ZodType, prefix = ""): string[] {
     return argumentPaths(inner.element as z.ZodType, `${prefix}[]`);
   }
   return [prefix];
-}
-
-const ELEMENT_KEYS: Record<string, string[]> = {
-  region: ["name"],
-  lun: ["lun"],
-  extendedLocation: ["name", "extendedLocation.name", "extendedLocation.type"],
-};
-
-function covered(kind: ResourceKind, path: string): boolean {
-  return mutabilityOf(kind).some((row) => {
-    if (row.path === path || path.startsWith(`${row.path}.`) || path.startsWith(`${row.path}[]`)) return true;
-    if (row.keyedBy === undefined) return false;
-    return ELEMENT_KEYS[row.keyedBy]!.some((key) => path === `${row.path}.${key}`);
-  });
 }
 
 describe.each(["gallery", "galleryImage", "galleryImageVersion"] as const)("the %s rows", (kind) => {
