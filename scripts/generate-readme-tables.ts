@@ -38,6 +38,7 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
 }
 
 function changeCell(entry: MutabilityEntry): string {
+  if (entry.compare === "requestOnly") return "never a change by itself";
   if (entry.behaviour === "update") return "update in place";
   const condition = entry.inPlaceWhen;
   if (condition === undefined) return "**replace**";

@@ -45,6 +45,7 @@ describe.each(REGION_NAMES.map((name, index) => [name, index] as const))("region
       backend.client.galleries.createOrUpdate(RG, galleryName, { location: region }, FAST),
     );
     expect({ region, verdict: verdictOf(refusal), refusal }).toMatchObject({ region, verdict: expected });
+    if (refusal) expect(refusal.code).toBe("LocationNotAvailableForResourceType");
   });
 
   it.each(["Standard_ZRS", "Standard_LRS"])("as a target region with %s: same verdict", async (storage) => {
@@ -75,5 +76,6 @@ describe.each(REGION_NAMES.map((name, index) => [name, index] as const))("region
       region,
       verdict: expected,
     });
+    if (refusal) expect(refusal.code).toBe("InvalidParameter");
   });
 });
