@@ -2,7 +2,7 @@
 // @azure/arm-compute client. The emulator never imports provider code; only this test harness sees both.
 import type { ComputeManagementClient } from "@azure/arm-compute";
 import type { RunningEmulator } from "../../emulator";
-import { computeClient, fetchToken, request, startTestEmulator } from "../emulator/client";
+import { computeClient, FAST, fetchToken, request, startTestEmulator } from "../emulator/client";
 
 export type Verdict = "accepted" | "refused";
 
@@ -46,3 +46,15 @@ export async function refusalOf(call: () => PromiseLike<unknown>): Promise<Refus
 }
 
 export const verdictOf = (refusal: Refusal | undefined): Verdict => (refusal ? "refused" : "accepted");
+
+/** A Linux image definition's required properties, in HOME. */
+export const LINUX_IMAGE = { location: HOME, osType: "Linux", osState: "Generalized" } as const;
+
+/** startBackend plus the gallery `home` and its definition `img`, both in HOME, for versions. */
+export async function startBackendWithImage(): Promise<Backend> {
+  const backend = await startBackend();
+  await backend.client.galleries.createOrUpdate(RG, "home", { location: HOME }, FAST);
+  const identifier = { publisher: "Contoso", offer: "Contract", sku: "Home" };
+  await backend.client.galleryImages.createOrUpdate(RG, "home", "img", { ...LINUX_IMAGE, identifier }, FAST);
+  return backend;
+}

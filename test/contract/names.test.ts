@@ -9,21 +9,17 @@ import { FAST } from "../emulator/client";
 import {
   type Backend,
   HOME,
+  LINUX_IMAGE,
   type Refusal,
   refusalOf,
   RG,
   SOURCE,
-  startBackend,
+  startBackendWithImage,
   verdictOf,
   type Verdict,
 } from "./harness";
 
 const CTX = { now: new Date(), accessGrantedRegions: [] as string[] };
-const IMAGE = {
-  location: HOME,
-  osType: "Linux",
-  osState: "Generalized",
-} as const;
 
 const GALLERY_NAMES = [
   "a",
@@ -72,15 +68,7 @@ const VERSION_NAMES = [
 
 let backend: Backend;
 beforeAll(async () => {
-  backend = await startBackend();
-  await backend.client.galleries.createOrUpdate(RG, "home", { location: HOME }, FAST);
-  await backend.client.galleryImages.createOrUpdate(
-    RG,
-    "home",
-    "img",
-    { ...IMAGE, identifier: { publisher: "Contoso", offer: "Contract", sku: "Names" } },
-    FAST,
-  );
+  backend = await startBackendWithImage();
 }, 60_000);
 afterAll(() => backend.stop());
 
@@ -112,7 +100,7 @@ it.each(IMAGE_NAMES.map((name, index) => [name, index] as const))(
     const expected = providerVerdict(
       checkGalleryImage(
         {},
-        { resourceGroupName: RG, galleryName: "home", galleryImageName, ...IMAGE, identifier },
+        { resourceGroupName: RG, galleryName: "home", galleryImageName, ...LINUX_IMAGE, identifier },
         CTX,
       ),
       "galleryImageName",
@@ -122,7 +110,7 @@ it.each(IMAGE_NAMES.map((name, index) => [name, index] as const))(
         RG,
         "home",
         galleryImageName,
-        { ...IMAGE, identifier },
+        { ...LINUX_IMAGE, identifier },
         FAST,
       ),
     );

@@ -4,7 +4,16 @@ import { REGIONS as EMULATOR_REGIONS } from "../../emulator/rules/regions";
 import { checkGallery, checkGalleryImageVersion } from "../../provider/lifecycle/check";
 import { normaliseRegionName, REGIONS as PROVIDER_REGIONS } from "../../provider/model/regions";
 import { FAST } from "../emulator/client";
-import { type Backend, HOME, refusalOf, RG, SOURCE, startBackend, verdictOf, type Verdict } from "./harness";
+import {
+  type Backend,
+  HOME,
+  refusalOf,
+  RG,
+  SOURCE,
+  startBackendWithImage,
+  verdictOf,
+  type Verdict,
+} from "./harness";
 
 const CTX = { now: new Date(), accessGrantedRegions: [] as string[] };
 const REGION_NAMES = [
@@ -13,20 +22,7 @@ const REGION_NAMES = [
 
 let backend: Backend;
 beforeAll(async () => {
-  backend = await startBackend();
-  await backend.client.galleries.createOrUpdate(RG, "home", { location: HOME }, FAST);
-  await backend.client.galleryImages.createOrUpdate(
-    RG,
-    "home",
-    "img",
-    {
-      location: HOME,
-      osType: "Linux",
-      osState: "Generalized",
-      identifier: { publisher: "Contoso", offer: "Contract", sku: "Regions" },
-    },
-    FAST,
-  );
+  backend = await startBackendWithImage();
 }, 60_000);
 afterAll(() => backend.stop());
 
