@@ -7,6 +7,8 @@ import { computeClient, FAST, fetchToken, request, startTestEmulator } from "../
 export type Verdict = "accepted" | "refused";
 
 export const RG = "rg-contract";
+/** The provider's check context: no access request granted, as the emulator is started. */
+export const CHECK_CONTEXT = { now: new Date("2026-01-01T00:00:00Z"), accessGrantedRegions: [] as string[] };
 export const HOME = "eastus";
 export const SOURCE = `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-src/providers/Microsoft.Compute/images/golden`;
 

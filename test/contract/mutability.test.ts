@@ -11,7 +11,16 @@ import {
 import { diffResource } from "../../provider/lifecycle/diff";
 import { MUTABILITY, type MutabilityEntry, type ResourceKind } from "../../provider/model/mutability";
 import { FAST, fetchToken, request } from "../emulator/client";
-import { type Backend, HOME, refusalOf, type Refusal, RG, SOURCE, startBackend } from "./harness";
+import {
+  type Backend,
+  CHECK_CONTEXT,
+  HOME,
+  refusalOf,
+  type Refusal,
+  RG,
+  SOURCE,
+  startBackend,
+} from "./harness";
 
 type Body = Record<string, any>;
 type Base = "wholeImage" | "disks" | "vhds";
@@ -340,11 +349,10 @@ const SOURCE_BASES: Record<string, Body> = {
 
 type Verdict = "update" | "replace" | "no change";
 
-const CTX = { now: new Date("2026-01-01T00:00:00Z"), accessGrantedRegions: [] as string[] };
 const CHECK: Record<ResourceKind, (news: Body) => CheckResult> = {
-  gallery: (news) => checkGallery({}, news, CTX),
-  galleryImage: (news) => checkGalleryImage({}, news, CTX),
-  galleryImageVersion: (news) => checkGalleryImageVersion({}, news, CTX),
+  gallery: (news) => checkGallery({}, news, CHECK_CONTEXT),
+  galleryImage: (news) => checkGalleryImage({}, news, CHECK_CONTEXT),
+  galleryImageVersion: (news) => checkGalleryImageVersion({}, news, CHECK_CONTEXT),
 };
 
 function checked(kind: ResourceKind, news: Body): Body {

@@ -8,6 +8,7 @@ import {
 import { FAST } from "../emulator/client";
 import {
   type Backend,
+  CHECK_CONTEXT,
   HOME,
   LINUX_IMAGE,
   type Refusal,
@@ -18,8 +19,6 @@ import {
   verdictOf,
   type Verdict,
 } from "./harness";
-
-const CTX = { now: new Date(), accessGrantedRegions: [] as string[] };
 
 const GALLERY_NAMES = [
   "a",
@@ -84,7 +83,7 @@ function providerVerdict(result: CheckResult, property: string): Verdict {
 
 it.each(GALLERY_NAMES)("gallery name %j: same verdict", async (galleryName) => {
   const expected = providerVerdict(
-    checkGallery({}, { resourceGroupName: RG, galleryName, location: HOME }, CTX),
+    checkGallery({}, { resourceGroupName: RG, galleryName, location: HOME }, CHECK_CONTEXT),
     "galleryName",
   );
   const refusal = await refusalOf(() =>
@@ -101,7 +100,7 @@ it.each(IMAGE_NAMES.map((name, index) => [name, index] as const))(
       checkGalleryImage(
         {},
         { resourceGroupName: RG, galleryName: "home", galleryImageName, ...LINUX_IMAGE, identifier },
-        CTX,
+        CHECK_CONTEXT,
       ),
       "galleryImageName",
     );
@@ -134,7 +133,7 @@ it.each(VERSION_NAMES)("image version name %j: same verdict", async (galleryImag
         galleryImageVersionName,
         ...version,
       },
-      CTX,
+      CHECK_CONTEXT,
     ),
     "galleryImageVersionName",
   );

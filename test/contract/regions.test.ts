@@ -6,6 +6,7 @@ import { normaliseRegionName, REGIONS as PROVIDER_REGIONS } from "../../provider
 import { FAST } from "../emulator/client";
 import {
   type Backend,
+  CHECK_CONTEXT,
   HOME,
   refusalOf,
   RG,
@@ -15,7 +16,6 @@ import {
   type Verdict,
 } from "./harness";
 
-const CTX = { now: new Date(), accessGrantedRegions: [] as string[] };
 const REGION_NAMES = [
   ...new Set([...PROVIDER_REGIONS.map((r) => r.name), ...EMULATOR_REGIONS.map((r) => r.name)]),
 ].sort();
@@ -33,7 +33,11 @@ it("both catalogs name the same regions", () => {
 describe.each(REGION_NAMES.map((name, index) => [name, index] as const))("region %s", (region, index) => {
   it("as a gallery's location: same verdict", async () => {
     const galleryName = `g${index}`;
-    const provider = checkGallery({}, { resourceGroupName: RG, galleryName, location: region }, CTX);
+    const provider = checkGallery(
+      {},
+      { resourceGroupName: RG, galleryName, location: region },
+      CHECK_CONTEXT,
+    );
     const expected: Verdict = provider.failures.some((f) => f.property === "location")
       ? "refused"
       : "accepted";
@@ -62,7 +66,7 @@ describe.each(REGION_NAMES.map((name, index) => [name, index] as const))("region
         galleryImageVersionName: versionName,
         ...version,
       },
-      CTX,
+      CHECK_CONTEXT,
     );
     const expected: Verdict = provider.failures.length > 0 ? "refused" : "accepted";
     const refusal = await refusalOf(() =>
