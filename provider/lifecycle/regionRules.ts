@@ -98,7 +98,7 @@ export function targetRegionFailures(
         ownStorage === undefined ? " (inherited from publishingProfile.storageAccountType)" : "";
       failures.push({
         property: at("storageAccountType"),
-        reason: `"Standard_ZRS"${inherited} needs availability zones, and ${region.displayName} (${region.name}) has none; use Standard_LRS or Premium_LRS there, or a region with zones`,
+        reason: `"Standard_ZRS"${inherited} needs zone-redundant storage across availability zones, which Azure does not offer in ${region.displayName} (${region.name}); use Standard_LRS or Premium_LRS there, or a region with zones (see the README's region list)`,
       });
     }
     const access = accessReason(name, accessGrantedRegions);
