@@ -1,12 +1,12 @@
-// Replays every recording in ../shared/traffic against a fresh emulator and compares status codes,
+// Replays every recording in test/fixtures/traffic against a fresh emulator and compares status codes,
 // async headers, filled-in defaults and region display names. Ids are compared case-insensitively
 // (the service upper-cases the resource group in one list), times and hosts are not compared, and
-// InProgress polls are not replayed one by one: the final state of each operation is compared.
-import * as fs from "node:fs";
+// InProgress polls are not replayed one by one: the fixtures keep the last poll of each operation and
+// its final state is compared.
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { request, fetchToken, sleep, startTestEmulator } from "./client";
-import { isObj, readJson, requireDir, TRAFFIC_DIR, type J } from "./shared";
+import { fixtureFiles, isObj, readJson, TRAFFIC_DIR, type J } from "./fixtures";
 
 interface Exchange {
   method: string;
@@ -22,10 +22,8 @@ interface Recording {
 }
 
 const ZERO_SUB = "00000000-0000-0000-0000-000000000000";
-const files = fs.readdirSync(requireDir(TRAFFIC_DIR)).filter((f) => f.endsWith(".json"));
+const files = fixtureFiles(TRAFFIC_DIR);
 
-/** Gallery applications and `share` are outside the emulator's scope (the issue says so). */
-const outOfScope = (e: Exchange): boolean => /\/applications(\/|$)/i.test(e.path) || /\/share$/i.test(e.path);
 const isPoll = (e: Exchange): boolean => /\/capsOperations\//i.test(e.path);
 const VERSION_SOURCE = /\/galleries\/[^/]+\/images\/[^/]+\/versions\//i;
 
@@ -121,14 +119,12 @@ describe.each(files)("recorded traffic %s", (file) => {
   test("every in-scope exchange gets the recorded status, async headers and body", async () => {
     const recordsRetryAfter = rec.exchanges.some((e) => e.responseHeaders["Retry-After"] !== undefined);
     const ours = new Map<string, string>(); // recorded operation id -> our Azure-AsyncOperation URL
-    const exchanges = rec.exchanges.filter((e) => !outOfScope(e));
+    const exchanges = rec.exchanges;
     const checked: string[] = [];
     for (let i = 0; i < exchanges.length; i++) {
       const e = exchanges[i] as Exchange;
       const label = `#${i} ${e.method} ${e.path}`;
       if (isPoll(e)) {
-        const next = exchanges[i + 1];
-        if (next && isPoll(next) && next.path === e.path && next.query.monitor === e.query.monitor) continue; // only the last poll
         const recordedId = e.path.split("/").pop() ?? "";
         const url = ours.get(recordedId);
         expect({ label, url: url !== undefined }).toEqual({ label, url: true });
