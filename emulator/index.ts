@@ -9,7 +9,7 @@ import type { Service } from "./service";
 import { validateSource } from "./sources";
 import { SqliteStore } from "./store/sqlite";
 import { loadOrCreateTls } from "./tls";
-import { FAULTS_META } from "./routes/versions";
+import { clearFaults, injectFault } from "./faults";
 import { findRegion } from "./rules/regions";
 
 export type { EmulatorOptions } from "./options";
@@ -85,17 +85,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       injectReplicationFault(region, fault = {}) {
         const r = findRegion(region);
         if (!r) throw new Error(`unknown region ${region}`);
-        store.transaction(() => {
-          const all = JSON.parse(store.getMeta(FAULTS_META) ?? "{}") as Record<string, unknown>;
-          all[r.name] = {
-            code: fault.code ?? "ReplicationFailed",
-            message: fault.message ?? `Replication to region '${r.displayName}' failed.`,
-          };
-          store.setMeta(FAULTS_META, JSON.stringify(all));
-        });
+        store.transaction(() => injectFault(store, r, fault));
       },
       clearFaults() {
-        store.transaction(() => store.setMeta(FAULTS_META, "{}"));
+        store.transaction(() => clearFaults(store));
       },
       async stop() {
         if (stopped) return;

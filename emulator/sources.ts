@@ -1,7 +1,9 @@
 // Image sources: managed images, snapshots, disks, VMs and VHD blobs registered with the emulator (admin
 // API, seed file), other gallery image versions held by the emulator, and community gallery images.
-import { isObject, keyOf, live } from "./arm";
+import { keyOf } from "./arm/ids";
+import { isObject } from "./arm/json";
 import { errors } from "./errors";
+import { live } from "./liveness";
 import type { DiskSize, Json, SourceRecord } from "./model";
 import { findRegion } from "./rules/regions";
 import type { Service } from "./service";

@@ -1,10 +1,10 @@
 // The emulator's own admin API (bearer token required): register image sources, inject replication faults.
-import { jsonBody, isObject } from "../arm";
+import { jsonBody } from "../arm/json";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
+import { clearFaults, injectFault, readFaults } from "../faults";
 import { findRegion } from "../rules/regions";
 import { validateSource } from "../sources";
-import { FAULTS_META } from "./versions";
 
 export function putSource(ctx: Context): Reply {
   const source = validateSource(jsonBody(ctx));
@@ -21,23 +21,18 @@ export function putFault(ctx: Context): Reply {
   const req = jsonBody(ctx);
   const region = typeof req.region === "string" ? findRegion(req.region) : undefined;
   if (!region) throw errors.invalidParameter(`Unknown region '${String(req.region)}'.`, "region");
-  const store = ctx.svc.store;
-  const all = JSON.parse(store.getMeta(FAULTS_META) ?? "{}") as Record<string, unknown>;
-  all[region.name] = {
-    code: typeof req.code === "string" ? req.code : "ReplicationFailed",
-    message:
-      typeof req.message === "string" ? req.message : `Replication to region '${region.displayName}' failed.`,
-  };
-  store.setMeta(FAULTS_META, JSON.stringify(all));
+  const all = injectFault(ctx.svc.store, region, {
+    code: typeof req.code === "string" ? req.code : undefined,
+    message: typeof req.message === "string" ? req.message : undefined,
+  });
   return { status: 200, body: { value: all } };
 }
 
 export function deleteFaults(ctx: Context): Reply {
-  ctx.svc.store.setMeta(FAULTS_META, "{}");
+  clearFaults(ctx.svc.store);
   return { status: 204 };
 }
 
 export function listFaults(ctx: Context): Reply {
-  const all: unknown = JSON.parse(ctx.svc.store.getMeta(FAULTS_META) ?? "{}");
-  return { status: 200, body: { value: isObject(all) ? all : {} } };
+  return { status: 200, body: { value: readFaults(ctx.svc.store) } };
 }

@@ -1,57 +1,22 @@
 // Microsoft.Compute/galleries: one handler per ARM operation.
 import { randomUUID } from "node:crypto";
-import {
-  asyncHeaders,
-  galleryId,
-  isObject,
-  jsonBody,
-  keyOf,
-  live,
-  liveChildren,
-  liveList,
-  mergePatch,
-  page,
-  param,
-  provisioningState,
-  subscription,
-  TYPES,
-  type ProvisioningState,
-} from "../arm";
+import { asyncHeaders } from "../arm/asyncHeaders";
+import { keyOf, optionalParam, subscription, TYPES } from "../arm/ids";
+import { isObject, jsonBody, mergePatch } from "../arm/json";
+import { page } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
-import { newOperation, settleOperation } from "../lro";
+import { liveList } from "../liveness";
+import { newOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
+import { deleteWhenEmpty } from "../resource/deletion";
+import { lookupGallery, notFound } from "../resource/lookup";
+import { resourceView } from "../resource/view";
 import { resourceLocation } from "../rules/locations";
 import { findRegion } from "../rules/regions";
 import { checkImmutable, checkName } from "../rules/validate";
-import type { Service } from "../service";
 
 const READ_ONLY = ["provisioningState", "identifier", "sharingStatus"];
-
-export function galleryView(
-  svc: Service,
-  r: ResourceRecord,
-  now: number,
-  state?: ProvisioningState,
-): JsonObject {
-  const properties = {
-    ...(r.body.properties as JsonObject),
-    provisioningState: state ?? provisioningState(svc, r, now),
-  };
-  return { ...r.body, properties };
-}
-
-function lookup(ctx: Context): { id: string; record: ResourceRecord | undefined; rg: string; name: string } {
-  const sub = subscription(ctx);
-  const rg = param(ctx, "resourceGroupName");
-  const name = param(ctx, "galleryName");
-  const id = galleryId(sub, rg, name);
-  return { id, record: live(ctx.svc, keyOf(id), ctx.now), rg, name };
-}
-
-function notFound(rg: string, name: string) {
-  return errors.resourceNotFound(TYPES.gallery, name, rg);
-}
 
 /** Identity as the service returns it: principal ids filled in for the identities it creates. */
 function identityView(identity: unknown, tenantId: string): JsonObject | undefined {
@@ -96,7 +61,7 @@ function buildBody(
 }
 
 export function putGallery(ctx: Context): Reply {
-  const { id, record, rg, name } = lookup(ctx);
+  const { id, record, rg, name } = lookupGallery(ctx);
   checkName("gallery", name);
   const req = jsonBody(ctx);
   const svc = ctx.svc;
@@ -140,13 +105,14 @@ export function putGallery(ctx: Context): Reply {
   return {
     status: record ? 200 : 201,
     headers: asyncHeaders(ctx, op, region.name, false),
-    body: galleryView(svc, rec, ctx.now, record ? "Updating" : "Creating"),
+    body: resourceView(svc, rec, ctx.now, record ? "Updating" : "Creating"),
   };
 }
 
 export function patchGallery(ctx: Context): Reply {
-  const { record, rg, name } = lookup(ctx);
-  if (!record || record.deleting) throw notFound(rg, name);
+  const l = lookupGallery(ctx);
+  const record = l.record;
+  if (!record || record.deleting) throw notFound(l);
   const req = jsonBody(ctx);
   const svc = ctx.svc;
   const merged = mergePatch(record.body, req);
@@ -162,37 +128,29 @@ export function patchGallery(ctx: Context): Reply {
   return {
     status: 200,
     headers: asyncHeaders(ctx, op, record.region, false),
-    body: galleryView(svc, rec, ctx.now, "Updating"),
+    body: resourceView(svc, rec, ctx.now, "Updating"),
   };
 }
 
 export function getGallery(ctx: Context): Reply {
-  const { record, rg, name } = lookup(ctx);
-  if (!record) throw notFound(rg, name);
-  return { status: 200, body: galleryView(ctx.svc, record, ctx.now) };
+  const l = lookupGallery(ctx);
+  if (!l.record) throw notFound(l);
+  return { status: 200, body: resourceView(ctx.svc, l.record, ctx.now) };
 }
 
 export function deleteGallery(ctx: Context): Reply {
-  const { record, name } = lookup(ctx);
+  const { record, name } = lookupGallery(ctx);
   if (!record) return { status: 204 };
-  const svc = ctx.svc;
-  const children = liveChildren(svc, "image", record.key, ctx.now);
-  if (children.length > 0) {
-    throw errors.operationNotAllowed(
-      `Gallery '${name}' cannot be deleted because it contains ${children.length} image definition(s). Delete the nested resources first.`,
-      "galleryName",
-    );
-  }
-  settleOperation(svc.store, record.operationId, svc.opts.replicationSpeedGBps, ctx.now);
-  const op = newOperation("delete", record, ctx.apiVersion, ctx.now, { endTime: ctx.now });
-  svc.store.putOperation(op);
-  svc.store.deleteResource(record.key);
-  return { status: 202, headers: asyncHeaders(ctx, op, record.region, true) };
+  return deleteWhenEmpty(ctx, record, `Gallery '${name}'`, {
+    kind: "image",
+    what: "image definition",
+    nameParameter: "galleryName",
+  });
 }
 
 export function listGalleries(ctx: Context): Reply {
   const sub = subscription(ctx);
-  const rg = ctx.params.resourceGroupName === undefined ? undefined : param(ctx, "resourceGroupName");
+  const rg = optionalParam(ctx, "resourceGroupName");
   const svc = ctx.svc;
   const records = liveList(
     svc,
@@ -201,6 +159,6 @@ export function listGalleries(ctx: Context): Reply {
   );
   return page(
     ctx,
-    records.map((r) => galleryView(svc, r, ctx.now)),
+    records.map((r) => resourceView(svc, r, ctx.now)),
   );
 }

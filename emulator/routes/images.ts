@@ -1,67 +1,23 @@
 // Microsoft.Compute/galleries/images (image definitions): one handler per ARM operation.
-import {
-  asyncHeaders,
-  galleryId,
-  getPath,
-  imageId,
-  isObject,
-  jsonBody,
-  keyOf,
-  live,
-  liveChildren,
-  mergePatch,
-  page,
-  param,
-  provisioningState,
-  subscription,
-  TYPES,
-  type ProvisioningState,
-} from "../arm";
+import { asyncHeaders } from "../arm/asyncHeaders";
+import { keyOf, TYPES } from "../arm/ids";
+import { getPath, isObject, jsonBody, mergePatch } from "../arm/json";
+import { page } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
+import { liveChildren } from "../liveness";
 import { newOperation, settleOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
+import { deleteWhenEmpty } from "../resource/deletion";
+import { lookupImage, notFound, type ImageLookup } from "../resource/lookup";
+import { resourceView } from "../resource/view";
 import { featuresChangeAllowed } from "../rules/immutability";
 import { resourceLocation } from "../rules/locations";
 import { findRegion } from "../rules/regions";
 import { checkImmutable, checkName, enumValue, optionalObject, requiredString } from "../rules/validate";
-import type { Service } from "../service";
 import { normaliseDate } from "../time";
 
 const P = "galleryImage.properties";
-
-export function imageView(
-  svc: Service,
-  r: ResourceRecord,
-  now: number,
-  state?: ProvisioningState,
-): JsonObject {
-  const properties = {
-    ...(r.body.properties as JsonObject),
-    provisioningState: state ?? provisioningState(svc, r, now),
-  };
-  return { ...r.body, properties };
-}
-
-interface Lookup {
-  gallery: ResourceRecord;
-  id: string;
-  record: ResourceRecord | undefined;
-  rg: string;
-  name: string;
-}
-
-function lookup(ctx: Context): Lookup {
-  const sub = subscription(ctx);
-  const rg = param(ctx, "resourceGroupName");
-  const galleryName = param(ctx, "galleryName");
-  const gId = galleryId(sub, rg, galleryName);
-  const gallery = live(ctx.svc, keyOf(gId), ctx.now);
-  if (!gallery || gallery.deleting) throw errors.parentResourceNotFound(TYPES.gallery, galleryName);
-  const name = ctx.params.galleryImageName === undefined ? "" : param(ctx, "galleryImageName");
-  const id = imageId(gallery.id, name);
-  return { gallery, id, record: name ? live(ctx.svc, keyOf(id), ctx.now) : undefined, rg, name };
-}
 
 /** Validates and normalises the definition's properties, filling the defaults the service fills. */
 function normaliseProperties(raw: unknown): JsonObject {
@@ -105,7 +61,7 @@ const identifierKey = (props: JsonObject): string => {
 
 function write(
   ctx: Context,
-  l: Lookup,
+  l: ImageLookup,
   req: JsonObject,
   status: 200 | 201,
   kind: "create" | "update",
@@ -195,57 +151,47 @@ function write(
   return {
     status,
     headers: asyncHeaders(ctx, op, region.name, false),
-    body: imageView(svc, rec, ctx.now, kind === "create" ? "Creating" : "Updating"),
+    body: resourceView(svc, rec, ctx.now, kind === "create" ? "Creating" : "Updating"),
   };
 }
 
 export function putImage(ctx: Context): Reply {
-  const l = lookup(ctx);
+  const l = lookupImage(ctx);
   checkName("image", l.name);
   const req = jsonBody(ctx);
   return l.record ? write(ctx, l, req, 200, "update") : write(ctx, l, req, 201, "create");
 }
 
 export function patchImage(ctx: Context): Reply {
-  const l = lookup(ctx);
-  if (!l.record || l.record.deleting)
-    throw errors.resourceNotFound(TYPES.image, `${l.gallery.name}/${l.name}`, l.rg);
+  const l = lookupImage(ctx);
+  if (!l.record || l.record.deleting) throw notFound(l);
   const req = jsonBody(ctx);
   const merged = mergePatch(l.record.body, req);
   return write(ctx, l, merged, 200, "update");
 }
 
 export function getImage(ctx: Context): Reply {
-  const l = lookup(ctx);
-  if (!l.record) throw errors.resourceNotFound(TYPES.image, `${l.gallery.name}/${l.name}`, l.rg);
-  return { status: 200, body: imageView(ctx.svc, l.record, ctx.now) };
+  const l = lookupImage(ctx);
+  if (!l.record) throw notFound(l);
+  return { status: 200, body: resourceView(ctx.svc, l.record, ctx.now) };
 }
 
 export function deleteImage(ctx: Context): Reply {
-  const l = lookup(ctx);
-  const record = l.record;
+  const { record } = lookupImage(ctx);
   if (!record) return { status: 204 };
-  const svc = ctx.svc;
-  const versions = liveChildren(svc, "version", record.key, ctx.now);
-  if (versions.length > 0) {
-    throw errors.operationNotAllowed(
-      `Image definition '${record.name}' cannot be deleted because it contains ${versions.length} image version(s). Delete the nested resources first.`,
-      "galleryImageName",
-    );
-  }
-  settleOperation(svc.store, record.operationId, svc.opts.replicationSpeedGBps, ctx.now);
-  const op = newOperation("delete", record, ctx.apiVersion, ctx.now, { endTime: ctx.now });
-  svc.store.putOperation(op);
-  svc.store.deleteResource(record.key);
-  return { status: 202, headers: asyncHeaders(ctx, op, record.region, true) };
+  return deleteWhenEmpty(ctx, record, `Image definition '${record.name}'`, {
+    kind: "version",
+    what: "image version",
+    nameParameter: "galleryImageName",
+  });
 }
 
 export function listImages(ctx: Context): Reply {
-  const l = lookup(ctx);
+  const l = lookupImage(ctx);
   const svc = ctx.svc;
   const records = liveChildren(svc, "image", l.gallery.key, ctx.now);
   return page(
     ctx,
-    records.map((r) => imageView(svc, r, ctx.now)),
+    records.map((r) => resourceView(svc, r, ctx.now)),
   );
 }

@@ -1,6 +1,7 @@
 // GET .../locations/{location}/capsOperations/{id}: the status document the Azure-AsyncOperation header
 // points at, and its `monitor=true` form (the DELETE Location header).
-import { operationUrl, subscription } from "../arm";
+import { operationUrl } from "../arm/asyncHeaders";
+import { subscription } from "../arm/ids";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { viewOperation } from "../lro";

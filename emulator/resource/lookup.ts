@@ -1,0 +1,78 @@
+// Finds the resource a route names and its parents. A missing or deleting parent is ARM's
+// ParentResourceNotFound; the resource itself may be absent (create, or a list route that names none).
+import { galleryId, imageId, keyOf, optionalParam, param, subscription, TYPES, versionId } from "../arm/ids";
+import type { Context } from "../context";
+import { errors } from "../errors";
+import { live } from "../liveness";
+import type { ResourceRecord } from "../model";
+
+export interface Lookup {
+  type: (typeof TYPES)[keyof typeof TYPES];
+  rg: string;
+  /** As the request spells it ("" on list routes). */
+  name: string;
+  id: string;
+  record: ResourceRecord | undefined;
+  /** `gallery/image/version`, the name ARM's ResourceNotFound quotes for nested resources. */
+  path: string;
+}
+
+export interface ImageLookup extends Lookup {
+  gallery: ResourceRecord;
+}
+
+export interface VersionLookup extends ImageLookup {
+  image: ResourceRecord;
+}
+
+/** ARM's 404 for the resource the lookup names. */
+export const notFound = (l: Lookup) => errors.resourceNotFound(l.type, l.path, l.rg);
+
+function existingParent(l: Lookup): ResourceRecord {
+  if (!l.record || l.record.deleting) throw errors.parentResourceNotFound(l.type, l.name);
+  return l.record;
+}
+
+const liveNamed = (ctx: Context, id: string, name: string): ResourceRecord | undefined =>
+  name ? live(ctx.svc, keyOf(id), ctx.now) : undefined;
+
+export function lookupGallery(ctx: Context): Lookup {
+  const sub = subscription(ctx);
+  const rg = param(ctx, "resourceGroupName");
+  const name = param(ctx, "galleryName");
+  const id = galleryId(sub, rg, name);
+  return { type: TYPES.gallery, rg, name, id, record: liveNamed(ctx, id, name), path: name };
+}
+
+export function lookupImage(ctx: Context): ImageLookup {
+  const parent = lookupGallery(ctx);
+  const gallery = existingParent(parent);
+  const name = optionalParam(ctx, "galleryImageName") ?? "";
+  const id = imageId(gallery.id, name);
+  return {
+    type: TYPES.image,
+    rg: parent.rg,
+    name,
+    id,
+    record: liveNamed(ctx, id, name),
+    path: `${gallery.name}/${name}`,
+    gallery,
+  };
+}
+
+export function lookupVersion(ctx: Context): VersionLookup {
+  const parent = lookupImage(ctx);
+  const image = existingParent(parent);
+  const name = optionalParam(ctx, "galleryImageVersionName") ?? "";
+  const id = versionId(image.id, name);
+  return {
+    type: TYPES.version,
+    rg: parent.rg,
+    name,
+    id,
+    record: liveNamed(ctx, id, name),
+    path: `${parent.gallery.name}/${image.name}/${name}`,
+    gallery: parent.gallery,
+    image,
+  };
+}

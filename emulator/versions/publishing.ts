@@ -1,0 +1,119 @@
+// publishingProfile of an image version: validated, with the service's defaults filled in, and the target
+// regions it must replicate to.
+import { isObject } from "../arm/json";
+import type { Context } from "../context";
+import { errors } from "../errors";
+import type { Json, JsonObject } from "../model";
+import { ZONE_REDUNDANT_STORAGE } from "../rules/enums";
+import { targetRegion } from "../rules/locations";
+import { findRegion } from "../rules/regions";
+import { enumValue, positiveInt } from "../rules/validate";
+import { azureTime, normaliseDate } from "../time";
+import { PP } from "./paths";
+
+/** One target region as replication needs it (normalised name, the counts and storage that apply). */
+export interface Target {
+  region: string;
+  replicaCount: number;
+  storageAccountType: string;
+}
+
+/** Validates the publishing profile and fills the service's defaults; returns the normalised targets. */
+export function normalisePublishing(
+  ctx: Context,
+  raw: Json | undefined,
+  location: string,
+  existing: JsonObject | undefined,
+): { profile: JsonObject; targets: Target[] } {
+  const svc = ctx.svc;
+  const limit = svc.opts.limits.replicasPerVersionPerRegion;
+  const profile: JsonObject = isObject(raw) ? { ...raw } : {};
+  const replicaCount =
+    profile.replicaCount === undefined || profile.replicaCount === null
+      ? 1
+      : positiveInt(profile.replicaCount, `${PP}.replicaCount`);
+  if (replicaCount > limit) {
+    throw errors.quotaExceeded(
+      `The replica count ${replicaCount} exceeds the limit of ${limit} replicas per region.`,
+      `${PP}.replicaCount`,
+    );
+  }
+  profile.replicaCount = replicaCount;
+  if (profile.excludeFromLatest === undefined || profile.excludeFromLatest === null)
+    profile.excludeFromLatest = false;
+  if (typeof profile.excludeFromLatest !== "boolean") {
+    throw errors.invalidParameter(
+      `The value of parameter '${PP}.excludeFromLatest' must be a boolean.`,
+      `${PP}.excludeFromLatest`,
+    );
+  }
+  profile.publishedDate = (existing?.publishedDate as string | undefined) ?? azureTime(ctx.now);
+  if (profile.storageAccountType === undefined || profile.storageAccountType === null)
+    profile.storageAccountType = "Standard_LRS";
+  enumValue(profile, "storageAccountType", "storageAccountType", `${PP}.storageAccountType`);
+  enumValue(profile, "replicationMode", "replicationMode", `${PP}.replicationMode`);
+  if (typeof profile.endOfLifeDate === "string") {
+    const d = normaliseDate(profile.endOfLifeDate);
+    if (!d)
+      throw errors.invalidParameter(
+        `The value of parameter '${PP}.endOfLifeDate' is not a valid date.`,
+        `${PP}.endOfLifeDate`,
+      );
+    profile.endOfLifeDate = d;
+  }
+  const rawTargets: Json = profile.targetRegions ?? [{ name: location }];
+  if (!Array.isArray(rawTargets) || rawTargets.length === 0)
+    throw errors.missingParameter(`${PP}.targetRegions`);
+  const targets: Target[] = [];
+  profile.targetRegions = rawTargets.map((t, i) => {
+    const path = `${PP}.targetRegions[${i}]`;
+    if (!isObject(t))
+      throw errors.invalidParameter(`The value of parameter '${path}' must be an object.`, path);
+    const region = targetRegion(t.name, `${path}.name`, svc.opts.allowedAccessRegions);
+    if (targets.some((x) => x.region === region.name)) {
+      throw errors.invalidParameter(
+        `Region '${region.displayName}' is listed more than once in targetRegions.`,
+        `${path}.name`,
+      );
+    }
+    const out: JsonObject = { ...t, name: region.displayName };
+    const count =
+      t.regionalReplicaCount === undefined || t.regionalReplicaCount === null
+        ? replicaCount
+        : positiveInt(t.regionalReplicaCount, `${path}.regionalReplicaCount`);
+    if (count > limit) {
+      throw errors.quotaExceeded(
+        `The regional replica count ${count} for region '${region.displayName}' exceeds the limit of ${limit} replicas per image version per region.`,
+        `${path}.regionalReplicaCount`,
+      );
+    }
+    out.regionalReplicaCount = count;
+    if (out.storageAccountType === undefined || out.storageAccountType === null)
+      out.storageAccountType = profile.storageAccountType ?? "Standard_LRS";
+    const storage =
+      enumValue(out, "storageAccountType", "storageAccountType", `${path}.storageAccountType`) ??
+      "Standard_LRS";
+    if (ZONE_REDUNDANT_STORAGE.has(storage) && !region.hasZones) {
+      throw errors.invalidParameter(
+        `Storage account type '${storage}' is not supported in region '${region.displayName}' because it has no availability zones.`,
+        `${path}.storageAccountType`,
+      );
+    }
+    if (isObject(out.encryption) && isObject(out.encryption.osDiskImage)) {
+      out.encryption = {
+        ...out.encryption,
+        osDiskImage: { securityProfile: {}, ...out.encryption.osDiskImage },
+      };
+    }
+    targets.push({ region: region.name, replicaCount: count, storageAccountType: storage });
+    return out;
+  });
+  const home = findRegion(location);
+  if (home && !targets.some((t) => t.region === home.name)) {
+    throw errors.invalidParameter(
+      `The image version's location '${location}' must be one of its target regions.`,
+      `${PP}.targetRegions`,
+    );
+  }
+  return { profile, targets };
+}

@@ -1,0 +1,120 @@
+// storageProfile of an image version: the sources it names resolved to disks (which must exist, in the
+// version's region, within the size limit), per-disk defaults filled in, and what an update may change.
+import { isObject, mergePatch } from "../arm/json";
+import type { Context } from "../context";
+import { errors } from "../errors";
+import type { DiskSize, Json, JsonObject, ResourceRecord } from "../model";
+import { findRegion } from "../rules/regions";
+import { enumValue } from "../rules/validate";
+import { resolveSource, type ResolvedSource } from "../sources";
+import { SP } from "./paths";
+
+interface DiskRef {
+  id?: string;
+  uri?: string;
+}
+
+function refOf(v: unknown): DiskRef | undefined {
+  if (!isObject(v)) return undefined;
+  const ref: DiskRef = {};
+  // Whole-image sources may also be named by virtualMachineId or communityGalleryImageId (2023-07-03+).
+  const id = [v.id, v.virtualMachineId, v.communityGalleryImageId].find((x) => typeof x === "string" && x);
+  if (typeof id === "string") ref.id = id;
+  if (typeof v.uri === "string" && v.uri) ref.uri = v.uri;
+  return ref.id || ref.uri ? ref : undefined;
+}
+
+function requireSource(ctx: Context, ref: DiskRef, target: string, location: string): ResolvedSource {
+  const s = resolveSource(ctx.svc, ref, ctx.now);
+  const name = ref.uri ?? ref.id ?? "";
+  if (!s) throw errors.invalidParameter(`The source resource '${name}' was not found.`, target);
+  if (s.location !== undefined && s.location !== findRegion(location)?.name) {
+    throw errors.invalidParameter(
+      `The source resource '${name}' is in region '${findRegion(s.location)?.displayName ?? s.location}', but the image version is in '${location}'. The source must be in the image version's region.`,
+      target,
+    );
+  }
+  return s;
+}
+
+/** Resolves every source the storage profile names, fills per-disk hostCaching defaults, checks sizes. */
+export function normaliseStorage(
+  ctx: Context,
+  raw: JsonObject,
+  location: string,
+): { profile: JsonObject; disks: NonNullable<ResourceRecord["disks"]> } {
+  const profile: JsonObject = { ...raw };
+  const max = ctx.svc.opts.limits.maxDiskSizeGB;
+  const whole = refOf(profile.source);
+  const osImage = isObject(profile.osDiskImage) ? { ...profile.osDiskImage } : undefined;
+  const osRef = refOf(osImage?.source);
+  const dataImages = Array.isArray(profile.dataDiskImages) ? profile.dataDiskImages : [];
+  let disks: NonNullable<ResourceRecord["disks"]>;
+  if (whole) {
+    const s = requireSource(ctx, whole, `${SP}.source.id`, location);
+    disks = { os: s.os, data: s.data, wholeSource: true };
+    checkSizes(disks, max, `${SP}.source.id`);
+  } else if (osRef && osImage) {
+    const os = requireSource(ctx, osRef, `${SP}.osDiskImage.source.id`, location);
+    osImage.hostCaching ??= "ReadWrite";
+    enumValue(osImage, "hostCaching", "hostCaching", `${SP}.osDiskImage.hostCaching`);
+    profile.osDiskImage = osImage;
+    const data: DiskSize[] = [];
+    profile.dataDiskImages = dataImages.map((d, i) => {
+      const path = `${SP}.dataDiskImages[${i}]`;
+      if (!isObject(d))
+        throw errors.invalidParameter(`The value of parameter '${path}' must be an object.`, path);
+      const lun = typeof d.lun === "number" ? d.lun : undefined;
+      if (lun === undefined) throw errors.missingParameter(`${path}.lun`);
+      const ref = refOf(d.source);
+      if (!ref) throw errors.missingParameter(`${path}.source.id`);
+      const s = requireSource(ctx, ref, `${path}.source.id`, location);
+      data.push({ lun, sizeGB: s.os.sizeGB });
+      const out: JsonObject = { ...d, hostCaching: d.hostCaching ?? "ReadOnly" };
+      enumValue(out, "hostCaching", "hostCaching", `${path}.hostCaching`);
+      return out;
+    });
+    if (dataImages.length === 0) delete profile.dataDiskImages;
+    disks = { os: os.os, data, wholeSource: false };
+    checkSizes(disks, max, `${SP}.osDiskImage.source.id`);
+  } else {
+    throw errors.missingParameter(`${SP}.source.id`);
+  }
+  return { profile, disks };
+}
+
+function checkSizes(disks: { os: DiskSize; data: DiskSize[] }, max: number, target: string): void {
+  for (const d of [disks.os, ...disks.data]) {
+    if (d.sizeGB > max) throw errors.sourceExceedsMaxSize(d.sizeGB, max, target);
+  }
+}
+
+/** On update, sources that are not repeated keep their stored values (as the service does for `sig image-version update`). */
+export function carryStorage(existing: JsonObject, requested: Json | undefined): JsonObject {
+  if (!isObject(requested)) return existing;
+  const out = mergePatch(existing, requested);
+  if (Array.isArray(requested.dataDiskImages) && Array.isArray(existing.dataDiskImages)) {
+    const old = existing.dataDiskImages.filter(isObject);
+    out.dataDiskImages = requested.dataDiskImages.map((d) => {
+      if (!isObject(d)) return d;
+      const match = old.find((o) => o.lun === d.lun);
+      return match ? mergePatch(match, d) : d;
+    });
+  }
+  return out;
+}
+
+export function checkDataDiskSources(existing: JsonObject, next: JsonObject): void {
+  const key = (p: JsonObject): string =>
+    JSON.stringify(
+      (Array.isArray(p.dataDiskImages) ? p.dataDiskImages.filter(isObject) : [])
+        .filter((d) => refOf(d.source))
+        .map((d) => [
+          d.lun,
+          refOf(d.source)?.id?.toLowerCase() ?? null,
+          refOf(d.source)?.uri?.toLowerCase() ?? null,
+        ])
+        .sort(),
+    );
+  if (key(existing) !== key(next)) throw errors.propertyChangeNotAllowed(`${SP}.dataDiskImages`);
+}

@@ -1,0 +1,174 @@
+// Creating or updating an image version: validate and normalise the request, start (or keep) each target
+// region's replication, record the operation the client will poll.
+import { asyncHeaders } from "../arm/asyncHeaders";
+import { keyOf, TYPES } from "../arm/ids";
+import { getPath, isObject } from "../arm/json";
+import type { Context, Reply } from "../context";
+import { errors } from "../errors";
+import { readFaults, type Faults } from "../faults";
+import { newOperation, settleOperation } from "../lro";
+import type { Json, JsonObject, RegionReplication, ResourceRecord } from "../model";
+import type { VersionLookup } from "../resource/lookup";
+import { resourceLocation } from "../rules/locations";
+import { findRegion } from "../rules/regions";
+import { checkImmutable } from "../rules/validate";
+import { P, PP, SP } from "./paths";
+import { normalisePublishing, type Target } from "./publishing";
+import { carryStorage, checkDataDiskSources, normaliseStorage } from "./storage";
+import { versionView } from "./view";
+
+/** safetyProfile as stored: the request over what was there, with the service's read-only flags. */
+function safety(raw: Json | undefined, existing: Json | undefined): JsonObject {
+  const prev = isObject(existing) ? existing : {};
+  const req = isObject(raw) ? raw : {};
+  const out: JsonObject = {
+    ...prev,
+    ...req,
+    reportedForPolicyViolation: prev.reportedForPolicyViolation ?? false,
+  };
+  out.allowDeletionOfReplicatedLocations =
+    req.allowDeletionOfReplicatedLocations ?? prev.allowDeletionOfReplicatedLocations ?? false;
+  delete out.policyViolations;
+  return out;
+}
+
+export function writeVersion(
+  ctx: Context,
+  l: VersionLookup,
+  req: JsonObject,
+  kind: "create" | "update",
+): Reply {
+  const svc = ctx.svc;
+  const { image, id, record } = l;
+  const location = resourceLocation(
+    req.location,
+    "galleryImageVersion.location",
+    TYPES.version,
+    svc.opts.allowedAccessRegions,
+  );
+  if (location.name !== image.region) {
+    throw errors.invalidParameter(
+      `The location '${String(req.location)}' of the image version must be the location of its gallery '${String(image.body.location)}'.`,
+      "galleryImageVersion.location",
+    );
+  }
+  const locationText = String(req.location);
+  if (!isObject(req.properties)) throw errors.missingParameter(P);
+  const props: JsonObject = { ...req.properties };
+  delete props.provisioningState;
+  delete props.replicationStatus;
+  delete props.validationsProfile;
+  const prevProps = record && isObject(record.body.properties) ? record.body.properties : undefined;
+  const prevPublishing =
+    prevProps && isObject(prevProps.publishingProfile) ? prevProps.publishingProfile : undefined;
+  const publishing = normalisePublishing(ctx, props.publishingProfile, locationText, prevPublishing);
+
+  let storage: JsonObject;
+  let disks: NonNullable<ResourceRecord["disks"]>;
+  if (record && prevProps && record.disks) {
+    const prevStorage = isObject(prevProps.storageProfile) ? prevProps.storageProfile : {};
+    storage = carryStorage(prevStorage, props.storageProfile);
+    checkDataDiskSources(prevStorage, storage);
+    disks = record.disks;
+  } else {
+    if (!isObject(props.storageProfile)) throw errors.missingParameter(`${SP}`);
+    ({ profile: storage, disks } = normaliseStorage(ctx, props.storageProfile, locationText));
+  }
+  const body: JsonObject = {
+    name: record?.name ?? l.name,
+    id: record?.id ?? id,
+    type: TYPES.version,
+    location: req.location ?? null,
+  };
+  if (req.tags !== undefined) body.tags = req.tags;
+  body.properties = {
+    ...props,
+    publishingProfile: publishing.profile,
+    storageProfile: storage,
+    safetyProfile: safety(props.safetyProfile, prevProps?.safetyProfile),
+  };
+
+  const fault = readFaults(svc.store);
+  let replication: RegionReplication[];
+  if (record) {
+    if (record.deleting) throw errors.operationNotAllowed(`Image version '${record.name}' is being deleted.`);
+    checkImmutable(
+      "version",
+      record.body,
+      body,
+      (v) => (typeof v === "string" ? findRegion(v)?.name : undefined),
+      ["properties.storageProfile.dataDiskImages"],
+    );
+    const old = record.replication ?? [];
+    const removed = old.filter((o) => !publishing.targets.some((t) => t.region === o.region));
+    if (
+      removed.length > 0 &&
+      getPath(body, "properties.safetyProfile.allowDeletionOfReplicatedLocations") !== true
+    ) {
+      throw errors.operationNotAllowed(
+        `Removing replicated regions (${removed.map((r) => findRegion(r.region)?.displayName ?? r.region).join(", ")}) is not allowed ` +
+          "unless safetyProfile.allowDeletionOfReplicatedLocations is true.",
+        `${PP}.targetRegions`,
+      );
+    }
+    // Unchanged regions keep their progress; new regions and changed replica counts start over now.
+    replication = publishing.targets.map((t) => {
+      const prev = old.find((o) => o.region === t.region);
+      if (prev && prev.replicaCount === t.replicaCount && prev.storageAccountType === t.storageAccountType)
+        return prev;
+      return startRegion(t, ctx.now, fault);
+    });
+  } else {
+    if (
+      svc.store.countInRegion("version", svc.opts.subscriptionId, location.name) >=
+      svc.opts.limits.imageVersionsPerRegion
+    ) {
+      throw errors.quotaExceeded(
+        `Operation results in exceeding quota limits of image versions. Maximum allowed: ${svc.opts.limits.imageVersionsPerRegion}, region: '${location.name}'.`,
+      );
+    }
+    replication = publishing.targets.map((t) => startRegion(t, ctx.now, fault));
+  }
+
+  const resource = { key: keyOf(String(body.id)), kind: "version" as const, name: String(body.name) };
+  if (record) settleOperation(svc.store, record.operationId, svc.opts.replicationSpeedGBps, ctx.now);
+  const op = newOperation(kind, resource, ctx.apiVersion, ctx.now, {
+    waitsForRegions: replication.map((r) => r.region),
+  });
+  const rec: ResourceRecord = {
+    ...resource,
+    id: String(body.id),
+    parentKey: image.key,
+    subscriptionId: svc.opts.subscriptionId,
+    resourceGroup: image.resourceGroup,
+    region: location.name,
+    body,
+    operationId: op.id,
+    createOperationId: record?.createOperationId ?? op.id,
+    replication,
+    disks,
+  };
+  svc.store.putOperation(op);
+  svc.store.putResource(rec);
+  const isPutUpdate = kind === "update" && ctx.method === "PUT";
+  return {
+    status: kind === "create" ? 201 : 200,
+    headers: asyncHeaders(ctx, op, location.name, false),
+    body: versionView(svc, rec, ctx.now, ctx.apiVersion, {
+      state: kind === "create" ? "Creating" : "Updating",
+      omitValidations: isPutUpdate,
+    }),
+  };
+}
+
+function startRegion(t: Target, now: number, fault: Faults): RegionReplication {
+  const f = fault[t.region];
+  const r: RegionReplication = {
+    region: t.region,
+    startedAt: now,
+    replicaCount: t.replicaCount,
+    storageAccountType: t.storageAccountType,
+  };
+  if (f) r.failure = f;
+  return r;
+}
