@@ -97,6 +97,7 @@ describe("galleries", () => {
   test("lists by subscription and resource group follow nextLink pages", async () => {
     for (const n of ["p1", "p2", "p3"])
       await client.galleries.createOrUpdate(RG, n, { location: "eastus2" }, FAST);
+    await client.galleries.createOrUpdate("rg-other", "elsewhere", { location: "eastus2" }, FAST);
     const raw = await request(
       emu,
       "GET",
@@ -106,10 +107,11 @@ describe("galleries", () => {
     expect((raw.body as { nextLink?: string }).nextLink).toContain("$skiptoken=2");
     const names: string[] = [];
     for await (const g of client.galleries.list()) names.push(g.name ?? "");
-    expect(names).toEqual(expect.arrayContaining(["main", "p1", "p2", "p3"]));
+    // "fresh" is left by the PUT tests above; "sdkGallery" and "doomed" were deleted.
+    expect(names.sort()).toEqual(["elsewhere", "fresh", "main", "p1", "p2", "p3"]);
     const inRg: string[] = [];
     for await (const g of client.galleries.listByResourceGroup(RG)) inRg.push(g.name ?? "");
-    expect(inRg.length).toBe(names.length);
+    expect(inRg.sort()).toEqual(["fresh", "main", "p1", "p2", "p3"]);
   });
 });
 

@@ -308,18 +308,23 @@ describe("diff", () => {
     expect(fake.calls).toEqual([]);
   });
 
+  // The engine reads `changes: undefined` as "unknown" and diffs by itself, so the answer is always explicit.
   test.each([
-    ["no change", (g: Props) => g],
-    ["an update", (g: Props) => ({ ...g, description: "other" })],
-    ["a replacement", (g: Props) => ({ ...g, location: "eastus" })],
-  ])("changes is a boolean for %s", async (_name, change) => {
+    ["no change", (g: Props) => g, { changes: false, replaces: [] }],
+    ["a description change", (g: Props) => ({ ...g, description: "other" }), { changes: true, replaces: [] }],
+    [
+      "a location change",
+      (g: Props) => ({ ...g, location: "eastus" }),
+      { changes: true, replaces: ["location"] },
+    ],
+  ])("a gallery diff reports %s explicitly", async (_name, change, expected) => {
     const { id, outs } = await created("gallery", exampleGalleryArgs());
     const diff = await providers.gallery.diff!(
       id,
       outs,
       await checked("gallery", change(exampleGalleryArgs())),
     );
-    expect(typeof diff.changes).toBe("boolean");
+    expect({ changes: diff.changes, replaces: diff.replaces ?? [] }).toEqual(expected);
   });
 });
 
