@@ -14,7 +14,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-type J = null | boolean | number | string | J[] | { [k: string]: J };
+export type J = null | boolean | number | string | J[] | { [k: string]: J };
 const isObj = (v: unknown): v is { [k: string]: J } =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -24,7 +24,8 @@ const EXAMPLES_BELOW_SPEC =
 /** The async headers are the only response headers the replay compares. */
 const KEPT_HEADERS = ["Azure-AsyncOperation", "Location", "Retry-After"];
 
-interface Exchange {
+/** One request and its answer, as a recording in test/fixtures/traffic holds it. */
+export interface Exchange {
   method: string;
   path: string;
   query: Record<string, string>;
@@ -129,4 +130,4 @@ function main(): void {
   console.log(`wrote ${traffic.size} recordings and ${examples.size} spec examples under ${FIXTURES}`);
 }
 
-main();
+if (require.main === module) main();

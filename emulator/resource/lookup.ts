@@ -44,35 +44,39 @@ export function lookupGallery(ctx: Context): Lookup {
   return { type: TYPES.gallery, rg, name, id, record: liveNamed(ctx, id, name), path: name };
 }
 
-export function lookupImage(ctx: Context): ImageLookup {
-  const parent = lookupGallery(ctx);
-  const gallery = existingParent(parent);
-  const name = optionalParam(ctx, "galleryImageName") ?? "";
-  const id = imageId(gallery.id, name);
+/** The child named by route parameter `nameParam` under `parent`, which must exist and not be deleting. */
+function child(
+  ctx: Context,
+  parent: Lookup,
+  type: Lookup["type"],
+  nameParam: string,
+  idOf: (parentId: string, name: string) => string,
+): { lookup: Lookup; parent: ResourceRecord } {
+  const record = existingParent(parent);
+  const name = optionalParam(ctx, nameParam) ?? "";
+  const id = idOf(record.id, name);
+  // Errors quote the parents by the names they were created with.
+  const parentPath = parent.path.slice(0, parent.path.length - parent.name.length) + record.name;
   return {
-    type: TYPES.image,
-    rg: parent.rg,
-    name,
-    id,
-    record: liveNamed(ctx, id, name),
-    path: `${gallery.name}/${name}`,
-    gallery,
+    lookup: {
+      type,
+      rg: parent.rg,
+      name,
+      id,
+      record: liveNamed(ctx, id, name),
+      path: `${parentPath}/${name}`,
+    },
+    parent: record,
   };
 }
 
+export function lookupImage(ctx: Context): ImageLookup {
+  const { lookup, parent } = child(ctx, lookupGallery(ctx), TYPES.image, "galleryImageName", imageId);
+  return { ...lookup, gallery: parent };
+}
+
 export function lookupVersion(ctx: Context): VersionLookup {
-  const parent = lookupImage(ctx);
-  const image = existingParent(parent);
-  const name = optionalParam(ctx, "galleryImageVersionName") ?? "";
-  const id = versionId(image.id, name);
-  return {
-    type: TYPES.version,
-    rg: parent.rg,
-    name,
-    id,
-    record: liveNamed(ctx, id, name),
-    path: `${parent.gallery.name}/${image.name}/${name}`,
-    gallery: parent.gallery,
-    image,
-  };
+  const image = lookupImage(ctx);
+  const { lookup, parent } = child(ctx, image, TYPES.version, "galleryImageVersionName", versionId);
+  return { ...lookup, gallery: image.gallery, image: parent };
 }

@@ -10,11 +10,12 @@ import { liveList } from "../liveness";
 import { newOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
 import { deleteWhenEmpty } from "../resource/deletion";
+import { refuseImmutableChanges } from "../resource/immutable";
 import { lookupGallery, notFound } from "../resource/lookup";
+import { checkRegionQuota } from "../resource/placement";
 import { resourceView } from "../resource/view";
 import { resourceLocation } from "../rules/locations";
-import { findRegion } from "../rules/regions";
-import { checkImmutable, checkName } from "../rules/validate";
+import { checkName } from "../rules/validate";
 
 const READ_ONLY = ["provisioningState", "identifier", "sharingStatus"];
 
@@ -74,16 +75,9 @@ export function putGallery(ctx: Context): Reply {
   if (record?.deleting) throw errors.operationNotAllowed(`Gallery '${name}' is being deleted.`);
   const body = buildBody(ctx, id, name, req, record);
   if (record) {
-    checkImmutable("gallery", record.body, body, (v) =>
-      typeof v === "string" ? findRegion(v)?.name : undefined,
-    );
-  } else if (
-    svc.store.countInRegion("gallery", svc.opts.subscriptionId, region.name) >=
-    svc.opts.limits.galleriesPerRegion
-  ) {
-    throw errors.quotaExceeded(
-      `Operation results in exceeding quota limits of galleries. Maximum allowed: ${svc.opts.limits.galleriesPerRegion}, region: '${region.name}'.`,
-    );
+    refuseImmutableChanges("gallery", record.body, body);
+  } else {
+    checkRegionQuota(svc, "gallery", region.name);
   }
   const kind = record ? "update" : "create";
   const resource = { key: keyOf(id), kind: "gallery" as const, name };
@@ -118,9 +112,7 @@ export function patchGallery(ctx: Context): Reply {
   const merged = mergePatch(record.body, req);
   const body = buildBody(ctx, record.id, record.name, merged, record);
   if (req.identity === undefined && record.body.identity !== undefined) body.identity = record.body.identity;
-  checkImmutable("gallery", record.body, body, (v) =>
-    typeof v === "string" ? findRegion(v)?.name : undefined,
-  );
+  refuseImmutableChanges("gallery", record.body, body);
   const op = newOperation("update", record, ctx.apiVersion, ctx.now, { endTime: ctx.now });
   const rec: ResourceRecord = { ...record, body, operationId: op.id };
   svc.store.putOperation(op);

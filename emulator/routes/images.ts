@@ -9,13 +9,13 @@ import { liveChildren } from "../liveness";
 import { newOperation, settleOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
 import { deleteWhenEmpty } from "../resource/deletion";
+import { refuseImmutableChanges } from "../resource/immutable";
 import { lookupImage, notFound, type ImageLookup } from "../resource/lookup";
+import { checkRegionQuota, childLocation } from "../resource/placement";
 import { resourceView } from "../resource/view";
 import { featuresChangeAllowed } from "../rules/immutability";
-import { resourceLocation } from "../rules/locations";
-import { findRegion } from "../rules/regions";
-import { checkImmutable, checkName, enumValue, optionalObject, requiredString } from "../rules/validate";
-import { normaliseDate } from "../time";
+import { checkName, enumValue, optionalObject, requiredString } from "../rules/validate";
+import { normaliseDateProperty } from "../time";
 
 const P = "galleryImage.properties";
 
@@ -36,15 +36,7 @@ function normaliseProperties(raw: unknown): JsonObject {
   const identifier = optionalObject(props, "identifier", `${P}.identifier`);
   if (!identifier) throw errors.missingParameter(`${P}.identifier`);
   for (const k of ["publisher", "offer", "sku"]) requiredString(identifier, k, `${P}.identifier.${k}`);
-  if (typeof props.endOfLifeDate === "string") {
-    const d = normaliseDate(props.endOfLifeDate);
-    if (!d)
-      throw errors.invalidParameter(
-        `The value of parameter '${P}.endOfLifeDate' is not a valid date.`,
-        `${P}.endOfLifeDate`,
-      );
-    props.endOfLifeDate = d;
-  }
+  normaliseDateProperty(props, "endOfLifeDate", `${P}.endOfLifeDate`);
   if (Array.isArray(props.features)) {
     // The service returns features with startsAtVersion first.
     props.features = props.features.map((f) =>
@@ -68,18 +60,12 @@ function write(
 ): Reply {
   const svc = ctx.svc;
   const { gallery, id, record, name } = l;
-  const region = resourceLocation(
+  const region = childLocation(
+    svc,
     req.location,
-    "galleryImage.location",
-    TYPES.image,
-    svc.opts.allowedAccessRegions,
+    { type: TYPES.image, property: "galleryImage.location", what: "image definition" },
+    gallery,
   );
-  if (region.name !== gallery.region) {
-    throw errors.invalidParameter(
-      `The location '${String(req.location)}' of the image definition must be the location of its gallery '${String(gallery.body.location)}'.`,
-      "galleryImage.location",
-    );
-  }
   // allowUpdateImage lets a Gen1 definition move to Gen2 (with TrustedLaunch features): the
   // GalleryImage_UpdateFeatures example.
   const allowUpdate = isObject(req.properties) && req.properties.allowUpdateImage === true;
@@ -94,22 +80,12 @@ function write(
   body.properties = properties;
   if (record) {
     if (record.deleting) throw errors.operationNotAllowed(`Image definition '${name}' is being deleted.`);
-    checkImmutable(
-      "image",
-      record.body,
-      body,
-      (v) => (typeof v === "string" ? findRegion(v)?.name : undefined),
-      [
-        ...(allowUpdate ? ["properties.hyperVGeneration"] : []),
-        ...(featuresChangeAllowed(
-          getPath(record.body, "properties.features"),
-          properties.features,
-          allowUpdate,
-        )
-          ? ["properties.features"]
-          : []),
-      ],
-    );
+    refuseImmutableChanges("image", record.body, body, [
+      ...(allowUpdate ? ["properties.hyperVGeneration"] : []),
+      ...(featuresChangeAllowed(getPath(record.body, "properties.features"), properties.features, allowUpdate)
+        ? ["properties.features"]
+        : []),
+    ]);
   }
   const siblings = liveChildren(svc, "image", gallery.key, ctx.now);
   const clash = siblings.find(
@@ -123,15 +99,7 @@ function write(
       `${P}.identifier`,
     );
   }
-  if (
-    !record &&
-    svc.store.countInRegion("image", svc.opts.subscriptionId, region.name) >=
-      svc.opts.limits.imageDefinitionsPerRegion
-  ) {
-    throw errors.quotaExceeded(
-      `Operation results in exceeding quota limits of image definitions. Maximum allowed: ${svc.opts.limits.imageDefinitionsPerRegion}, region: '${region.name}'.`,
-    );
-  }
+  if (!record) checkRegionQuota(svc, "image", region.name);
   const resource = { key: keyOf(id), kind: "image" as const, name: String(body.name) };
   if (record) settleOperation(svc.store, record.operationId, svc.opts.replicationSpeedGBps, ctx.now);
   const op = newOperation(kind, resource, ctx.apiVersion, ctx.now, { endTime: ctx.now });

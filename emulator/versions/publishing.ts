@@ -8,7 +8,7 @@ import { ZONE_REDUNDANT_STORAGE } from "../rules/enums";
 import { targetRegion } from "../rules/locations";
 import { findRegion } from "../rules/regions";
 import { enumValue, positiveInt } from "../rules/validate";
-import { azureTime, normaliseDate } from "../time";
+import { azureTime, normaliseDateProperty } from "../time";
 import { PP } from "./paths";
 
 /** One target region as replication needs it (normalised name, the counts and storage that apply). */
@@ -52,15 +52,7 @@ export function normalisePublishing(
     profile.storageAccountType = "Standard_LRS";
   enumValue(profile, "storageAccountType", "storageAccountType", `${PP}.storageAccountType`);
   enumValue(profile, "replicationMode", "replicationMode", `${PP}.replicationMode`);
-  if (typeof profile.endOfLifeDate === "string") {
-    const d = normaliseDate(profile.endOfLifeDate);
-    if (!d)
-      throw errors.invalidParameter(
-        `The value of parameter '${PP}.endOfLifeDate' is not a valid date.`,
-        `${PP}.endOfLifeDate`,
-      );
-    profile.endOfLifeDate = d;
-  }
+  normaliseDateProperty(profile, "endOfLifeDate", `${PP}.endOfLifeDate`);
   const rawTargets: Json = profile.targetRegions ?? [{ name: location }];
   if (!Array.isArray(rawTargets) || rawTargets.length === 0)
     throw errors.missingParameter(`${PP}.targetRegions`);

@@ -8,10 +8,10 @@ import { errors } from "../errors";
 import { readFaults, type Faults } from "../faults";
 import { newOperation, settleOperation } from "../lro";
 import type { Json, JsonObject, RegionReplication, ResourceRecord } from "../model";
+import { refuseImmutableChanges } from "../resource/immutable";
 import type { VersionLookup } from "../resource/lookup";
-import { resourceLocation } from "../rules/locations";
+import { checkRegionQuota, childLocation } from "../resource/placement";
 import { findRegion } from "../rules/regions";
-import { checkImmutable } from "../rules/validate";
 import { P, PP, SP } from "./paths";
 import { normalisePublishing, type Target } from "./publishing";
 import { carryStorage, checkDataDiskSources, normaliseStorage } from "./storage";
@@ -40,18 +40,12 @@ export function writeVersion(
 ): Reply {
   const svc = ctx.svc;
   const { image, id, record } = l;
-  const location = resourceLocation(
+  const location = childLocation(
+    svc,
     req.location,
-    "galleryImageVersion.location",
-    TYPES.version,
-    svc.opts.allowedAccessRegions,
+    { type: TYPES.version, property: "galleryImageVersion.location", what: "image version" },
+    image,
   );
-  if (location.name !== image.region) {
-    throw errors.invalidParameter(
-      `The location '${String(req.location)}' of the image version must be the location of its gallery '${String(image.body.location)}'.`,
-      "galleryImageVersion.location",
-    );
-  }
   const locationText = String(req.location);
   if (!isObject(req.properties)) throw errors.missingParameter(P);
   const props: JsonObject = { ...req.properties };
@@ -92,13 +86,7 @@ export function writeVersion(
   let replication: RegionReplication[];
   if (record) {
     if (record.deleting) throw errors.operationNotAllowed(`Image version '${record.name}' is being deleted.`);
-    checkImmutable(
-      "version",
-      record.body,
-      body,
-      (v) => (typeof v === "string" ? findRegion(v)?.name : undefined),
-      ["properties.storageProfile.dataDiskImages"],
-    );
+    refuseImmutableChanges("version", record.body, body, ["properties.storageProfile.dataDiskImages"]);
     const old = record.replication ?? [];
     const removed = old.filter((o) => !publishing.targets.some((t) => t.region === o.region));
     if (
@@ -119,14 +107,7 @@ export function writeVersion(
       return startRegion(t, ctx.now, fault);
     });
   } else {
-    if (
-      svc.store.countInRegion("version", svc.opts.subscriptionId, location.name) >=
-      svc.opts.limits.imageVersionsPerRegion
-    ) {
-      throw errors.quotaExceeded(
-        `Operation results in exceeding quota limits of image versions. Maximum allowed: ${svc.opts.limits.imageVersionsPerRegion}, region: '${location.name}'.`,
-      );
-    }
+    checkRegionQuota(svc, "version", location.name);
     replication = publishing.targets.map((t) => startRegion(t, ctx.now, fault));
   }
 

@@ -5,18 +5,10 @@
 // its final state is compared.
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
+import type { Exchange } from "../../scripts/import-fixtures";
 import { request, fetchToken, sleep, startTestEmulator } from "./client";
 import { fixtureFiles, isObj, readJson, TRAFFIC_DIR, type J } from "./fixtures";
 
-interface Exchange {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  requestBody: J;
-  status: number;
-  responseHeaders: Record<string, string>;
-  responseBody: J;
-}
 interface Recording {
   exchanges: Exchange[];
 }
