@@ -202,7 +202,9 @@ describe("readSettings selects the backend", () => {
 
   test("the same config read from the project folder or the program folder gives the same paths", () => {
     const config = { stateDir: "s", emulatorSeedFile: "seed.json" };
-    expect(read(config, {}, root)).toEqual(read(config, {}, program));
+    const expected = { stateDir: path.join(root, "s"), seedFile: path.join(root, "seed.json") };
+    expect(read(config, {}, root)).toMatchObject(expected);
+    expect(read(config, {}, program)).toMatchObject(expected);
   });
 });
 
