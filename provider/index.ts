@@ -1,12 +1,10 @@
 // Public exports of the package.
 export { Gallery, type GalleryArgs } from "./resources/gallery";
 export { GalleryImage, type GalleryImageArgs } from "./resources/galleryImage";
-export {
-  GalleryImageVersion,
-  type GalleryImageVersionArgs,
-  type ReplicationStatus,
-} from "./resources/galleryImageVersion";
-export * from "./resources/inputTypes";
+export { GalleryImageVersion, type GalleryImageVersionArgs } from "./resources/galleryImageVersion";
+export type * from "./resources/generated/args";
+export type * from "./resources/generated/outputs";
+export type { Architecture, HyperVGeneration, OsState, OsType } from "./model/enums";
 export { providers } from "./shim";
 export {
   latestVersion as latestImageVersion,

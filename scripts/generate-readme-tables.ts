@@ -1,6 +1,7 @@
 /**
- * Prints the mutability table, the limits and the region catalog into README.md between markers,
- * so that the docs cannot drift from the behaviour.
+ * Prints the arguments and outputs of each resource (from the zod model), the mutability table, the
+ * limits and the region catalog into README.md between markers, so that the docs cannot drift from
+ * the behaviour.
  *
  *   npx ts-node scripts/generate-readme-tables.ts          rewrite README.md
  *   npx ts-node scripts/generate-readme-tables.ts --check  exit 1 when README.md is stale
@@ -9,11 +10,13 @@
  * `prettier --write .` and this script agree on every byte (Prettier itself cannot be loaded inside
  * jest, which runs the staleness test).
  *
- * Exports: `renderTables(): { mutability: string; limits: string }`, `updateReadme(text): string`,
+ * Exports: `renderTables(): { arguments: string; mutability: string; limits: string }`,
+ * `updateReadme(text): string`,
  * `README_PATH`.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { describeShape, flattenShape, type ShapeType } from "../provider/model/describeShape";
 import { LIMIT_TABLE } from "../provider/model/limits";
 import {
   MUTABILITY,
@@ -22,6 +25,7 @@ import {
   type MutabilityEntry,
 } from "../provider/model/mutability";
 import { REGIONS } from "../provider/model/regions";
+import { INPUT_SCHEMAS, OUTPUT_SCHEMAS } from "../provider/model/schemas";
 
 export const README_PATH = path.join(__dirname, "..", "README.md");
 
@@ -43,6 +47,47 @@ function changeCell(entry: MutabilityEntry): string {
   const condition = entry.inPlaceWhen;
   if (condition === undefined) return "**replace**";
   return `update in place when \`${condition.flag}\` is true, none is removed and each added or changed one has \`${condition.changedElementsCarry}\`; else **replace**`;
+}
+
+/** A property's type in words: `string`, `integer`, `one of \`V1\`, \`V2\``, `list of object`. */
+function typeInWords(type: ShapeType): string {
+  switch (type.kind) {
+    case "string":
+      return type.regionName ? "region" : "string";
+    case "enum":
+      return `one of ${type.values.map((value) => `\`${value}\``).join(", ")}`;
+    case "array":
+      return `list of ${typeInWords(type.element)}`;
+    case "map":
+      return `map of ${typeInWords(type.value)}`;
+    case "union":
+      return type.options.map(typeInWords).join(" or ");
+    default:
+      return type.kind;
+  }
+}
+
+/** Per resource: its arguments (required ones marked), then the outputs only Azure sets. */
+function argumentsTable(): string {
+  const sections = RESOURCE_KINDS.map((kind) => {
+    const rows = flattenShape(describeShape(INPUT_SCHEMAS[kind])).map((property) => [
+      `\`${property.path}\``,
+      escapeCell(typeInWords(property.type)),
+      property.optional || property.resourceNameDefault ? "" : "yes",
+      escapeCell(property.description),
+    ]);
+    const outputOnly = flattenShape(describeShape(OUTPUT_SCHEMAS[kind]))
+      .filter((property) => property.outputOnly)
+      .map((property) => property.path);
+    // `identifier.uniqueName` says more than `identifier`.
+    const innermost = outputOnly.filter((path) => !outputOnly.some((other) => other.startsWith(`${path}.`)));
+    return [
+      `### ${RESOURCE_DISPLAY_NAMES[kind]}`,
+      markdownTable(["Argument", "Type", "Required", "Description"], rows),
+      `Outputs set by Azure: ${innermost.map((path) => `\`${path}\``).join(", ")}.`,
+    ].join("\n\n");
+  });
+  return sections.join("\n\n");
 }
 
 function mutabilityTable(): string {
@@ -81,12 +126,17 @@ function limitsTable(): string {
   ].join("\n");
 }
 
-export function renderTables(): { mutability: string; limits: string } {
-  return { mutability: mutabilityTable(), limits: limitsTable() };
+export function renderTables(): { arguments: string; mutability: string; limits: string } {
+  return { arguments: argumentsTable(), mutability: mutabilityTable(), limits: limitsTable() };
 }
 
 const MINIMAL_README = [
   "# pulumi-azure-compute-gallery",
+  "",
+  "## Arguments and outputs",
+  "",
+  "<!-- arguments:start -->",
+  "<!-- arguments:end -->",
   "",
   "## What updates in place and what replaces",
   "",
@@ -112,7 +162,9 @@ function replaceBetween(text: string, marker: string, content: string): string {
 /** README text with the generated tables in place of what is between the markers. */
 export function updateReadme(text: string): string {
   const tables = renderTables();
-  return replaceBetween(replaceBetween(text, "mutability", tables.mutability), "limits", tables.limits);
+  let updated = text;
+  for (const [marker, content] of Object.entries(tables)) updated = replaceBetween(updated, marker, content);
+  return updated;
 }
 
 function main(argv: readonly string[]): number {

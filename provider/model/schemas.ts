@@ -1,15 +1,26 @@
 /**
- * zod schemas of the *resolved* inputs of the three resources (api-version 2024-03-03): what a
- * program's arguments look like once every `pulumi.Input` has a value. Every object is a
- * `z.strictObject`, so a misspelt argument is an error that names the key.
+ * THE shape of each resource (api-version 2024-03-03), written once: the zod schemas of the
+ * *resolved* inputs (what a program's arguments look like once every `pulumi.Input` has a value),
+ * and of the outputs (the inputs plus what only Azure sets). Every object is a `z.strictObject`, so
+ * a misspelt argument is an error that names the key.
+ *
+ * Everything else about a shape derives from here: check validates against these schemas, the
+ * `pulumi.Input` argument types, the output declarations and the README argument tables are
+ * generated from them (`npm run generate`, `npm run docs`) through `describeShape.ts`. So every
+ * property carries a short description for users, and the metadata the generators need:
+ *   - `typeName` on an object: the name of its generated types (`TargetRegion` -> `TargetRegionArgs`);
+ *   - `outputOnly`: set by Azure, never an argument;
+ *   - `regionName`: a region (normalised to `eastus2` where values enter the provider);
+ *   - `resourceNameDefault`: optional in the arguments, the Pulumi resource name being the default.
  *
  * Only shapes and closed value sets live here; rules that relate several values (min <= max, regions,
  * dates, names) live in `lifecycle/check.ts`, where they can name the offending path and say what is
  * allowed.
  *
- * Exports: `galleryInputsSchema`, `galleryImageInputsSchema`, `galleryImageVersionInputsSchema`,
- * `INPUT_SCHEMAS` (by resource kind), and the inferred types `GalleryInputs`, `GalleryImageInputs`,
- * `GalleryImageVersionInputs`, `TargetRegionInputs`.
+ * Exports: the input schemas `galleryInputsSchema`, `galleryImageInputsSchema`,
+ * `galleryImageVersionInputsSchema`, `INPUT_SCHEMAS`; the output schemas `OUTPUT_SCHEMAS`; the
+ * inferred types `GalleryInputs`, `GalleryImageInputs`, `GalleryImageVersionInputs`,
+ * `TargetRegionInputs`, `ResourceInputs`, `GalleryImageVersionOutputs`.
  */
 import { z } from "zod";
 import {
@@ -30,221 +41,618 @@ import {
 } from "./enums";
 import type { ResourceKind } from "./mutability";
 
-const tags = z.record(z.string(), z.string());
+declare module "zod" {
+  interface GlobalMeta {
+    /** Names the generated types of an object schema (`TargetRegion` -> `TargetRegionArgs`). */
+    typeName?: string;
+    /** Set by Azure and reported in the outputs; never an argument. */
+    outputOnly?: boolean;
+    /** The value is a region name. */
+    regionName?: boolean;
+    /** Optional in the resource's arguments: the Pulumi resource name is the default. */
+    resourceNameDefault?: boolean;
+  }
+}
+
 const integer = z.number().int();
+const text = (description: string) => z.string().describe(description);
+const flag = (description: string) => z.boolean().describe(description);
+const count = (description: string) => integer.describe(description);
+const region = (description: string) => z.string().meta({ description, regionName: true });
+const tags = z.record(z.string(), z.string()).describe("Resource tags (name to value).");
+/** What only Azure sets; the engine shows it in the outputs. */
+const outputOnly = <T extends z.ZodType>(schema: T, description: string) =>
+  schema.meta({ description, outputOnly: true });
+
+const resourceGroupName = (owner: string) => text(`The resource group that holds the ${owner}.`);
+const location = (owner: string) => region(`The Azure region of the ${owner}, e.g. \`westeurope\`.`);
+
+/** The fields ARM reports for every resource. */
+const armOutputs = {
+  id: outputOnly(z.string(), "The Azure resource id."),
+  name: outputOnly(z.string(), "Azure's resource name (the last segment of the id)."),
+  type: outputOnly(z.string(), "Azure's resource type, e.g. `Microsoft.Compute/galleries`."),
+  provisioningState: outputOnly(
+    z.string(),
+    "Where Azure is with the last write: Creating, Updating, Succeeded, Failed, Deleting or Migrating.",
+  ),
+  systemData: outputOnly(
+    z.record(z.string(), z.string()),
+    "Who created and last modified the resource, and when (ARM metadata).",
+  ).optional(),
+};
 
 // ---- Gallery ---------------------------------------------------------------------------------
 
-const galleryIdentity = z.strictObject({
-  type: z.enum(GALLERY_IDENTITY_TYPES).optional(),
-  // ARM spells this as a map from identity id to `{}`; @pulumi/azure-native as a list of ids. Both
-  // are accepted so that switching from azure-native is an import change.
-  userAssignedIdentities: z.union([z.array(z.string()), z.record(z.string(), z.strictObject({}))]).optional(),
-});
+const galleryIdentity = z
+  .strictObject({
+    type: z
+      .enum(GALLERY_IDENTITY_TYPES)
+      .describe("Which managed identities the gallery has: system-assigned, user-assigned, both or none.")
+      .optional(),
+    // ARM spells this as a map from identity id to `{}`; @pulumi/azure-native as a list of ids. Both
+    // are accepted so that switching from azure-native is an import change.
+    userAssignedIdentities: z
+      .union([z.array(z.string()), z.record(z.string(), z.strictObject({}))])
+      .describe("The user-assigned identities: a list of their resource ids, or ARM's map of id to `{}`.")
+      .optional(),
+  })
+  .meta({ typeName: "GalleryIdentity", description: "The managed identity of the gallery." });
 
-const communityGalleryInfo = z.strictObject({
-  publisherUri: z.string().optional(),
-  publisherContact: z.string().optional(),
-  eula: z.string().optional(),
-  publicNamePrefix: z.string().optional(),
-});
+const communityGalleryInfo = z
+  .strictObject({
+    publisherUri: text("Link to the publisher's website, shown to everyone.").optional(),
+    publisherContact: text("E-mail address for support from the publisher, shown to everyone.").optional(),
+    eula: text("End-user license agreement of the community gallery's images.").optional(),
+    publicNamePrefix: text("Prefix of the name under which the gallery is shown publicly.").optional(),
+  })
+  .meta({
+    typeName: "CommunityGalleryInfo",
+    description: "Publisher details, when the gallery is shared with the community.",
+  });
 
-export const galleryInputsSchema = z.strictObject({
-  resourceGroupName: z.string(),
-  galleryName: z.string(),
-  location: z.string(),
-  description: z.string().optional(),
-  tags: tags.optional(),
-  identity: galleryIdentity.optional(),
-  sharingProfile: z
-    .strictObject({
-      permissions: z.enum(SHARING_PERMISSIONS).optional(),
-      communityGalleryInfo: communityGalleryInfo.optional(),
-    })
-    .optional(),
-  softDeletePolicy: z.strictObject({ isSoftDeleteEnabled: z.boolean().optional() }).optional(),
-});
+const sharingProfile = z
+  .strictObject({
+    permissions: z
+      .enum(SHARING_PERMISSIONS)
+      .describe("Who may use the gallery: Private, Groups (subscriptions and tenants) or Community.")
+      .optional(),
+    communityGalleryInfo: communityGalleryInfo.optional(),
+  })
+  .meta({ typeName: "SharingProfile", description: "How the gallery is shared." });
+
+const softDeletePolicy = z
+  .strictObject({
+    isSoftDeleteEnabled: flag(
+      "Keep deleted images and versions of the gallery recoverable for a retention time.",
+    ).optional(),
+  })
+  .meta({ typeName: "SoftDeletePolicy", description: "Soft deletion of the gallery's resources." });
+
+export const galleryInputsSchema = z
+  .strictObject({
+    resourceGroupName: resourceGroupName("gallery"),
+    galleryName: z.string().meta({
+      description:
+        "The gallery's name: letters, digits, `_` and `.`; unique in the subscription. Defaults to the resource name.",
+      resourceNameDefault: true,
+    }),
+    location: location("gallery"),
+    description: text("A description of the gallery.").optional(),
+    tags: tags.optional(),
+    identity: galleryIdentity.optional(),
+    sharingProfile: sharingProfile.optional(),
+    softDeletePolicy: softDeletePolicy.optional(),
+  })
+  .meta({ typeName: "Gallery", description: "An Azure Compute Gallery (Microsoft.Compute/galleries)." });
+
+const sharingStatus = z
+  .strictObject({
+    aggregatedState: text("The sharing state over all regions."),
+    summary: z
+      .array(
+        z
+          .strictObject({
+            region: text("The region."),
+            state: text("The sharing state in this region."),
+            details: text("Why sharing failed in this region.").optional(),
+          })
+          .meta({ typeName: "RegionalSharingStatus", description: "Sharing in one region." }),
+      )
+      .describe("Sharing per region.")
+      .optional(),
+  })
+  .meta({ typeName: "SharingStatus", description: "Sharing state, per region." });
+
+const galleryOutputsSchema = galleryInputsSchema
+  .extend({
+    ...armOutputs,
+    identifier: outputOnly(
+      z
+        .strictObject({
+          uniqueName: outputOnly(z.string(), "`<subscription id>-<GALLERY NAME>`, generated by Azure."),
+        })
+        .meta({ typeName: "GalleryIdentifier" }),
+      "The gallery's unique name, generated by Azure.",
+    ),
+    identity: galleryIdentity
+      .extend({
+        principalId: outputOnly(z.string(), "The principal id of the system-assigned identity.").optional(),
+        tenantId: outputOnly(z.string(), "The tenant of the system-assigned identity.").optional(),
+      })
+      .meta({ typeName: "GalleryIdentityOutput", description: "The managed identity of the gallery." })
+      .optional(),
+    sharingProfile: sharingProfile
+      .extend({
+        groups: outputOnly(
+          z.array(
+            z
+              .strictObject({
+                type: text("Subscriptions or AADTenants."),
+                ids: z.array(z.string()).describe("The subscription or tenant ids."),
+              })
+              .meta({
+                typeName: "SharingProfileGroup",
+                description: "One group the gallery is shared with.",
+              }),
+          ),
+          "The subscriptions and tenants the gallery is shared with.",
+        ).optional(),
+      })
+      .meta({ typeName: "SharingProfileOutput", description: "How the gallery is shared." })
+      .optional(),
+    sharingStatus: outputOnly(sharingStatus, "Sharing state, per region.").optional(),
+  })
+  .meta({ typeName: "Gallery" });
 
 // ---- Image definition ------------------------------------------------------------------------
 
-const resourceRange = z.strictObject({ min: integer.optional(), max: integer.optional() });
+const resourceRange = z
+  .strictObject({
+    min: count("The least recommended.").optional(),
+    max: count("The most recommended.").optional(),
+  })
+  .meta({ typeName: "ResourceRange", description: "A recommended range." });
 
-export const galleryImageInputsSchema = z.strictObject({
-  resourceGroupName: z.string(),
-  galleryName: z.string(),
-  galleryImageName: z.string(),
-  location: z.string(),
-  tags: tags.optional(),
-  description: z.string().optional(),
-  eula: z.string().optional(),
-  privacyStatementUri: z.string().optional(),
-  releaseNoteUri: z.string().optional(),
-  osType: z.enum(OS_TYPES),
-  osState: z.enum(OS_STATES),
-  hyperVGeneration: z.enum(HYPER_V_GENERATIONS).optional(),
-  architecture: z.enum(ARCHITECTURES).optional(),
-  endOfLifeDate: z.string().optional(),
-  identifier: z.strictObject({ publisher: z.string(), offer: z.string(), sku: z.string() }),
-  recommended: z
-    .strictObject({ vCPUs: resourceRange.optional(), memory: resourceRange.optional() })
-    .optional(),
-  disallowed: z.strictObject({ diskTypes: z.array(z.string()).optional() }).optional(),
-  purchasePlan: z
-    .strictObject({
-      name: z.string().optional(),
-      publisher: z.string().optional(),
-      product: z.string().optional(),
-    })
-    .optional(),
-  /** Must be true for `features` to change in place (api-version 2024-03-03). */
-  allowUpdateImage: z.boolean().optional(),
-  features: z
-    .array(
-      z.strictObject({
-        name: z.string().optional(),
-        value: z.string().optional(),
-        startsAtVersion: z.string().optional(),
+const galleryImageFeature = z
+  .strictObject({
+    name: text("The feature's name, e.g. `SecurityType`.").optional(),
+    value: text("The feature's value, e.g. `TrustedLaunch`.").optional(),
+    startsAtVersion: text("The first image version that supports the feature.").optional(),
+  })
+  .meta({ typeName: "GalleryImageFeature", description: "A feature of the image definition." });
+
+export const galleryImageInputsSchema = z
+  .strictObject({
+    resourceGroupName: resourceGroupName("gallery"),
+    galleryName: text("The gallery that holds the image definition."),
+    galleryImageName: z.string().meta({
+      description:
+        "The image definition's name: letters, digits, `.`, `-` and `_`. Defaults to the resource name.",
+      resourceNameDefault: true,
+    }),
+    location: location("image definition"),
+    tags: tags.optional(),
+    description: text("A description of the image definition.").optional(),
+    eula: text("The end-user license agreement of the image.").optional(),
+    privacyStatementUri: text("Link to the image's privacy statement.").optional(),
+    releaseNoteUri: text("Link to the image's release notes.").optional(),
+    osType: z.enum(OS_TYPES).describe("The operating system of the image: Windows or Linux."),
+    osState: z
+      .enum(OS_STATES)
+      .describe("Whether VMs from the image are Generalized (need provisioning) or Specialized."),
+    hyperVGeneration: z
+      .enum(HYPER_V_GENERATIONS)
+      .describe("The Hyper-V generation of VMs from the image: V1 (default) or V2.")
+      .optional(),
+    architecture: z
+      .enum(ARCHITECTURES)
+      .describe("The CPU architecture of the image: x64 (default) or Arm64.")
+      .optional(),
+    endOfLifeDate: text(
+      "When the image definition reaches its end of life (ISO 8601); informational.",
+    ).optional(),
+    identifier: z
+      .strictObject({
+        publisher: text("The publisher of the image definition."),
+        offer: text("The offer of the image definition."),
+        sku: text("The SKU of the image definition."),
+      })
+      .meta({
+        typeName: "GalleryImageIdentifier",
+        description: "Publisher, offer and SKU: together unique in the gallery.",
       }),
-    )
-    .optional(),
-});
+    recommended: z
+      .strictObject({
+        vCPUs: resourceRange.describe("Recommended number of vCPUs.").optional(),
+        memory: resourceRange.describe("Recommended memory in GB.").optional(),
+      })
+      .meta({
+        typeName: "RecommendedMachineConfiguration",
+        description: "The VM sizes recommended for the image.",
+      })
+      .optional(),
+    disallowed: z
+      .strictObject({
+        diskTypes: z
+          .array(z.string())
+          .describe("Disk types that VMs from the image must not use, e.g. `Standard_LRS`.")
+          .optional(),
+      })
+      .meta({ typeName: "Disallowed", description: "What VMs from the image must not use." })
+      .optional(),
+    purchasePlan: z
+      .strictObject({
+        name: text("The plan id.").optional(),
+        publisher: text("The publisher id.").optional(),
+        product: text("The product id.").optional(),
+      })
+      .meta({ typeName: "ImagePurchasePlan", description: "The Marketplace purchase plan of the image." })
+      .optional(),
+    features: z
+      .array(galleryImageFeature)
+      .describe(
+        "Features of the image, such as its security type; see allowUpdateImage to change them in place.",
+      )
+      .optional(),
+    allowUpdateImage: flag(
+      "Must be true for features to change in place; a flag of the request, not stored by Azure.",
+    ).optional(),
+  })
+  .meta({
+    typeName: "GalleryImage",
+    description: "An image definition in a gallery (Microsoft.Compute/galleries/images).",
+  });
+
+const galleryImageOutputsSchema = galleryImageInputsSchema
+  .extend({
+    ...armOutputs,
+    hyperVGeneration: galleryImageInputsSchema.shape.hyperVGeneration.unwrap(),
+    architecture: galleryImageInputsSchema.shape.architecture.unwrap(),
+  })
+  .meta({ typeName: "GalleryImage" });
 
 // ---- Image version ---------------------------------------------------------------------------
 
-const encryptionImages = z.strictObject({
-  osDiskImage: z
-    .strictObject({
-      diskEncryptionSetId: z.string().optional(),
-      securityProfile: z
-        .strictObject({
-          confidentialVMEncryptionType: z.enum(CONFIDENTIAL_VM_ENCRYPTION_TYPES).optional(),
-          secureVMDiskEncryptionSetId: z.string().optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-  dataDiskImages: z
-    .array(z.strictObject({ lun: integer, diskEncryptionSetId: z.string().optional() }))
-    .optional(),
-});
+const diskEncryptionSetId = text("Resource id of the disk encryption set (customer-managed keys).");
 
-const targetRegion = z.strictObject({
-  name: z.string(),
-  regionalReplicaCount: integer.optional(),
-  storageAccountType: z.enum(STORAGE_ACCOUNT_TYPES).optional(),
-  excludeFromLatest: z.boolean().optional(),
-  encryption: encryptionImages.optional(),
-  additionalReplicaSets: z
-    .array(
-      z.strictObject({
-        storageAccountType: z.enum(STORAGE_ACCOUNT_TYPES).optional(),
-        regionalReplicaCount: integer.optional(),
-      }),
-    )
-    .optional(),
-});
-
-const targetExtendedLocation = z.strictObject({
-  name: z.string().optional(),
-  extendedLocation: z
-    .strictObject({ name: z.string().optional(), type: z.enum(EXTENDED_LOCATION_TYPES).optional() })
-    .optional(),
-  extendedLocationReplicaCount: integer.optional(),
-  storageAccountType: z.enum(EDGE_ZONE_STORAGE_ACCOUNT_TYPES).optional(),
-  encryption: encryptionImages.optional(),
-});
-
-/** A disk's own source: a snapshot or managed disk (`id`) or a VHD blob (`uri` + `storageAccountId`). */
-const diskImageSource = z.strictObject({
-  id: z.string().optional(),
-  uri: z.string().optional(),
-  storageAccountId: z.string().optional(),
-});
-
-const uefiKey = z.strictObject({
-  type: z.enum(UEFI_KEY_TYPES).optional(),
-  value: z.array(z.string()).optional(),
-});
-
-export const galleryImageVersionInputsSchema = z.strictObject({
-  resourceGroupName: z.string(),
-  galleryName: z.string(),
-  galleryImageName: z.string(),
-  galleryImageVersionName: z.string(),
-  location: z.string(),
-  tags: tags.optional(),
-  publishingProfile: z
-    .strictObject({
-      targetRegions: z.array(targetRegion).optional(),
-      replicaCount: integer.optional(),
-      excludeFromLatest: z.boolean().optional(),
-      endOfLifeDate: z.string().optional(),
-      storageAccountType: z.enum(STORAGE_ACCOUNT_TYPES).optional(),
-      replicationMode: z.enum(REPLICATION_MODES).optional(),
-      targetExtendedLocations: z.array(targetExtendedLocation).optional(),
-    })
-    .optional(),
-  storageProfile: z.strictObject({
-    /**
-     * The whole-image source: a managed image, a VM, another gallery image version (`id`), a VM by
-     * `virtualMachineId`, or a community gallery image (`communityGalleryImageId`). api-version
-     * 2024-03-03 has no `uri` here: VHD blobs go in `osDiskImage.source` / `dataDiskImages[].source`.
-     */
-    source: z
-      .strictObject({
-        id: z.string().optional(),
-        virtualMachineId: z.string().optional(),
-        communityGalleryImageId: z.string().optional(),
-      })
-      .optional(),
+const encryptionImages = z
+  .strictObject({
     osDiskImage: z
-      .strictObject({ hostCaching: z.enum(HOST_CACHING).optional(), source: diskImageSource.optional() })
+      .strictObject({
+        diskEncryptionSetId: diskEncryptionSetId.optional(),
+        securityProfile: z
+          .strictObject({
+            confidentialVMEncryptionType: z
+              .enum(CONFIDENTIAL_VM_ENCRYPTION_TYPES)
+              .describe("How the OS disk of confidential VMs is encrypted.")
+              .optional(),
+            secureVMDiskEncryptionSetId: text(
+              "Resource id of the disk encryption set for confidential VMs.",
+            ).optional(),
+          })
+          .meta({ typeName: "OSDiskImageSecurityProfile", description: "Confidential VM encryption." })
+          .optional(),
+      })
+      .meta({ typeName: "OSDiskImageEncryption", description: "Encryption of the OS disk image." })
       .optional(),
     dataDiskImages: z
       .array(
-        z.strictObject({
-          lun: integer,
-          hostCaching: z.enum(HOST_CACHING).optional(),
-          source: diskImageSource.optional(),
-        }),
+        z
+          .strictObject({
+            lun: count("The LUN of the data disk this applies to."),
+            diskEncryptionSetId: diskEncryptionSetId.optional(),
+          })
+          .meta({ typeName: "DataDiskImageEncryption", description: "Encryption of one data disk image." }),
       )
+      .describe("Encryption of the data disk images, by LUN.")
       .optional(),
-  }),
-  /** Restores a soft-deleted version of this name (api-version 2024-03-03). */
-  restore: z.boolean().optional(),
-  safetyProfile: z
-    .strictObject({
-      allowDeletionOfReplicatedLocations: z.boolean().optional(),
-      blockDeletionBeforeEndOfLife: z.boolean().optional(),
-    })
+  })
+  .meta({ typeName: "EncryptionImages", description: "Customer-managed keys for the replicas." });
+
+const storageAccountType = (where: string) =>
+  z.enum(STORAGE_ACCOUNT_TYPES).describe(`The storage type of the replicas ${where}.`);
+
+const targetRegion = z
+  .strictObject({
+    name: region("The region, e.g. `eastus2` or `East US 2`."),
+    regionalReplicaCount: count(
+      "Replicas in this region (1-10); defaults to publishingProfile.replicaCount.",
+    ).optional(),
+    storageAccountType: storageAccountType(
+      "in this region; defaults to publishingProfile.storageAccountType",
+    ).optional(),
+    excludeFromLatest: flag(
+      "Hide the version from `latest` in this region; overrides the profile's flag.",
+    ).optional(),
+    encryption: encryptionImages.optional(),
+    additionalReplicaSets: z
+      .array(
+        z
+          .strictObject({
+            storageAccountType: storageAccountType("of this set").optional(),
+            regionalReplicaCount: count("Replicas in this set.").optional(),
+          })
+          .meta({
+            typeName: "AdditionalReplicaSet",
+            description: "Direct-drive replicas of one storage type.",
+          }),
+      )
+      .describe("Direct-drive replica sets in this region.")
+      .optional(),
+  })
+  .meta({ typeName: "TargetRegion", description: "A region the version is replicated to." });
+
+const targetExtendedLocation = z
+  .strictObject({
+    name: region("The region of the extended location.").optional(),
+    extendedLocation: z
+      .strictObject({
+        name: text("The name of the edge zone.").optional(),
+        type: z.enum(EXTENDED_LOCATION_TYPES).describe("The kind of extended location: EdgeZone.").optional(),
+      })
+      .meta({ typeName: "GalleryExtendedLocation", description: "The edge zone." })
+      .optional(),
+    extendedLocationReplicaCount: count("Replicas in the extended location.").optional(),
+    storageAccountType: z
+      .enum(EDGE_ZONE_STORAGE_ACCOUNT_TYPES)
+      .describe("The storage type of the replicas in the extended location.")
+      .optional(),
+    encryption: encryptionImages.optional(),
+  })
+  .meta({
+    typeName: "GalleryTargetExtendedLocation",
+    description: "An extended location (edge zone) the version is replicated to.",
+  });
+
+const publishingProfileFields = {
+  targetRegions: z
+    .array(targetRegion)
+    .describe("The regions to replicate to; must include the version's location (the default).")
     .optional(),
-  securityProfile: z
-    .strictObject({
-      uefiSettings: z
-        .strictObject({
-          signatureTemplateNames: z.array(z.enum(UEFI_SIGNATURE_TEMPLATE_NAMES)).optional(),
-          additionalSignatures: z
-            .strictObject({
-              pk: uefiKey.optional(),
-              kek: z.array(uefiKey).optional(),
-              db: z.array(uefiKey).optional(),
-              dbx: z.array(uefiKey).optional(),
-            })
-            .optional(),
-        })
-        .optional(),
-    })
+  replicaCount: count("Replicas per region where a region does not say (default 1).").optional(),
+  excludeFromLatest: flag(
+    "Hide the version from `latest` (default false), so VMs asking for the latest version do not get it.",
+  ).optional(),
+  endOfLifeDate: text("When the version reaches its end of life (ISO 8601); informational.").optional(),
+  storageAccountType: storageAccountType("where a region does not say (default Standard_LRS)").optional(),
+  replicationMode: z
+    .enum(REPLICATION_MODES)
+    .describe("Full (default) replication, or Shallow for faster copies meant for testing.")
     .optional(),
+  targetExtendedLocations: z
+    .array(targetExtendedLocation)
+    .describe("The extended locations (edge zones) to replicate to.")
+    .optional(),
+};
+
+const publishingProfile = z.strictObject(publishingProfileFields).meta({
+  typeName: "GalleryImageVersionPublishingProfile",
+  description: "Where and how the version is replicated.",
 });
+
+/** A disk's own source: a snapshot or managed disk (`id`) or a VHD blob (`uri` + `storageAccountId`). */
+const diskImageSource = z
+  .strictObject({
+    id: text("A snapshot or managed disk.").optional(),
+    uri: text("A VHD blob (with storageAccountId).").optional(),
+    storageAccountId: text("The storage account that holds the VHD blob.").optional(),
+  })
+  .meta({ typeName: "GalleryDiskImageSource", description: "Where the disk comes from." });
+
+const hostCaching = z
+  .enum(HOST_CACHING)
+  .describe("Host caching of the disk: None, ReadOnly or ReadWrite; Azure chooses when omitted.");
+
+const osDiskImageFields = { hostCaching: hostCaching.optional(), source: diskImageSource.optional() };
+const dataDiskImageFields = {
+  lun: count("The data disk's LUN, unique in the version."),
+  ...osDiskImageFields,
+};
+
+const storageSource = z
+  .strictObject({
+    id: text("A managed image, a VM or another gallery image version.").optional(),
+    virtualMachineId: text("A VM to capture.").optional(),
+    communityGalleryImageId: text("A community gallery image.").optional(),
+  })
+  .meta({ typeName: "GalleryArtifactVersionFullSource", description: "The whole-image source." });
+
+const storageProfile = z
+  .strictObject({
+    // api-version 2024-03-03 has no `uri` here: VHD blobs go in `osDiskImage.source` /
+    // `dataDiskImages[].source`.
+    source: storageSource.optional(),
+    osDiskImage: z
+      .strictObject(osDiskImageFields)
+      .meta({ typeName: "GalleryOSDiskImage", description: "The OS disk image (a snapshot, disk or VHD)." })
+      .optional(),
+    dataDiskImages: z
+      .array(
+        z
+          .strictObject(dataDiskImageFields)
+          .meta({ typeName: "GalleryDataDiskImage", description: "A data disk image." }),
+      )
+      .describe("The data disk images, by LUN.")
+      .optional(),
+  })
+  .meta({
+    typeName: "GalleryImageVersionStorageProfile",
+    description: "The source of the version: a whole image, or its OS and data disks.",
+  });
+
+const safetyProfile = z
+  .strictObject({
+    allowDeletionOfReplicatedLocations: flag(
+      "Allow removing target regions that hold replicas, which deletes them (default false).",
+    ).optional(),
+    blockDeletionBeforeEndOfLife: flag("Refuse deleting the version before its end-of-life date.").optional(),
+  })
+  .meta({ typeName: "GalleryImageVersionSafetyProfile", description: "Safeguards against deletion." });
+
+const uefiKey = z
+  .strictObject({
+    type: z.enum(UEFI_KEY_TYPES).describe("The kind of key signature: sha256 or x509.").optional(),
+    value: z.array(z.string()).describe("The key signatures.").optional(),
+  })
+  .meta({ typeName: "UefiKey", description: "UEFI key signatures." });
+
+const securityProfile = z
+  .strictObject({
+    uefiSettings: z
+      .strictObject({
+        signatureTemplateNames: z
+          .array(z.enum(UEFI_SIGNATURE_TEMPLATE_NAMES))
+          .describe("Templates of default UEFI key signatures added to the image.")
+          .optional(),
+        additionalSignatures: z
+          .strictObject({
+            pk: uefiKey.describe("The platform key.").optional(),
+            kek: z.array(uefiKey).describe("The key exchange keys.").optional(),
+            db: z.array(uefiKey).describe("The allowed signatures database.").optional(),
+            dbx: z.array(uefiKey).describe("The revoked signatures database.").optional(),
+          })
+          .meta({ typeName: "UefiKeySignatures", description: "UEFI keys added beyond the templates." })
+          .optional(),
+      })
+      .meta({ typeName: "GalleryImageVersionUefiSettings", description: "UEFI keys added to the image." })
+      .optional(),
+  })
+  .meta({ typeName: "ImageVersionSecurityProfile", description: "Security settings of the version." });
+
+export const galleryImageVersionInputsSchema = z
+  .strictObject({
+    resourceGroupName: resourceGroupName("gallery"),
+    galleryName: text("The gallery that holds the image definition."),
+    galleryImageName: text("The image definition the version belongs to."),
+    galleryImageVersionName: z.string().meta({
+      description: "The version, `Major.Minor.Patch` such as `1.0.0`. Defaults to the resource name.",
+      resourceNameDefault: true,
+    }),
+    location: location("version: its source region, one of its target regions"),
+    tags: tags.optional(),
+    publishingProfile: publishingProfile.optional(),
+    storageProfile,
+    restore: flag(
+      "Restores a soft-deleted version of this name; a flag of the request, not stored by Azure.",
+    ).optional(),
+    safetyProfile: safetyProfile.optional(),
+    securityProfile: securityProfile.optional(),
+  })
+  .meta({
+    typeName: "GalleryImageVersion",
+    description: "A version of an image definition (Microsoft.Compute/galleries/images/versions).",
+  });
+
+const sizeInGB = outputOnly(integer, "The size of the disk in GB, as Azure measured it.").optional();
+
+const replicationStatus = z
+  .strictObject({
+    aggregatedState: text("Replication over all regions: Unknown, InProgress, Completed or Failed."),
+    summary: z
+      .array(
+        z
+          .strictObject({
+            region: text("The region (Azure's display name)."),
+            state: text("Unknown, Replicating, Completed or Failed."),
+            progress: count("Percent done."),
+            details: text("Why replication failed.").optional(),
+          })
+          .meta({ typeName: "RegionalReplicationStatus", description: "Replication in one region." }),
+      )
+      .describe("Replication per region."),
+  })
+  .meta({ typeName: "ReplicationStatus" });
+
+const galleryImageVersionOutputsSchema = galleryImageVersionInputsSchema
+  .extend({
+    ...armOutputs,
+    publishingProfile: z
+      .strictObject({
+        ...publishingProfileFields,
+        targetRegions: publishingProfileFields.targetRegions.unwrap(),
+        replicaCount: publishingProfileFields.replicaCount.unwrap(),
+        excludeFromLatest: publishingProfileFields.excludeFromLatest.unwrap(),
+        storageAccountType: publishingProfileFields.storageAccountType.unwrap(),
+        publishedDate: outputOnly(z.string(), "When the version was published (set by Azure)."),
+      })
+      .meta({
+        typeName: "GalleryImageVersionPublishingProfileOutput",
+        description: "Where and how the version is replicated, with Azure's publishing date.",
+      }),
+    storageProfile: storageProfile
+      .extend({
+        osDiskImage: z
+          .strictObject({ ...osDiskImageFields, sizeInGB })
+          .meta({ typeName: "GalleryOSDiskImageOutput", description: "The OS disk image." })
+          .optional(),
+        dataDiskImages: z
+          .array(
+            z
+              .strictObject({ ...dataDiskImageFields, sizeInGB })
+              .meta({ typeName: "GalleryDataDiskImageOutput", description: "A data disk image." }),
+          )
+          .describe("The data disk images, by LUN.")
+          .optional(),
+      })
+      .meta({
+        typeName: "GalleryImageVersionStorageProfileOutput",
+        description: "The source of the version, with the disk sizes Azure measured.",
+      }),
+    safetyProfile: safetyProfile
+      .extend({
+        reportedForPolicyViolation: outputOnly(
+          z.boolean(),
+          "Whether the version was reported for violating Microsoft's policies.",
+        ).optional(),
+        policyViolations: outputOnly(
+          z.array(
+            z
+              .strictObject({
+                category: text("The kind of violation.").optional(),
+                details: text("What was reported.").optional(),
+              })
+              .meta({ typeName: "PolicyViolation", description: "A reported policy violation." }),
+          ),
+          "The policy violations reported for the version.",
+        ).optional(),
+      })
+      .meta({
+        typeName: "GalleryImageVersionSafetyProfileOutput",
+        description: "Safeguards against deletion.",
+      })
+      .optional(),
+    replicationStatus: outputOnly(replicationStatus, "Replication of the version, per region."),
+    validationsProfile: outputOnly(
+      z.record(z.string(), z.unknown()),
+      "The validations Azure ran on the version.",
+    ).optional(),
+  })
+  .meta({ typeName: "GalleryImageVersion" });
 
 export type GalleryInputs = z.infer<typeof galleryInputsSchema>;
 export type GalleryImageInputs = z.infer<typeof galleryImageInputsSchema>;
 export type GalleryImageVersionInputs = z.infer<typeof galleryImageVersionInputsSchema>;
 export type TargetRegionInputs = z.infer<typeof targetRegion>;
+export type GalleryImageVersionOutputs = z.infer<typeof galleryImageVersionOutputsSchema>;
+
+/** The checked inputs of each resource kind. */
+export interface ResourceInputs {
+  gallery: GalleryInputs;
+  galleryImage: GalleryImageInputs;
+  galleryImageVersion: GalleryImageVersionInputs;
+}
 
 /** The input schema of each resource kind. */
 export const INPUT_SCHEMAS: Readonly<Record<ResourceKind, z.ZodObject>> = {
   gallery: galleryInputsSchema,
   galleryImage: galleryImageInputsSchema,
   galleryImageVersion: galleryImageVersionInputsSchema,
+};
+
+/** The output schema of each resource kind: its inputs plus what Azure sets. */
+export const OUTPUT_SCHEMAS: Readonly<Record<ResourceKind, z.ZodObject>> = {
+  gallery: galleryOutputsSchema,
+  galleryImage: galleryImageOutputsSchema,
+  galleryImageVersion: galleryImageVersionOutputsSchema,
 };

@@ -13,6 +13,15 @@ describe("README tables", () => {
     for (const entry of MUTABILITY) expect(mutability).toContain(`\`${entry.path}\``);
   });
 
+  it("print every argument of the model with its description", () => {
+    const { arguments: table } = renderTables();
+    expect(table).toMatch(
+      /\| `publishingProfile\.targetRegions\[\]\.regionalReplicaCount` +\| integer +\| +\| Replicas in this region/,
+    );
+    expect(table).toMatch(/\| `osType` +\| one of `Windows`, `Linux` +\| yes +\|/);
+    expect(table).toContain("`publishingProfile.publishedDate`");
+  });
+
   it("print the replica limit", () => {
     expect(renderTables().limits).toMatch(/Replicas of one image version in one region[^\n]*\| 10 +\|/);
   });
