@@ -8,7 +8,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "./shim";
 import { readSettings, type BackendSettings } from "./azure/settings";
 import { connect, type Connection } from "./azure/connect";
-import type { ArmBody, GalleryApi, VersionRef } from "./azure/galleryApi";
+import type { GalleryApi, GalleryRef, ImageRef, VersionRef } from "./azure/galleryApi";
+import type { JsonObject } from "./model/jsonObject";
+import type { ResourceInputs } from "./model/schemas";
 import { engineLog } from "./engineLog";
 import { inputsOf, toOutputs } from "./outputs";
 import {
@@ -16,49 +18,53 @@ import {
   checkGalleryImage,
   checkGalleryImageVersion,
   type CheckContext,
+  type CheckResult,
 } from "./lifecycle/check";
 import { diffGallery, diffGalleryImage, diffGalleryImageVersion } from "./lifecycle/diff";
 import { describeReplication } from "./replicationProgress";
 import { removedReplicaRegions } from "./lifecycle/regionRules";
 
-type Props = Record<string, any>;
-
-interface KindSpec {
+/**
+ * One resource kind. `Inputs` are its checked inputs; the state the engine hands back (outputs)
+ * holds them under the same names, so they serve for the names in `olds` too. Olds and news before
+ * check are untyped bags.
+ */
+interface KindSpec<Inputs> {
   /** Names the resource in messages: "image definition rg/gallery/image". */
-  label(props: Props): string;
-  check(
-    olds: Props,
-    news: Props,
-    ctx: CheckContext,
-  ): { inputs: Props; failures: pulumi.dynamic.CheckFailure[] };
+  label(props: Inputs): string;
+  check(olds: JsonObject, news: JsonObject, ctx: CheckContext): CheckResult<Inputs>;
   diff(
-    olds: Props,
-    news: Props,
+    olds: JsonObject,
+    news: JsonObject,
     label: string,
   ): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; warnings: string[] };
-  get(api: GalleryApi, props: Props): Promise<ArmBody | undefined>;
-  put(api: GalleryApi, props: Props, body: ArmBody): Promise<ArmBody>;
-  remove(api: GalleryApi, props: Props): Promise<void>;
+  get(api: GalleryApi, props: Inputs): Promise<JsonObject | undefined>;
+  put(api: GalleryApi, props: Inputs, body: JsonObject): Promise<JsonObject>;
+  remove(api: GalleryApi, props: Inputs): Promise<void>;
   /** The ARM names: path segments, not part of the request body. */
-  nameKeys: string[];
+  nameKeys: (keyof Inputs & string)[];
   /** Extra preview warnings that need a look at Azure. */
-  replacementNotes?(api: GalleryApi, olds: Props): Promise<string[]>;
+  replacementNotes?(api: GalleryApi, olds: Inputs): Promise<string[]>;
   /** Preview warnings for in-place changes that still destroy something. */
-  updateNotes?(olds: Props, news: Props, label: string): string[];
+  updateNotes?(olds: JsonObject, news: Inputs, label: string): string[];
 }
 
-const galleryRef = (p: Props) => ({ resourceGroupName: p.resourceGroupName, galleryName: p.galleryName });
-const imageRef = (p: Props) => ({ ...galleryRef(p), galleryImageName: p.galleryImageName });
-const versionRef = (p: Props): VersionRef => ({
+// Only the names: the inputs hold more, which must not reach the calls' path arguments.
+const galleryRef = (p: GalleryRef): GalleryRef => ({
+  resourceGroupName: p.resourceGroupName,
+  galleryName: p.galleryName,
+});
+const imageRef = (p: ImageRef): ImageRef => ({ ...galleryRef(p), galleryImageName: p.galleryImageName });
+const versionRef = (p: VersionRef): VersionRef => ({
   ...imageRef(p),
   galleryImageVersionName: p.galleryImageVersionName,
 });
 
-async function reportReplication(version: ArmBody, label: string): Promise<void> {
+async function reportReplication(version: JsonObject, label: string): Promise<void> {
   await engineLog().log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true });
 }
 
-const kinds: Record<ResourceKind, KindSpec> = {
+const kinds: { [K in ResourceKind]: KindSpec<ResourceInputs[K]> } = {
   gallery: {
     label: (p) => `gallery ${p.resourceGroupName}/${p.galleryName}`,
     check: checkGallery,
@@ -135,20 +141,20 @@ export function useConnection(next: Connection | undefined, nextSettings?: Backe
   if (nextSettings) settings = nextSettings;
 }
 
-function requestBody(spec: KindSpec, inputs: Props): ArmBody {
-  const body: ArmBody = {};
+function requestBody<Inputs extends object>(spec: KindSpec<Inputs>, inputs: Inputs): JsonObject {
+  const body: JsonObject = {};
   for (const [key, value] of Object.entries(inputs)) {
-    if (key !== "__provider" && !spec.nameKeys.includes(key)) body[key] = value;
+    if (key !== "__provider" && !(spec.nameKeys as readonly string[]).includes(key)) body[key] = value;
   }
   return body;
 }
 
-function namesOf(spec: KindSpec, props: Props): Props {
+function namesOf<Inputs extends object>(spec: KindSpec<Inputs>, props: Inputs): JsonObject {
   return Object.fromEntries(spec.nameKeys.map((k) => [k, props[k]]));
 }
 
-function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  const spec = kinds[kind];
+function implementation<K extends ResourceKind>(kind: K): pulumi.dynamic.ResourceProvider {
+  const spec: KindSpec<ResourceInputs[K]> = kinds[kind];
   return {
     async configure(req) {
       settings = readSettings(req.config, process.env, process.cwd());

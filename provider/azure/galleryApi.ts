@@ -8,6 +8,7 @@
 import type { TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { ComputeManagementClient } from "@azure/arm-compute";
+import type { JsonObject } from "../model/jsonObject";
 import { describeAzureError, isNotFound } from "./errors";
 
 export interface GalleryRef {
@@ -20,24 +21,23 @@ export interface ImageRef extends GalleryRef {
 export interface VersionRef extends ImageRef {
   galleryImageVersionName: string;
 }
-export type ArmBody = Record<string, unknown>;
 
 export interface GalleryApi {
-  getGallery(ref: GalleryRef): Promise<ArmBody | undefined>;
-  putGallery(ref: GalleryRef, body: ArmBody): Promise<ArmBody>;
+  getGallery(ref: GalleryRef): Promise<JsonObject | undefined>;
+  putGallery(ref: GalleryRef, body: JsonObject): Promise<JsonObject>;
   deleteGallery(ref: GalleryRef): Promise<void>;
-  getImage(ref: ImageRef): Promise<ArmBody | undefined>;
-  putImage(ref: ImageRef, body: ArmBody): Promise<ArmBody>;
+  getImage(ref: ImageRef): Promise<JsonObject | undefined>;
+  putImage(ref: ImageRef, body: JsonObject): Promise<JsonObject>;
   deleteImage(ref: ImageRef): Promise<void>;
-  listVersions(ref: ImageRef): AsyncIterable<ArmBody>;
+  listVersions(ref: ImageRef): AsyncIterable<JsonObject>;
   /** With `replicationStatus`, Azure adds per-region replication state ($expand=ReplicationStatus). */
-  getVersion(ref: VersionRef, options?: { replicationStatus?: boolean }): Promise<ArmBody | undefined>;
+  getVersion(ref: VersionRef, options?: { replicationStatus?: boolean }): Promise<JsonObject | undefined>;
   /** `onProgress` receives the version with its replication status while Azure replicates. */
   putVersion(
     ref: VersionRef,
-    body: ArmBody,
-    onProgress?: (version: ArmBody) => Promise<void>,
-  ): Promise<ArmBody>;
+    body: JsonObject,
+    onProgress?: (version: JsonObject) => Promise<void>,
+  ): Promise<JsonObject>;
   deleteVersion(ref: VersionRef): Promise<void>;
 }
 
@@ -64,8 +64,8 @@ function toSdk(value: unknown, key = ""): any {
 }
 
 /** Plain JSON: Dates become ISO strings and undefined values disappear. */
-function fromSdk(model: unknown): ArmBody {
-  return JSON.parse(JSON.stringify(model)) as ArmBody;
+function fromSdk(model: unknown): JsonObject {
+  return JSON.parse(JSON.stringify(model)) as JsonObject;
 }
 
 function path(ref: Partial<VersionRef>): string {
@@ -87,7 +87,7 @@ function readOne(
   action: string,
   ref: Partial<VersionRef>,
   call: () => Promise<unknown>,
-): Promise<ArmBody | undefined> {
+): Promise<JsonObject | undefined> {
   return explain(action, ref, async () => {
     try {
       return fromSdk(await call());

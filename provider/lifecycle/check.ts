@@ -23,6 +23,9 @@ import {
   galleryImageInputsSchema,
   galleryImageVersionInputsSchema,
   galleryInputsSchema,
+  type GalleryImageInputs,
+  type GalleryImageVersionInputs,
+  type GalleryInputs,
 } from "../model/schemas";
 import { galleryImageDefaults, galleryImageVersionDefaults } from "./defaulting";
 import { endOfLifeDateFailures } from "./dateRules";
@@ -35,7 +38,8 @@ import {
 import { locationFailures, targetRegionFailures } from "./regionRules";
 import { schemaFailures, type CheckFailure } from "./schemaFailures";
 import { storageSourceFailures } from "./sourceRules";
-import { numberAt, withoutUndefined, type PlainObject } from "./values";
+import type { JsonObject } from "../model/jsonObject";
+import { numberAt, withoutUndefined } from "./values";
 
 export type { CheckFailure } from "./schemaFailures";
 
@@ -46,15 +50,24 @@ export interface CheckContext {
   readonly accessGrantedRegions: readonly string[];
 }
 
-export interface CheckResult {
-  readonly inputs: PlainObject;
+/**
+ * `inputs` are typed as the resource's checked inputs: they are, when `failures` is empty, except
+ * that at preview any value may still be the engine's unknown sentinel.
+ */
+export interface CheckResult<Inputs = JsonObject> {
+  /** With the engine's `__provider`, passed through untouched. */
+  readonly inputs: Inputs & { readonly __provider?: unknown };
   readonly failures: CheckFailure[];
 }
 
 /** The engine's own key for the serialized provider; never validated, always passed through. */
 const PROVIDER_KEY = "__provider";
 
-export function checkGallery(olds: PlainObject, news: PlainObject, ctx: CheckContext): CheckResult {
+export function checkGallery(
+  olds: JsonObject,
+  news: JsonObject,
+  ctx: CheckContext,
+): CheckResult<GalleryInputs> {
   void olds;
   return checkWith(galleryInputsSchema, news, (plain) => ({
     inputs: plain,
@@ -66,7 +79,11 @@ export function checkGallery(olds: PlainObject, news: PlainObject, ctx: CheckCon
   }));
 }
 
-export function checkGalleryImage(olds: PlainObject, news: PlainObject, ctx: CheckContext): CheckResult {
+export function checkGalleryImage(
+  olds: JsonObject,
+  news: JsonObject,
+  ctx: CheckContext,
+): CheckResult<GalleryImageInputs> {
   return checkWith(galleryImageInputsSchema, news, (plain) => ({
     inputs: galleryImageDefaults(plain),
     failures: [
@@ -82,10 +99,10 @@ export function checkGalleryImage(olds: PlainObject, news: PlainObject, ctx: Che
 }
 
 export function checkGalleryImageVersion(
-  olds: PlainObject,
-  news: PlainObject,
+  olds: JsonObject,
+  news: JsonObject,
   ctx: CheckContext,
-): CheckResult {
+): CheckResult<GalleryImageVersionInputs> {
   return checkWith(galleryImageVersionInputsSchema, news, (plain) => ({
     inputs: galleryImageVersionDefaults(plain),
     failures: [
@@ -105,23 +122,26 @@ export function checkGalleryImageVersion(
  * The steps every resource shares: set `__provider` aside, drop `undefined`s, validate the shape,
  * apply the resource's rules and defaults, put `__provider` back.
  */
-function checkWith(
-  schema: z.ZodType,
-  news: PlainObject,
-  rules: (plain: PlainObject) => { inputs: PlainObject; failures: CheckFailure[] },
-): CheckResult {
+function checkWith<Schema extends z.ZodType>(
+  schema: Schema,
+  news: JsonObject,
+  rules: (plain: JsonObject) => { inputs: JsonObject; failures: CheckFailure[] },
+): CheckResult<z.infer<Schema>> {
   const { [PROVIDER_KEY]: provider, ...rest } = news;
   const plain = withoutUndefined(rest);
   const outcome = rules(plain);
   const inputs = withoutUndefined(outcome.inputs);
   return {
-    inputs: provider === undefined ? inputs : { ...inputs, [PROVIDER_KEY]: provider },
+    // The rules and defaults keep the shape; unknown values are the only departure (see CheckResult).
+    inputs: (provider === undefined ? inputs : { ...inputs, [PROVIDER_KEY]: provider }) as CheckResult<
+      z.infer<Schema>
+    >["inputs"],
     failures: [...schemaFailures(schema, plain), ...outcome.failures],
   };
 }
 
 /** Recommended vCPUs or memory: min must not exceed max. */
-function rangeFailures(news: PlainObject, resource: "vCPUs" | "memory"): CheckFailure[] {
+function rangeFailures(news: JsonObject, resource: "vCPUs" | "memory"): CheckFailure[] {
   const min = numberAt(news, ["recommended", resource, "min"]);
   const max = numberAt(news, ["recommended", resource, "max"]);
   if (min === undefined || max === undefined || min <= max) return [];

@@ -7,7 +7,7 @@
 import type { MutabilityEntry } from "../model/mutability";
 import { normaliseRegionName } from "../model/regions";
 import { containsUnknown } from "../model/unknown";
-import { isPlainObject } from "./values";
+import { isJsonObject } from "../model/jsonObject";
 
 export function sameValue(entry: MutabilityEntry, oldValue: unknown, newValue: unknown): boolean {
   if (entry.compare === "requestOnly") return true;
@@ -46,7 +46,7 @@ function withDefault(entry: MutabilityEntry, value: unknown): unknown {
 function empty(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (Array.isArray(value)) return value.length === 0;
-  return isPlainObject(value) && Object.values(value).every((item) => item === undefined);
+  return isJsonObject(value) && Object.values(value).every((item) => item === undefined);
 }
 
 function sortedByJson(list: readonly unknown[]): unknown[] {
@@ -56,7 +56,7 @@ function sortedByJson(list: readonly unknown[]): unknown[] {
 /** JSON with object keys sorted, so that key order never makes two values differ. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (isPlainObject(value)) {
+  if (isJsonObject(value)) {
     const keys = Object.keys(value)
       .filter((key) => value[key] !== undefined)
       .sort();

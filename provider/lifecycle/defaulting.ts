@@ -8,9 +8,9 @@
  */
 import { DEFAULTS } from "../model/defaults";
 import { isUnknown } from "../model/unknown";
-import { isPlainObject, type PlainObject } from "./values";
+import { isJsonObject, type JsonObject } from "../model/jsonObject";
 
-export function galleryImageDefaults(news: PlainObject): PlainObject {
+export function galleryImageDefaults(news: JsonObject): JsonObject {
   return {
     ...news,
     hyperVGeneration: news.hyperVGeneration ?? DEFAULTS.hyperVGeneration,
@@ -23,10 +23,10 @@ export function galleryImageDefaults(news: PlainObject): PlainObject {
  * type (inherited from the profile when omitted, as Azure does). Without target regions the version
  * is replicated to its own location only, as in Azure.
  */
-export function galleryImageVersionDefaults(news: PlainObject): PlainObject {
+export function galleryImageVersionDefaults(news: JsonObject): JsonObject {
   const given = news.publishingProfile;
-  if (given !== undefined && !isPlainObject(given)) return news; // unknown or malformed: leave it
-  const profile: PlainObject = given ?? {};
+  if (given !== undefined && !isJsonObject(given)) return news; // unknown or malformed: leave it
+  const profile: JsonObject = given ?? {};
   const replicaCount = profile.replicaCount ?? DEFAULTS.replicaCount;
   const storageAccountType = profile.storageAccountType ?? DEFAULTS.storageAccountType;
   const location = news.location;
@@ -35,7 +35,7 @@ export function galleryImageVersionDefaults(news: PlainObject): PlainObject {
     (typeof location === "string" && !isUnknown(location) ? [{ name: location }] : undefined);
   const targetRegions = Array.isArray(regions)
     ? regions.map((region: unknown) =>
-        isPlainObject(region)
+        isJsonObject(region)
           ? {
               ...region,
               regionalReplicaCount: region.regionalReplicaCount ?? replicaCount,

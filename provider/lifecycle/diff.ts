@@ -38,7 +38,8 @@ import { normaliseRegionName } from "../model/regions";
 import { containsUnknown, isUnknown, UNKNOWN } from "../model/unknown";
 import { canonicalJson, sameValue } from "./compareValues";
 import { galleryImageDefaults, galleryImageVersionDefaults } from "./defaulting";
-import { getPath, isPlainObject, showValue, type PathSegment, type PlainObject } from "./values";
+import { isJsonObject, type JsonObject } from "../model/jsonObject";
+import { getPath, showValue, type PathSegment } from "./values";
 
 export interface DiffOutcome {
   readonly changes: boolean;
@@ -48,15 +49,15 @@ export interface DiffOutcome {
   readonly warnings: string[];
 }
 
-export function diffGallery(olds: PlainObject, news: PlainObject, label?: string): DiffOutcome {
+export function diffGallery(olds: JsonObject, news: JsonObject, label?: string): DiffOutcome {
   return diffResource("gallery", olds, news, label);
 }
 
-export function diffGalleryImage(olds: PlainObject, news: PlainObject, label?: string): DiffOutcome {
+export function diffGalleryImage(olds: JsonObject, news: JsonObject, label?: string): DiffOutcome {
   return diffResource("galleryImage", olds, news, label);
 }
 
-export function diffGalleryImageVersion(olds: PlainObject, news: PlainObject, label?: string): DiffOutcome {
+export function diffGalleryImageVersion(olds: JsonObject, news: JsonObject, label?: string): DiffOutcome {
   return diffResource("galleryImageVersion", olds, news, label);
 }
 
@@ -71,7 +72,7 @@ interface Change {
 
 // Both sides get the same defaults as check applies, so state written without a default (older
 // versions of this package, `pulumi import`) and inputs that spell the default out compare equal.
-const NORMALISE: Record<ResourceKind, (props: PlainObject) => PlainObject> = {
+const NORMALISE: Record<ResourceKind, (props: JsonObject) => JsonObject> = {
   gallery: (props) => props,
   galleryImage: galleryImageDefaults,
   galleryImageVersion: galleryImageVersionDefaults,
@@ -79,8 +80,8 @@ const NORMALISE: Record<ResourceKind, (props: PlainObject) => PlainObject> = {
 
 export function diffResource(
   kind: ResourceKind,
-  olds: PlainObject,
-  news: PlainObject,
+  olds: JsonObject,
+  news: JsonObject,
   label: string = RESOURCE_DISPLAY_NAMES[kind],
 ): DiffOutcome {
   const before = NORMALISE[kind](olds);
@@ -102,7 +103,7 @@ export function diffResource(
 }
 
 /** The row's behaviour, or "update" when its in-place condition holds for this change. */
-function behaviourOf(change: Change, olds: PlainObject, news: PlainObject): Behaviour {
+function behaviourOf(change: Change, olds: JsonObject, news: JsonObject): Behaviour {
   const condition = change.entry.inPlaceWhen;
   if (condition === undefined || change.entry.behaviour === "update") return change.entry.behaviour;
   return inPlaceConditionHolds(condition, getPath(olds, segments(change.entry.path)), news, change.entry.path)
@@ -113,7 +114,7 @@ function behaviourOf(change: Change, olds: PlainObject, news: PlainObject): Beha
 function inPlaceConditionHolds(
   condition: InPlaceCondition,
   oldList: unknown,
-  news: PlainObject,
+  news: JsonObject,
   listPath: string,
 ): boolean {
   const newList = valueAt(news, segments(listPath));
@@ -148,8 +149,8 @@ function unique(paths: readonly string[]): string[] {
 function changesOf(
   entry: MutabilityEntry,
   table: readonly MutabilityEntry[],
-  olds: PlainObject,
-  news: PlainObject,
+  olds: JsonObject,
+  news: JsonObject,
 ): Change[] {
   const [collectionPath, rest] = splitAtCollection(entry.path);
   if (rest === undefined) return leafChanges(entry, olds, news, segments(entry.path), entry.path);
@@ -208,7 +209,7 @@ function keyedElements(list: unknown, keyedBy: ElementKey): Map<string, KeyedEle
 }
 
 function elementKey(element: unknown, keyedBy: ElementKey): string | undefined {
-  if (!isPlainObject(element)) return undefined;
+  if (!isJsonObject(element)) return undefined;
   const text = (value: unknown) => (typeof value === "string" && !isUnknown(value) ? value : undefined);
   switch (keyedBy) {
     case "region": {

@@ -6,11 +6,12 @@
  */
 import { containsUnknown } from "../model/unknown";
 import type { CheckFailure } from "./schemaFailures";
-import { getPath, isPlainObject, listAt, numberAt, showValue, stringAt, type PathSegment } from "./values";
+import { isJsonObject } from "../model/jsonObject";
+import { getPath, listAt, numberAt, showValue, stringAt, type PathSegment } from "./values";
 
 export function storageSourceFailures(news: unknown): CheckFailure[] {
   const profile = getPath(news, ["storageProfile"]);
-  if (!isPlainObject(profile)) return []; // missing (schema says so) or unknown at preview
+  if (!isJsonObject(profile)) return []; // missing (schema says so) or unknown at preview
   return [...missingSourceFailures(profile), ...vhdFailures(profile), ...lunFailures(profile)];
 }
 

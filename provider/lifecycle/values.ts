@@ -2,17 +2,13 @@
  * Small helpers for walking loosely typed input objects (what the engine hands a dynamic provider)
  * and for printing paths and values in messages.
  *
- * Exports: `PlainObject`, `isPlainObject`, `getPath`, `formatPath`, `showValue`, `withoutUndefined`,
- * `stringAt`, `numberAt`, `listAt`.
+ * Exports: `PathSegment`, `getPath`, `formatPath`, `showValue`, `withoutUndefined`, `stringAt`,
+ * `numberAt`, `listAt`.
  */
+import { isJsonObject, type JsonObject } from "../model/jsonObject";
 import { isUnknown } from "../model/unknown";
 
-export type PlainObject = Record<string, unknown>;
 export type PathSegment = string | number;
-
-export function isPlainObject(value: unknown): value is PlainObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** The value at `path`, or undefined when any step is missing or not a container. */
 export function getPath(root: unknown, path: readonly PathSegment[]): unknown {
@@ -22,7 +18,7 @@ export function getPath(root: unknown, path: readonly PathSegment[]): unknown {
       if (!Array.isArray(current)) return undefined;
       current = current[segment];
     } else {
-      if (!isPlainObject(current)) return undefined;
+      if (!isJsonObject(current)) return undefined;
       current = current[segment];
     }
   }
@@ -52,8 +48,8 @@ export function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) {
     return value.filter((item) => item !== undefined).map((item) => withoutUndefined(item)) as T;
   }
-  if (isPlainObject(value)) {
-    const copy: PlainObject = {};
+  if (isJsonObject(value)) {
+    const copy: JsonObject = {};
     for (const [key, item] of Object.entries(value)) {
       if (item !== undefined) copy[key] = withoutUndefined(item);
     }

@@ -9,7 +9,8 @@ import { DATABASE_FILE } from "../../emulator/store/sqlite";
 import { CERT_FILE, loadOrCreateTls } from "../../emulator/tls";
 import { request } from "./client";
 import { connect, type Connection } from "../../provider/azure/connect";
-import type { ArmBody, GalleryRef, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
+import type { GalleryRef, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
+import type { JsonObject } from "../../provider/model/jsonObject";
 import type { BackendSettings } from "../../provider/azure/settings";
 
 jest.setTimeout(20_000);
@@ -212,7 +213,7 @@ describe("image versions through connection.api", () => {
       identifier: { publisher: "contoso", offer: "ubuntu", sku: "22_04" },
     });
 
-    const progress: ArmBody[] = [];
+    const progress: JsonObject[] = [];
     const created = await connection.api.putVersion(
       version,
       {

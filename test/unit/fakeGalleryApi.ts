@@ -3,7 +3,8 @@
 // ARM ids, read-only fields Azure fills in (provisioningState, identifier.uniqueName,
 // publishingProfile.publishedDate, replicationStatus on request), region names answered in
 // display form ("East US"), and 404 answered as undefined. Every call and request body is recorded.
-import type { ArmBody, GalleryApi, GalleryRef, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
+import type { GalleryApi, GalleryRef, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
+import type { JsonObject } from "../../provider/model/jsonObject";
 import type { Connection } from "../../provider/azure/connect";
 import { displayRegionName, normaliseRegionName } from "../../provider/model/regions";
 
@@ -13,7 +14,7 @@ export const PUBLISHED_DATE = "2025-06-01T12:00:00+00:00";
 export interface FakeCall {
   method: keyof GalleryApi;
   ref: Partial<VersionRef>;
-  body?: ArmBody;
+  body?: JsonObject;
   options?: { replicationStatus?: boolean };
 }
 
@@ -36,24 +37,24 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class FakeGalleryApi implements GalleryApi {
   /** Every call, in order, with a copy of the request body for PUTs. */
   readonly calls: FakeCall[] = [];
-  private readonly store = new Map<string, ArmBody>();
+  private readonly store = new Map<string, JsonObject>();
   /** After a delete, how many more GETs still see the resource (Azure deletes asynchronously). */
   private readonly lingering = new Map<string, number>();
   /** How many GETs a resource survives after its delete call; set by tests. */
   getsUntilGone = 0;
 
   /** The request bodies of all PUTs. */
-  get putBodies(): ArmBody[] {
+  get putBodies(): JsonObject[] {
     return this.calls.filter((c) => c.method.startsWith("put")).map((c) => c.body!);
   }
 
   /** The stored resource, for tests to inspect or change (drift). */
-  stored(ref: AnyRef): ArmBody | undefined {
+  stored(ref: AnyRef): JsonObject | undefined {
     return this.store.get(keyOf(ref));
   }
 
   /** Puts a resource into Azure behind the provider's back, as if made in the portal. */
-  seed(ref: AnyRef, body: ArmBody): void {
+  seed(ref: AnyRef, body: JsonObject): void {
     this.store.set(keyOf(ref), this.complete(ref, clone(body)));
   }
 
@@ -79,7 +80,7 @@ export class FakeGalleryApi implements GalleryApi {
   }
 
   /** What Azure adds to a written resource. */
-  private complete(ref: AnyRef, body: ArmBody): ArmBody {
+  private complete(ref: AnyRef, body: JsonObject): JsonObject {
     const name = ref.galleryImageVersionName ?? ref.galleryImageName ?? ref.galleryName;
     const resource: any = {
       ...body,
@@ -129,7 +130,7 @@ export class FakeGalleryApi implements GalleryApi {
     return resource && clone(resource);
   }
 
-  private async put(method: keyof GalleryApi, ref: AnyRef, body: ArmBody): Promise<ArmBody> {
+  private async put(method: keyof GalleryApi, ref: AnyRef, body: JsonObject): Promise<JsonObject> {
     this.record({ method, ref, body });
     const resource = this.complete(ref, clone(body));
     this.store.set(keyOf(ref), resource);
@@ -147,7 +148,7 @@ export class FakeGalleryApi implements GalleryApi {
   getGallery(ref: GalleryRef) {
     return this.get("getGallery", ref);
   }
-  putGallery(ref: GalleryRef, body: ArmBody) {
+  putGallery(ref: GalleryRef, body: JsonObject) {
     return this.put("putGallery", ref, body);
   }
   deleteGallery(ref: GalleryRef) {
@@ -156,14 +157,14 @@ export class FakeGalleryApi implements GalleryApi {
   getImage(ref: ImageRef) {
     return this.get("getImage", ref);
   }
-  putImage(ref: ImageRef, body: ArmBody) {
+  putImage(ref: ImageRef, body: JsonObject) {
     return this.put("putImage", ref, body);
   }
   deleteImage(ref: ImageRef) {
     return this.remove("deleteImage", ref);
   }
 
-  listVersions(ref: ImageRef): AsyncIterable<ArmBody> {
+  listVersions(ref: ImageRef): AsyncIterable<JsonObject> {
     this.record({ method: "listVersions", ref });
     const prefix = `${keyOf(ref)}/versions/`;
     const versions = [...this.store.entries()]
@@ -192,7 +193,7 @@ export class FakeGalleryApi implements GalleryApi {
     return version;
   }
 
-  async putVersion(ref: VersionRef, body: ArmBody, onProgress?: (version: ArmBody) => Promise<void>) {
+  async putVersion(ref: VersionRef, body: JsonObject, onProgress?: (version: JsonObject) => Promise<void>) {
     const version = await this.put("putVersion", ref, body);
     if (onProgress) await onProgress(clone(version));
     return version;
