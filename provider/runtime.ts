@@ -194,21 +194,21 @@ function implementation<K extends ResourceKind>(kind: K): pulumi.dynamic.Resourc
         );
       }
       const azure = await spec.put(client, inputs, requestBody(spec, inputs));
-      return { id: String(azure.id), outs: toOutputs(inputs, azure) };
+      return { id: String(azure.id), outs: toOutputs(kind, inputs, azure) };
     },
 
     async read(id, props) {
       const azure = await spec.get(await api(), props);
       // An empty id tells the engine the resource is gone.
       if (!azure) return { id: "", props: {} };
-      // Keep the user's spelling where Azure means the same, so refresh reports only real drift.
-      const outs = toOutputs(namesOf(spec, props), azure, props);
-      return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(outs) };
+      // Azure's spelling of what means the same must not show up as drift on refresh (see outputs.ts).
+      const outs = toOutputs(kind, namesOf(spec, props), azure, props);
+      return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(kind, outs) };
     },
 
     async update(_id, olds, news) {
       const azure = await spec.put(await api(), news, requestBody(spec, news));
-      return { outs: toOutputs(news, azure) };
+      return { outs: toOutputs(kind, news, azure) };
     },
 
     async delete(_id, props) {

@@ -11,22 +11,16 @@
  *   returns { inputs, failures }:
  *     inputs   = news with Azure's defaults filled in (hyperVGeneration V1, architecture x64, replica
  *                count 1, storage type Standard_LRS, target regions = [location] when omitted, per-region
- *                count and storage type inherited from the profile), region names in the user's spelling,
+ *                count and storage type inherited from the profile), region names normalised (`eastus2`),
  *                `__provider` passed through untouched, and no `undefined` anywhere.
  *     failures = [{ property, reason }], property being a path such as
  *                `publishingProfile.targetRegions[1].regionalReplicaCount`; empty when valid.
  *
  * Pure: no I/O, no clock.
  */
-import type { z } from "zod";
-import {
-  galleryImageInputsSchema,
-  galleryImageVersionInputsSchema,
-  galleryInputsSchema,
-  type GalleryImageInputs,
-  type GalleryImageVersionInputs,
-  type GalleryInputs,
-} from "../model/schemas";
+import type { ResourceKind } from "../model/mutability";
+import { normaliseRegionFields } from "../model/regionFields";
+import { INPUT_SCHEMAS, type ResourceInputs } from "../model/schemas";
 import { galleryImageDefaults, galleryImageVersionDefaults } from "./defaulting";
 import { endOfLifeDateFailures } from "./dateRules";
 import {
@@ -67,9 +61,9 @@ export function checkGallery(
   olds: JsonObject,
   news: JsonObject,
   ctx: CheckContext,
-): CheckResult<GalleryInputs> {
+): CheckResult<ResourceInputs["gallery"]> {
   void olds;
-  return checkWith(galleryInputsSchema, news, (plain) => ({
+  return checkWith("gallery", news, (plain) => ({
     inputs: plain,
     failures: [
       ...resourceGroupNameFailures(plain),
@@ -83,8 +77,8 @@ export function checkGalleryImage(
   olds: JsonObject,
   news: JsonObject,
   ctx: CheckContext,
-): CheckResult<GalleryImageInputs> {
-  return checkWith(galleryImageInputsSchema, news, (plain) => ({
+): CheckResult<ResourceInputs["galleryImage"]> {
+  return checkWith("galleryImage", news, (plain) => ({
     inputs: galleryImageDefaults(plain),
     failures: [
       ...resourceGroupNameFailures(plain),
@@ -102,8 +96,8 @@ export function checkGalleryImageVersion(
   olds: JsonObject,
   news: JsonObject,
   ctx: CheckContext,
-): CheckResult<GalleryImageVersionInputs> {
-  return checkWith(galleryImageVersionInputsSchema, news, (plain) => ({
+): CheckResult<ResourceInputs["galleryImageVersion"]> {
+  return checkWith("galleryImageVersion", news, (plain) => ({
     inputs: galleryImageVersionDefaults(plain),
     failures: [
       ...resourceGroupNameFailures(plain),
@@ -120,23 +114,24 @@ export function checkGalleryImageVersion(
 
 /**
  * The steps every resource shares: set `__provider` aside, drop `undefined`s, validate the shape,
- * apply the resource's rules and defaults, put `__provider` back.
+ * apply the resource's rules and defaults, normalise region names, put `__provider` back. Failures
+ * are found in the program's own spelling, so that they quote what the user wrote.
  */
-function checkWith<Schema extends z.ZodType>(
-  schema: Schema,
+function checkWith<K extends ResourceKind>(
+  kind: K,
   news: JsonObject,
   rules: (plain: JsonObject) => { inputs: JsonObject; failures: CheckFailure[] },
-): CheckResult<z.infer<Schema>> {
+): CheckResult<ResourceInputs[K]> {
   const { [PROVIDER_KEY]: provider, ...rest } = news;
   const plain = withoutUndefined(rest);
   const outcome = rules(plain);
-  const inputs = withoutUndefined(outcome.inputs);
+  const inputs = normaliseRegionFields(kind, withoutUndefined(outcome.inputs));
   return {
     // The rules and defaults keep the shape; unknown values are the only departure (see CheckResult).
-    inputs: (provider === undefined ? inputs : { ...inputs, [PROVIDER_KEY]: provider }) as CheckResult<
-      z.infer<Schema>
-    >["inputs"],
-    failures: [...schemaFailures(schema, plain), ...outcome.failures],
+    inputs: (provider === undefined
+      ? inputs
+      : { ...inputs, [PROVIDER_KEY]: provider }) as unknown as CheckResult<ResourceInputs[K]>["inputs"],
+    failures: [...schemaFailures(INPUT_SCHEMAS[kind], plain), ...outcome.failures],
   };
 }
 

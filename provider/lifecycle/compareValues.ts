@@ -1,11 +1,11 @@
 /**
  * Whether an argument's old and new values mean the same to Azure, under the comparison named in
- * its mutability row (exact, case-insensitive name, region, instant, unordered list).
+ * its mutability row (exact, case-insensitive name, instant, unordered list). Region names arrive
+ * normalised (check, outputs.ts), so they compare exactly.
  *
  * Exports: `sameValue(entry, oldValue, newValue)`, `canonicalJson(value)`.
  */
 import type { MutabilityEntry } from "../model/mutability";
-import { normaliseRegionName } from "../model/regions";
 import { containsUnknown } from "../model/unknown";
 import { isJsonObject } from "../model/jsonObject";
 
@@ -20,10 +20,6 @@ export function sameValue(entry: MutabilityEntry, oldValue: unknown, newValue: u
     case "caseInsensitive":
       return typeof before === "string" && typeof after === "string"
         ? before.toLowerCase() === after.toLowerCase()
-        : canonicalJson(before) === canonicalJson(after);
-    case "region":
-      return typeof before === "string" && typeof after === "string"
-        ? normaliseRegionName(before) === normaliseRegionName(after)
         : canonicalJson(before) === canonicalJson(after);
     case "instant": {
       const [a, b] = [Date.parse(String(before)), Date.parse(String(after))];

@@ -10,6 +10,8 @@
  *          id, provisioningState, publishedDate, replicationStatus, which are ignored: only table
  *          paths are compared).
  *   news:  the checked new inputs; the unknown sentinel anywhere counts as a change of that argument.
+ *   Both sides have been through check or read (outputs.ts), so Azure's defaults are filled in and
+ *   region names normalised: diff applies neither again.
  *   label: names the resource in warnings (e.g. its URN or "image version rg/g/i/1.0.0");
  *          defaults to the resource type.
  *   returns {
@@ -22,8 +24,8 @@
  *     warnings:            one sentence per replacement: resource, property, old -> new, and why.
  *   }
  *
- * Target regions are matched by normalised name, so order and spelling never make a difference;
- * data disks by LUN. Pure: no I/O.
+ * Target regions are matched by name, so order never makes a difference; data disks by LUN.
+ * Pure: no I/O.
  */
 import {
   mutabilityOf,
@@ -34,10 +36,8 @@ import {
   type MutabilityEntry,
   type ResourceKind,
 } from "../model/mutability";
-import { normaliseRegionName } from "../model/regions";
 import { containsUnknown, isUnknown, UNKNOWN } from "../model/unknown";
 import { canonicalJson, sameValue } from "./compareValues";
-import { galleryImageDefaults, galleryImageVersionDefaults } from "./defaulting";
 import { isJsonObject, type JsonObject } from "../model/jsonObject";
 import { getPath, showValue, type PathSegment } from "./values";
 
@@ -70,28 +70,18 @@ interface Change {
   readonly after: string;
 }
 
-// Both sides get the same defaults as check applies, so state written without a default (older
-// versions of this package, `pulumi import`) and inputs that spell the default out compare equal.
-const NORMALISE: Record<ResourceKind, (props: JsonObject) => JsonObject> = {
-  gallery: (props) => props,
-  galleryImage: galleryImageDefaults,
-  galleryImageVersion: galleryImageVersionDefaults,
-};
-
 export function diffResource(
   kind: ResourceKind,
   olds: JsonObject,
   news: JsonObject,
   label: string = RESOURCE_DISPLAY_NAMES[kind],
 ): DiffOutcome {
-  const before = NORMALISE[kind](olds);
-  const after = NORMALISE[kind](news);
   const table = mutabilityOf(kind);
-  const changes = table.flatMap((entry) => changesOf(entry, table, before, after));
-  const replacing = changes.filter((change) => behaviourOf(change, before, after) === "replace");
+  const changes = table.flatMap((entry) => changesOf(entry, table, olds, news));
+  const replacing = changes.filter((change) => behaviourOf(change, olds, news) === "replace");
   const replaces = unique(replacing.map((change) => change.path));
   const updates = unique(
-    changes.filter((change) => behaviourOf(change, before, after) === "update").map((c) => c.path),
+    changes.filter((change) => behaviourOf(change, olds, news) === "update").map((c) => c.path),
   );
   return {
     changes: changes.length > 0,
@@ -212,18 +202,14 @@ function elementKey(element: unknown, keyedBy: ElementKey): string | undefined {
   if (!isJsonObject(element)) return undefined;
   const text = (value: unknown) => (typeof value === "string" && !isUnknown(value) ? value : undefined);
   switch (keyedBy) {
-    case "region": {
-      const name = text(element.name);
-      return name === undefined ? undefined : normaliseRegionName(name);
-    }
+    case "region":
+      return text(element.name);
     case "lun":
       return typeof element.lun === "number" ? String(element.lun) : undefined;
     case "extendedLocation": {
       const name = text(element.name);
       const zone = text(getPath(element, ["extendedLocation", "name"]));
-      return name === undefined || zone === undefined
-        ? undefined
-        : `${normaliseRegionName(name)}/${zone.toLowerCase()}`;
+      return name === undefined || zone === undefined ? undefined : `${name}/${zone.toLowerCase()}`;
     }
   }
 }

@@ -33,14 +33,13 @@ export const RESOURCE_DISPLAY_NAMES: Readonly<Record<ResourceKind, string>> = {
  * How two values of an argument are compared.
  * - exact: deep equality (objects by key, lists by position); `{}`/`[]` equal an omitted value.
  * - caseInsensitive: Azure resource names are case-insensitive (`rg-Images` is `rg-images`).
- * - region: region names compared normalised (`East US 2` is `eastus2`).
  * - instant: dates compared as points in time (Azure answers `…59.000Z` as `…59+00:00`).
  * - unordered: a list whose order carries no meaning (disallowed disk types, features).
  * - requestOnly: a flag of the request that Azure neither stores nor returns (`allowUpdateImage`,
  *   `restore`), so
  *   it is never a change by itself; it only decides how another change is made (`inPlaceWhen`).
  */
-export type Comparison = "exact" | "caseInsensitive" | "region" | "instant" | "unordered" | "requestOnly";
+export type Comparison = "exact" | "caseInsensitive" | "instant" | "unordered" | "requestOnly";
 
 /**
  * A "replace" row that Azure changes in place under a condition, written as data: the request sets
@@ -54,7 +53,7 @@ export interface InPlaceCondition {
 
 /**
  * How the elements of a `[]` list are matched between old and new.
- * - region: by `name`, normalised (`East US` and `eastus` are one region).
+ * - region: by `name` (normalised where values enter, so `East US` and `eastus` are one region).
  * - lun: by `lun`.
  * - extendedLocation: by region `name` plus `extendedLocation.name`.
  */
@@ -96,7 +95,7 @@ function rowsOf(resource: ResourceKind, rows: readonly Row[]): MutabilityEntry[]
 const GALLERY: readonly Row[] = [
   { path: "resourceGroupName", behaviour: "replace", why: PARENT_WHY, compare: "caseInsensitive" },
   { path: "galleryName", behaviour: "replace", why: NAME_WHY, compare: "caseInsensitive" },
-  { path: "location", behaviour: "replace", why: LOCATION_WHY, compare: "region" },
+  { path: "location", behaviour: "replace", why: LOCATION_WHY },
   { path: "description", behaviour: "update", why: "Azure documents the gallery description as updatable" },
   { path: "tags", behaviour: "update", why: TAGS_WHY },
   // Managed identities can be assigned and removed on an existing gallery (PATCH), as on any ARM
@@ -157,7 +156,7 @@ const GALLERY_IMAGE: readonly Row[] = [
   { path: "resourceGroupName", behaviour: "replace", why: PARENT_WHY, compare: "caseInsensitive" },
   { path: "galleryName", behaviour: "replace", why: PARENT_WHY, compare: "caseInsensitive" },
   { path: "galleryImageName", behaviour: "replace", why: NAME_WHY, compare: "caseInsensitive" },
-  { path: "location", behaviour: "replace", why: LOCATION_WHY, compare: "region" },
+  { path: "location", behaviour: "replace", why: LOCATION_WHY },
   { path: "tags", behaviour: "update", why: TAGS_WHY },
   { path: "description", behaviour: "update", why: "Azure documents the description as updatable" },
   {
@@ -251,7 +250,6 @@ const GALLERY_IMAGE_VERSION: readonly Row[] = [
     path: "location",
     behaviour: "replace",
     why: `${LOCATION_WHY}: the location is the version's source region`,
-    compare: "region",
   },
   { path: "tags", behaviour: "update", why: TAGS_WHY },
   {

@@ -384,7 +384,7 @@ describe("check's inputs", () => {
       excludeFromLatest: false,
       targetRegions: [
         { name: "westeurope", regionalReplicaCount: 2, storageAccountType: "Standard_ZRS" },
-        { name: "East US", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" },
+        { name: "eastus", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" },
       ],
     });
   });
@@ -430,8 +430,43 @@ describe("check's inputs", () => {
     expect((inputs.publishingProfile as any).targetRegions[1].regionalReplicaCount).toBe(UNKNOWN);
   });
 
-  it("keep the user's spelling of region names", () => {
-    const { inputs } = checkGalleryImageVersion({}, exampleVersionArgs(), CTX);
-    expect((inputs.publishingProfile as any).targetRegions[1].name).toBe("East US");
+  it("normalise region names, as Azure's answers are, so that spelling never makes a difference", () => {
+    const { inputs } = checkGalleryImageVersion(
+      {},
+      edited(exampleVersionArgs(), (v) => {
+        v.location = "West Europe";
+        v.publishingProfile.targetRegions[0].name = "West Europe";
+        v.publishingProfile.targetExtendedLocations = [
+          { name: "West US", extendedLocation: { name: "microsoftlosangeles1", type: "EdgeZone" } },
+        ];
+      }),
+      CTX,
+    );
+    expect({
+      location: inputs.location,
+      targetRegions: inputs.publishingProfile!.targetRegions!.map((region) => region.name),
+      extendedLocations: inputs.publishingProfile!.targetExtendedLocations!.map((location) => location.name),
+    }).toEqual({
+      location: "westeurope",
+      targetRegions: ["westeurope", "eastus"],
+      extendedLocations: ["westus"],
+    });
+    expect(checkGallery({}, { ...exampleGalleryArgs(), location: "North Europe" }, CTX).inputs.location).toBe(
+      "northeurope",
+    );
+  });
+
+  it("quote the user's spelling of a region in failures", () => {
+    const { failures } = checkGalleryImageVersion(
+      {},
+      edited(exampleVersionArgs(), (v) => (v.publishingProfile.targetRegions[1].name = "East Atlantis")),
+      CTX,
+    );
+    expect(failures).toEqual([
+      {
+        property: "publishingProfile.targetRegions[1].name",
+        reason: expect.stringContaining('"East Atlantis"'),
+      },
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import {
   diffGalleryImageVersion,
   type DiffOutcome,
 } from "../../provider/lifecycle/diff";
-import { edited, fullGallery, fullGalleryImage, fullGalleryImageVersion, UNKNOWN } from "./fixtures";
+import { checkGallery, checkGalleryImageVersion, type CheckResult } from "../../provider/lifecycle/check";
+import type { JsonObject } from "../../provider/model/jsonObject";
+import { CTX, edited, fullGallery, fullGalleryImage, fullGalleryImageVersion, UNKNOWN } from "./fixtures";
 
 type Expected = "no change" | "update" | "replace";
 
@@ -18,6 +20,16 @@ const gallery = fullGallery();
 const image = fullGalleryImage();
 const version = fullGalleryImageVersion();
 const regions = (v: any) => v.publishingProfile.targetRegions;
+
+/** What the engine hands diff: the program's arguments after check, which must pass. */
+function checked<T>(
+  check: (olds: JsonObject, news: JsonObject, ctx: typeof CTX) => CheckResult<T>,
+  news: JsonObject,
+): T {
+  const { inputs, failures } = check({}, news, CTX);
+  expect(failures).toEqual([]);
+  return inputs;
+}
 
 const rows: [name: string, run: () => DiffOutcome, expected: Expected][] = [
   [
@@ -79,7 +91,10 @@ const rows: [name: string, run: () => DiffOutcome, expected: Expected][] = [
     () =>
       diffGallery(
         gallery,
-        edited(gallery, (g) => (g.location = "West Europe")),
+        checked(
+          checkGallery,
+          edited(gallery, (g) => (g.location = "West Europe")),
+        ),
       ),
     "no change",
   ],
@@ -308,11 +323,14 @@ const rows: [name: string, run: () => DiffOutcome, expected: Expected][] = [
     "no change",
   ],
   [
-    "spelling a region as 'eastus' instead of 'East US' is no change",
+    "spelling a region as 'East US' instead of 'eastus' is no change",
     () =>
       diffGalleryImageVersion(
         version,
-        edited(version, (v) => (regions(v)[1].name = "eastus")),
+        checked(
+          checkGalleryImageVersion,
+          edited(version, (v) => (regions(v)[1].name = "East US")),
+        ),
       ),
     "no change",
   ],
@@ -434,14 +452,17 @@ const rows: [name: string, run: () => DiffOutcome, expected: Expected][] = [
     "no change",
   ],
   [
-    "Azure's filled-in per-region defaults are no change",
+    "omitting a region's replica count and storage type, which it inherits from the profile, is no change",
     () =>
       diffGalleryImageVersion(
         version,
-        edited(version, (v) => {
-          delete regions(v)[1].regionalReplicaCount;
-          delete regions(v)[1].storageAccountType;
-        }),
+        checked(
+          checkGalleryImageVersion,
+          edited(version, (v) => {
+            delete regions(v)[1].regionalReplicaCount;
+            delete regions(v)[1].storageAccountType;
+          }),
+        ),
       ),
     "no change",
   ],

@@ -74,7 +74,7 @@ export function fullGalleryImageVersion(): Record<string, any> {
           encryption: { osDiskImage: { diskEncryptionSetId: DES } },
           additionalReplicaSets: [{ storageAccountType: "PremiumV2_LRS", regionalReplicaCount: 1 }],
         },
-        { name: "East US", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" },
+        { name: "eastus", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" },
       ],
       replicaCount: 1,
       excludeFromLatest: false,

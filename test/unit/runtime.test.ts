@@ -161,15 +161,33 @@ describe("read", () => {
       v.publishingProfile.endOfLifeDate = "2030-01-01T00:00:00Z";
     });
 
-  test("a diff of the same inputs against refreshed outputs reports no change", async () => {
-    const { id, inputs, outs } = await created("galleryImageVersion", spelledByUser());
-    const refreshed = await providers.galleryImageVersion.read!(id, outs);
-    const diff = await providers.galleryImageVersion.diff!(id, refreshed.props!, inputs);
-    expect(diff).toMatchObject({ changes: false, replaces: [] });
-    expect(warnings()).toEqual([]);
+  test.each(["East US", "eastus", "EastUS"])(
+    "a program naming a region %s previews no change after a refresh (Azure answers East US)",
+    async (spelling) => {
+      const args = edited(spelledByUser(), (v) => (v.publishingProfile.targetRegions[1].name = spelling));
+      const { id, outs } = await created("galleryImageVersion", args);
+      const refreshed = await providers.galleryImageVersion.read!(id, outs);
+      // The next preview: check against the refreshed inputs, then diff against the refreshed outputs.
+      const { inputs, failures } = await providers.galleryImageVersion.check!(refreshed.inputs!, args);
+      expect(failures).toEqual([]);
+      const diff = await providers.galleryImageVersion.diff!(id, refreshed.props!, inputs);
+      expect(diff).toMatchObject({ changes: false, replaces: [] });
+      expect(warnings()).toEqual([]);
+    },
+  );
+
+  test("reading drops what only Azure sets at any depth (a disk's measured size) from inputs", async () => {
+    const { id, outs } = await created("galleryImageVersion", exampleVersionArgs());
+    fake.drift(
+      versionRef,
+      (v: any) => (v.storageProfile.osDiskImage = { hostCaching: "ReadWrite", sizeInGB: 30 }),
+    );
+    const result = await providers.galleryImageVersion.read!(id, outs);
+    expect(result.props!.storageProfile.osDiskImage).toEqual({ hostCaching: "ReadWrite", sizeInGB: 30 });
+    expect(result.inputs!.storageProfile.osDiskImage).toEqual({ hostCaching: "ReadWrite" });
   });
 
-  test("reading keeps the user's spelling where Azure means the same (region names, date offsets)", async () => {
+  test("reading normalises Azure's region names and keeps the input's spelling of dates", async () => {
     const { id, outs } = await created("galleryImageVersion", spelledByUser());
     // Azure itself answers in its own spelling.
     const azure: any = fake.stored(versionRef);

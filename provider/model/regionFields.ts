@@ -1,0 +1,46 @@
+/**
+ * Region names are normalised (`East US 2` -> `eastus2`) once, where values enter the provider: the
+ * program's arguments in check, and Azure's answers before they become outputs. Everything after that
+ * (diff, comparison, state) sees one spelling; display names are produced only for messages.
+ *
+ * Which properties hold regions is read from the model (`regionName` in model/schemas.ts).
+ *
+ * Exports: `normaliseRegionFields(kind, value)`.
+ */
+import { describeShape, flattenShape } from "./describeShape";
+import { isJsonObject, type JsonObject } from "./jsonObject";
+import type { ResourceKind } from "./mutability";
+import { normaliseRegionName } from "./regions";
+import { OUTPUT_SCHEMAS } from "./schemas";
+import { isUnknown } from "./unknown";
+
+const regionPaths = new Map<ResourceKind, string[][]>();
+
+/** `publishingProfile.targetRegions[].name` -> ["publishingProfile", "targetRegions", "[]", "name"]. */
+function regionPathsOf(kind: ResourceKind): string[][] {
+  let paths = regionPaths.get(kind);
+  if (paths === undefined) {
+    paths = flattenShape(describeShape(OUTPUT_SCHEMAS[kind]))
+      .filter((property) => property.type.kind === "string" && property.type.regionName)
+      .map((property) => property.path.replace(/\[\]/g, ".[]").split("."));
+    regionPaths.set(kind, paths);
+  }
+  return paths;
+}
+
+/** A copy of `value` with every region name normalised; unknown values and other shapes left alone. */
+export function normaliseRegionFields<T extends JsonObject>(kind: ResourceKind, value: T): T {
+  let result: unknown = value;
+  for (const path of regionPathsOf(kind)) result = normaliseAt(result, path);
+  return result as T;
+}
+
+function normaliseAt(value: unknown, path: readonly string[]): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) {
+    return typeof value === "string" && !isUnknown(value) ? normaliseRegionName(value) : value;
+  }
+  if (head === "[]") return Array.isArray(value) ? value.map((element) => normaliseAt(element, rest)) : value;
+  if (!isJsonObject(value) || value[head] === undefined) return value;
+  return { ...value, [head]: normaliseAt(value[head], rest) };
+}
