@@ -54,10 +54,10 @@ class NamedTypes {
       throw new Error(`model: two different objects are named ${name}; give one another typeName`);
   }
 
-  render(interfaceName: (name: string) => string): string[] {
+  render(): string[] {
     return [...this.bodies].map(([name, body]) => {
       const description = this.docs.get(name);
-      return `${description === undefined ? "" : `${doc(description)}\n`}export interface ${interfaceName(name)} ${body}`;
+      return `${description === undefined ? "" : `${doc(description)}\n`}export interface ${name} ${body}`;
     });
   }
 }
@@ -67,26 +67,36 @@ function objectBody(properties: readonly ShapeProperty[], line: (property: Shape
   return `{\n${properties.map((property) => `${doc(property.description, "  ")}\n  ${line(property)}`).join("\n")}\n}`;
 }
 
-function indentBody(body: string, depth: number): string {
-  return body.replace(/\n/g, `\n${"  ".repeat(depth)}`);
+/** An inline object's lines, shifted to sit under the property that holds it. */
+function indentBody(body: string): string {
+  return body.replace(/\n/g, "\n  ");
 }
 
-// ---- arguments -------------------------------------------------------------------------------
+/**
+ * Renders model types as TypeScript, for arguments (`pulumi.Input` at every level, closed value sets
+ * open to any string, named objects as `XArgs`, no output-only properties) or for outputs (plain
+ * values, named objects as `X`).
+ */
+function typeRenderer(flavour: "args" | "outputs", named: NamedTypes) {
+  const input = flavour === "args";
+  const wrap = (text: string) => (input ? `pulumi.Input<${text}>` : text);
 
-function renderArgs(): string {
-  const named = new NamedTypes();
-
-  const objectType = (shape: ObjectShape, depth: number): string => {
-    const properties = shape.properties.filter((property) => !property.outputOnly);
-    const body = () => objectBody(properties, (property) => argLine(property, 0));
-    if (shape.typeName === undefined) return indentBody(body(), depth);
-    const name = `${shape.typeName}Args`;
-    const rendered = named.add(name, shape.description, body);
-    named.check(name, body());
-    return rendered;
+  const line = (property: ShapeProperty): string => {
+    const optional = property.optional || (input && property.resourceNameDefault);
+    const type = render(property.type);
+    const question = optional ? "?" : "";
+    return input
+      ? `readonly ${property.name}${question}: pulumi.Input<${optional ? "undefined | " : ""}${type}>;`
+      : `readonly ${property.name}${question}: ${type};`;
   };
 
-  const argType = (type: ShapeType, depth: number): string => {
+  const body = (shape: ObjectShape): string =>
+    objectBody(
+      shape.properties.filter((property) => !(input && property.outputOnly)),
+      line,
+    );
+
+  const render = (type: ShapeType): string => {
     switch (type.kind) {
       case "string":
         return "string";
@@ -97,29 +107,41 @@ function renderArgs(): string {
         return "boolean";
       case "json":
         return "unknown";
-      case "enum":
-        return `OneOf<${type.values.map((value) => JSON.stringify(value)).join(" | ")}>`;
-      case "array":
-        return `pulumi.Input<${argType(type.element, depth)}>[]`;
+      case "enum": {
+        const union = type.values.map((value) => JSON.stringify(value)).join(" | ");
+        return input ? `OneOf<${union}>` : union;
+      }
+      case "array": {
+        const element = wrap(render(type.element));
+        const bare = !input && (type.element.kind === "enum" || type.element.kind === "union");
+        return bare ? `(${element})[]` : `${element}[]`;
+      }
       case "map":
-        return `Record<string, pulumi.Input<${argType(type.value, depth)}>>`;
+        return `Record<string, ${wrap(render(type.value))}>`;
       case "union":
-        return type.options.map((option) => argType(option, depth)).join(" | ");
-      case "object":
-        return type.properties.length === 0 ? "Record<string, never>" : objectType(type, depth);
+        return type.options.map(render).join(" | ");
+      case "object": {
+        if (type.properties.length === 0) return "Record<string, never>";
+        if (type.typeName === undefined) return indentBody(body(type));
+        const name = input ? `${type.typeName}Args` : type.typeName;
+        named.add(name, type.description, () => body(type));
+        named.check(name, body(type));
+        return name;
+      }
     }
   };
 
-  const argLine = (property: ShapeProperty, depth: number): string => {
-    const optional = property.optional || property.resourceNameDefault;
-    const type = argType(property.type, depth + 1);
-    return `readonly ${property.name}${optional ? "?" : ""}: pulumi.Input<${optional ? "undefined | " : ""}${type}>;`;
-  };
+  return { render, body };
+}
 
+// ---- arguments -------------------------------------------------------------------------------
+
+function renderArgs(): string {
+  const named = new NamedTypes();
+  const { body } = typeRenderer("args", named);
   const resources = RESOURCE_KINDS.map((kind) => {
     const shape = describeShape(INPUT_SCHEMAS[kind]);
-    const body = objectBody(shape.properties, (property) => argLine(property, 0));
-    return `${doc(`The arguments of ${shape.typeName}. ${shape.description}`)}\nexport interface ${shape.typeName}Args ${body}`;
+    return `${doc(`The arguments of ${shape.typeName}. ${shape.description}`)}\nexport interface ${shape.typeName}Args ${body(shape)}`;
   });
 
   return [
@@ -127,7 +149,7 @@ function renderArgs(): string {
     'import type * as pulumi from "@pulumi/pulumi";',
     `${doc("One of the known values (offered by editors), or any string (check validates it).")}\nexport type OneOf<T extends string> = T | (string & {});`,
     ...resources,
-    ...named.render((name) => name),
+    ...named.render(),
   ].join("\n\n");
 }
 
@@ -135,50 +157,14 @@ function renderArgs(): string {
 
 function renderOutputs(): string {
   const named = new NamedTypes();
-
-  const outputType = (type: ShapeType, depth: number): string => {
-    switch (type.kind) {
-      case "string":
-        return "string";
-      case "integer":
-      case "number":
-        return "number";
-      case "boolean":
-        return "boolean";
-      case "json":
-        return "unknown";
-      case "enum":
-        return type.values.map((value) => JSON.stringify(value)).join(" | ");
-      case "array": {
-        const element = outputType(type.element, depth);
-        return type.element.kind === "enum" || type.element.kind === "union"
-          ? `(${element})[]`
-          : `${element}[]`;
-      }
-      case "map":
-        return `Record<string, ${outputType(type.value, depth)}>`;
-      case "union":
-        return type.options.map((option) => outputType(option, depth)).join(" | ");
-      case "object": {
-        if (type.properties.length === 0) return "Record<string, never>";
-        const body = () => objectBody(type.properties, (property) => outputLine(property));
-        if (type.typeName === undefined) return indentBody(body(), depth);
-        const rendered = named.add(type.typeName, type.description, body);
-        named.check(type.typeName, body());
-        return rendered;
-      }
-    }
-  };
-
-  const outputLine = (property: ShapeProperty): string =>
-    `readonly ${property.name}${property.optional ? "?" : ""}: ${outputType(property.type, 1)};`;
+  const { render } = typeRenderer("outputs", named);
 
   const resources = RESOURCE_KINDS.map((kind) => {
     const shape = describeShape(OUTPUT_SCHEMAS[kind]);
     // `id` is declared by pulumi.CustomResource already.
     const properties = shape.properties.filter((property) => property.name !== "id");
     const lines = properties.map((property) => {
-      const type = outputType(property.type, 1);
+      const type = render(property.type);
       return `${doc(property.description, "  ")}\n  declare public readonly ${property.name}: pulumi.Output<${type}${property.optional ? " | undefined" : ""}>;`;
     });
     const outputOnly = properties.filter((property) => property.outputOnly).map((property) => property.name);
@@ -188,12 +174,7 @@ function renderOutputs(): string {
     ].join("\n\n");
   });
 
-  return [
-    HEADER,
-    'import * as pulumi from "@pulumi/pulumi";',
-    ...resources,
-    ...named.render((name) => name),
-  ].join("\n\n");
+  return [HEADER, 'import * as pulumi from "@pulumi/pulumi";', ...resources, ...named.render()].join("\n\n");
 }
 
 export function renderGeneratedTypes(): Record<string, string> {
