@@ -20,7 +20,7 @@
  * Exports: the input schemas `galleryInputsSchema`, `galleryImageInputsSchema`,
  * `galleryImageVersionInputsSchema`, `INPUT_SCHEMAS`; the output schemas `OUTPUT_SCHEMAS`; the
  * inferred types `GalleryInputs`, `GalleryImageInputs`, `GalleryImageVersionInputs`,
- * `TargetRegionInputs`, `ResourceInputs`, `GalleryImageVersionOutputs`.
+ * `TargetRegionInputs`, `ResourceInputs`.
  */
 import { z } from "zod";
 import {
@@ -634,7 +634,6 @@ export type GalleryInputs = z.infer<typeof galleryInputsSchema>;
 export type GalleryImageInputs = z.infer<typeof galleryImageInputsSchema>;
 export type GalleryImageVersionInputs = z.infer<typeof galleryImageVersionInputsSchema>;
 export type TargetRegionInputs = z.infer<typeof targetRegion>;
-export type GalleryImageVersionOutputs = z.infer<typeof galleryImageVersionOutputsSchema>;
 
 /** The checked inputs of each resource kind. */
 export interface ResourceInputs {
