@@ -1,8 +1,9 @@
 // diff against Azure's verdict per argument, written by hand below, so that a wrong table entry fails a
 // test that says what it got wrong.
-import { z } from "zod";
+import type { z } from "zod";
 import { diffResource } from "../../provider/lifecycle/diff";
 import { getPath } from "../../provider/lifecycle/values";
+import { describeShape, flattenShape } from "../../provider/model/describeShape";
 import {
   MUTABILITY,
   mutabilityOf,
@@ -238,18 +239,12 @@ describe("diff gives Azure's verdict for every argument", () => {
 // ---- every argument has a row ----------------------------------------------------------------
 
 /** Leaf argument paths of a schema, `[]` after lists of objects. */
-function argumentPaths(schema: z.ZodType, prefix = ""): string[] {
-  let inner: z.ZodType = schema;
-  while (inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
-  if (inner instanceof z.ZodObject) {
-    return Object.entries(inner.shape).flatMap(([key, child]) =>
-      argumentPaths(child as z.ZodType, prefix === "" ? key : `${prefix}.${key}`),
-    );
-  }
-  if (inner instanceof z.ZodArray && inner.element instanceof z.ZodObject) {
-    return argumentPaths(inner.element as z.ZodType, `${prefix}[]`);
-  }
-  return [prefix];
+function argumentPaths(schema: z.ZodObject): string[] {
+  return flattenShape(describeShape(schema))
+    .filter(
+      ({ type }) => type.kind !== "object" && !(type.kind === "array" && type.element.kind === "object"),
+    )
+    .map((property) => property.path);
 }
 
 describe.each(["gallery", "galleryImage", "galleryImageVersion"] as const)("the %s rows", (kind) => {
