@@ -9,7 +9,7 @@
 export type Severity = "info" | "warning" | "error";
 
 export interface EngineLog {
-  log(severity: Severity, message: string, options?: { ephemeral?: boolean }): Promise<void>;
+  log(severity: Severity, message: string, options?: { ephemeral?: boolean; urn?: string }): Promise<void>;
 }
 
 function engineAddress(): string | undefined {
@@ -36,6 +36,7 @@ function grpcEngineLog(address: string): EngineLog {
         req.setSeverity(severities[severity]);
         req.setMessage(message);
         req.setEphemeral(options?.ephemeral === true);
+        if (options?.urn) req.setUrn(options.urn);
         // A lost log line must never fail the operation it describes.
         client.log(req, () => resolve());
       }),

@@ -1,0 +1,104 @@
+// Each resource kind described once: how to name it in messages, which pure check/diff applies,
+// which calls read and write it in Azure. The operations (operations.ts) are the same for all three.
+import type { GalleryApi, VersionRef } from "../azure/galleryApi";
+import type { JsonObject } from "../model/jsonObject";
+import { nameKeysOf } from "../azure/armId";
+import {
+  checkGallery,
+  checkGalleryImage,
+  checkGalleryImageVersion,
+  type CheckContext,
+  type CheckResult,
+} from "../lifecycle/check";
+import { diffGallery, diffGalleryImage, diffGalleryImageVersion, type DiffOutcome } from "../lifecycle/diff";
+import { removedReplicaRegions } from "../lifecycle/regionRules";
+import type { ResourceKind } from "../model/mutability";
+
+export type Props = Record<string, any>;
+
+export interface KindSpec {
+  /** Names the resource in messages: "image definition rg/gallery/image". */
+  label(props: Props): string;
+  check(olds: Props, news: Props, ctx: CheckContext): CheckResult;
+  diff(olds: Props, news: Props, label: string): DiffOutcome;
+  get(api: GalleryApi, props: Props): Promise<JsonObject | undefined>;
+  /** Writes the resource; `onProgress` hears about long replications. */
+  put(
+    api: GalleryApi,
+    props: Props,
+    body: JsonObject,
+    onProgress: (version: JsonObject) => Promise<void>,
+  ): Promise<JsonObject>;
+  remove(api: GalleryApi, props: Props): Promise<void>;
+  /** The ARM names: path segments, not part of the request body. */
+  nameKeys: readonly string[];
+  /** Extra preview warnings that need a look at Azure. */
+  replacementNotes?(api: GalleryApi, olds: Props): Promise<string[]>;
+  /** Preview warnings for in-place changes that still destroy something. */
+  updateNotes?(olds: Props, news: Props, label: string): string[];
+}
+
+const galleryRef = (p: Props) => ({ resourceGroupName: p.resourceGroupName, galleryName: p.galleryName });
+const imageRef = (p: Props) => ({ ...galleryRef(p), galleryImageName: p.galleryImageName });
+const versionRef = (p: Props): VersionRef => ({
+  ...imageRef(p),
+  galleryImageVersionName: p.galleryImageVersionName,
+});
+
+export const KINDS: Record<ResourceKind, KindSpec> = {
+  gallery: {
+    label: (p) => `gallery ${p.resourceGroupName}/${p.galleryName}`,
+    check: checkGallery,
+    diff: diffGallery,
+    get: (api, p) => api.getGallery(galleryRef(p)),
+    put: (api, p, body) => api.putGallery(galleryRef(p), body),
+    remove: (api, p) => api.deleteGallery(galleryRef(p)),
+    nameKeys: nameKeysOf("gallery"),
+  },
+  galleryImage: {
+    label: (p) => `image definition ${p.resourceGroupName}/${p.galleryName}/${p.galleryImageName}`,
+    check: checkGalleryImage,
+    diff: diffGalleryImage,
+    get: (api, p) => api.getImage(imageRef(p)),
+    put: (api, p, body) => api.putImage(imageRef(p), body),
+    remove: (api, p) => api.deleteImage(imageRef(p)),
+    nameKeys: nameKeysOf("galleryImage"),
+    replacementNotes: async (api, olds) => {
+      const names: string[] = [];
+      for await (const version of api.listVersions(imageRef(olds))) names.push(String(version.name));
+      return names.length === 0
+        ? []
+        : [
+            `image definition ${olds.galleryImageName} still has ${names.length} version(s) (${names.join(", ")}); ` +
+              `Azure deletes a definition only after its versions, so they are deleted and recreated with it`,
+          ];
+    },
+  },
+  galleryImageVersion: {
+    label: (p) =>
+      `image version ${p.resourceGroupName}/${p.galleryName}/${p.galleryImageName}/${p.galleryImageVersionName}`,
+    check: checkGalleryImageVersion,
+    diff: diffGalleryImageVersion,
+    get: (api, p) => api.getVersion(versionRef(p), { replicationStatus: true }),
+    put: async (api, p, body, onProgress) => {
+      await api.putVersion(versionRef(p), body, onProgress);
+      // The PUT answer has no replication status; the outputs show it per region.
+      const version = await api.getVersion(versionRef(p), { replicationStatus: true });
+      if (!version)
+        throw new Error(`${KINDS.galleryImageVersion.label(p)} disappeared right after it was written`);
+      await onProgress(version);
+      return version;
+    },
+    remove: (api, p) => api.deleteVersion(versionRef(p)),
+    nameKeys: nameKeysOf("galleryImageVersion"),
+    // Never silently: check already refused this unless allowDeletionOfReplicatedLocations is true.
+    updateNotes: (olds, news, label) => {
+      const removed = removedReplicaRegions(olds, news.publishingProfile?.targetRegions ?? []);
+      return removed.length === 0
+        ? []
+        : [
+            `${label}: the update deletes the replicas in ${removed.join(", ")} (allowDeletionOfReplicatedLocations is true)`,
+          ];
+    },
+  },
+};

@@ -1,0 +1,143 @@
+// The resource lifecycle with I/O: check, diff, create, read, update, delete of the three kinds,
+// given an OperationContext. Both front doors call these same functions: the dynamic provider
+// (runtime.ts) and the provider plugin (plugin/). Each call may carry the resource's URN, so
+// messages appear under the resource, and an abort signal (cancellation, custom timeouts).
+import type { JsonObject } from "../model/jsonObject";
+import { namesFromArmId } from "../azure/armId";
+import type { CheckResult } from "../lifecycle/check";
+import type { DiffOutcome } from "../lifecycle/diff";
+import type { ResourceKind } from "../model/mutability";
+import { inputsOf, toOutputs } from "../outputs";
+import { describeReplication } from "../replicationProgress";
+import type { OperationContext } from "./context";
+import { KINDS, type KindSpec, type Props } from "./kinds";
+
+export interface CallOptions {
+  /** The resource's URN: messages are attached to it. */
+  readonly urn?: string;
+  /** Aborted on cancellation or when a custom timeout expires. */
+  readonly signal?: AbortSignal;
+}
+
+export interface ReadResult {
+  readonly id: string;
+  readonly props: Props;
+  readonly inputs: Props;
+}
+
+export interface ResourceOperations {
+  check(kind: ResourceKind, olds: Props, news: Props): Promise<CheckResult>;
+  /** The diff; its warnings (and notes that need a look at Azure) are logged on the resource. */
+  diff(kind: ResourceKind, olds: Props, news: Props, options?: CallOptions): Promise<DiffOutcome>;
+  create(kind: ResourceKind, inputs: Props, options?: CallOptions): Promise<{ id: string; outs: Props }>;
+  /** `props` may hold nothing but the id (`pulumi import`); undefined when the resource is gone. */
+  read(kind: ResourceKind, id: string, props: Props, options?: CallOptions): Promise<ReadResult | undefined>;
+  update(kind: ResourceKind, olds: Props, news: Props, options?: CallOptions): Promise<{ outs: Props }>;
+  delete(kind: ResourceKind, props: Props, options?: CallOptions): Promise<void>;
+}
+
+/** How long a delete waits for Azure to stop listing the resource before it moves on. */
+const DELETE_WAIT_MS = 60_000;
+
+function requestBody(spec: KindSpec, inputs: Props): JsonObject {
+  const body: JsonObject = {};
+  for (const [key, value] of Object.entries(inputs)) {
+    if (key !== "__provider" && !spec.nameKeys.includes(key)) body[key] = value;
+  }
+  return body;
+}
+
+function namesOf(spec: KindSpec, props: Props): Props {
+  return Object.fromEntries(spec.nameKeys.map((k) => [k, props[k]]));
+}
+
+/** `work`, unless `signal` aborts first: then its reason (the SDK call is abandoned, not awaited). */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+export function resourceOperations(ctx: OperationContext): ResourceOperations {
+  const progress = (label: string, urn: string | undefined) => async (version: JsonObject) => {
+    await ctx.log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true, urn });
+  };
+
+  const write = async (kind: ResourceKind, inputs: Props, options: CallOptions) => {
+    const spec = KINDS[kind];
+    const api = await ctx.api();
+    const label = spec.label(inputs);
+    const azure = await unlessAborted(
+      spec.put(api, inputs, requestBody(spec, inputs), progress(label, options.urn)),
+      options.signal,
+    );
+    return { id: String(azure.id), outs: toOutputs(kind, inputs, azure) };
+  };
+
+  return {
+    async check(kind, olds, news) {
+      return KINDS[kind].check(olds ?? {}, news, {
+        now: ctx.now(),
+        accessGrantedRegions: ctx.settings.accessGrantedRegions,
+      });
+    },
+
+    async diff(kind, olds, news, options = {}) {
+      const spec = KINDS[kind];
+      const label = spec.label(olds);
+      const outcome = spec.diff(olds, news, label);
+      const replacing = outcome.replaces.length > 0;
+      const notes = [
+        ...(replacing && spec.replacementNotes ? await spec.replacementNotes(await ctx.api(), olds) : []),
+        ...(!replacing && outcome.changes && spec.updateNotes ? spec.updateNotes(olds, news, label) : []),
+      ];
+      for (const warning of [...outcome.warnings, ...notes]) {
+        await ctx.log("warning", warning, { urn: options.urn });
+      }
+      return outcome;
+    },
+
+    async create(kind, inputs, options = {}) {
+      const spec = KINDS[kind];
+      const api = await ctx.api();
+      if (await spec.get(api, inputs)) {
+        // Azure's PUT would silently take over (and overwrite) what is there.
+        throw new Error(
+          `${spec.label(inputs)} already exists in Azure; adopt it with 'pulumi import' instead of creating it`,
+        );
+      }
+      return write(kind, inputs, options);
+    },
+
+    async read(kind, id, props, options = {}) {
+      const spec = KINDS[kind];
+      // An import brings nothing but the id: the names come from it.
+      const known = spec.nameKeys.every((key) => typeof props[key] === "string");
+      const names = known ? namesOf(spec, props) : namesFromArmId(kind, id);
+      const azure = await unlessAborted(spec.get(await ctx.api(), names), options.signal);
+      if (!azure) return undefined;
+      // Azure's spelling of what means the same must not show up as drift on refresh (see outputs.ts).
+      const outs = toOutputs(kind, names, azure, props);
+      return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(kind, outs) };
+    },
+
+    async update(kind, _olds, news, options = {}) {
+      return { outs: (await write(kind, news, options)).outs };
+    },
+
+    async delete(kind, props, options = {}) {
+      const spec = KINDS[kind];
+      const api = await ctx.api();
+      await unlessAborted(spec.remove(api, props), options.signal);
+      // Wait until Azure no longer lists it, so a replacement with the same name can follow.
+      const deadline = ctx.now().getTime() + DELETE_WAIT_MS;
+      while ((await spec.get(api, props)) && ctx.now().getTime() < deadline) {
+        await ctx.delay(ctx.deletePollMs, options.signal);
+      }
+    },
+  };
+}
