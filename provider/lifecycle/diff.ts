@@ -21,7 +21,12 @@
  *     deleteBeforeReplace: true whenever replaces is non-empty (Azure names are fixed, so the old
  *                          resource must go before the new one can take its name),
  *     updates:             property paths changed in place,
- *     warnings:            one sentence per replacement: resource, property, old -> new, and why.
+ *     warnings:            one sentence per replacement: resource, property, old -> new, and why;
+ *                          when a parent's name is known only after apply, the parent being replaced
+ *                          is named as the reason,
+ *     details:             every changed property path with what happens to it (add, delete, update)
+ *                          and whether it forces replacement: a target region or data disk added is
+ *                          `...targetRegions[i]` (index into news), one removed is indexed into olds.
  *   }
  *
  * Target regions are matched by name, so order never makes a difference; data disks by LUN.
@@ -47,6 +52,14 @@ export interface DiffOutcome {
   readonly deleteBeforeReplace: boolean;
   readonly updates: string[];
   readonly warnings: string[];
+  readonly details: DiffDetail[];
+}
+
+/** One changed property path, as a provider's detailed diff reports it. */
+export interface DiffDetail {
+  readonly path: string;
+  readonly kind: "add" | "delete" | "update";
+  readonly replace: boolean;
 }
 
 export function diffGallery(olds: JsonObject, news: JsonObject, label?: string): DiffOutcome {
@@ -68,6 +81,8 @@ interface Change {
   readonly path: string;
   readonly before: string;
   readonly after: string;
+  /** The concrete paths behind this change (several for elements added to or removed from a list). */
+  readonly details: readonly Omit<DiffDetail, "replace">[];
 }
 
 export function diffResource(
@@ -88,7 +103,11 @@ export function diffResource(
     replaces,
     deleteBeforeReplace: replaces.length > 0,
     updates,
-    warnings: replacing.map((change) => replacementWarning(label, change)),
+    warnings: replacing.map((change) => replacementWarning(kind, label, change)),
+    details: changes.flatMap((change) => {
+      const replace = behaviourOf(change, before, after) === "replace";
+      return change.details.map((detail) => ({ ...detail, replace }));
+    }),
   };
 }
 
@@ -123,7 +142,22 @@ function inPlaceConditionHolds(
     });
 }
 
-function replacementWarning(label: string, change: Change): string {
+/** The names of a resource's parents, and what each parent is. */
+const PARENTS: Record<ResourceKind, Readonly<Record<string, string>>> = {
+  gallery: {},
+  galleryImage: { galleryName: "gallery" },
+  galleryImageVersion: { galleryName: "gallery", galleryImageName: "image definition" },
+};
+
+function replacementWarning(kind: ResourceKind, label: string, change: Change): string {
+  const parent = PARENTS[kind][change.path];
+  if (parent !== undefined && change.after === showValue(UNKNOWN)) {
+    // The name is taken from the parent's outputs, unknown only while the parent is replaced.
+    return (
+      `${label} will be replaced (deleted, then created again) because its ${parent} ${change.before} ` +
+      `is being replaced: ${change.entry.why}.`
+    );
+  }
   return (
     `${label} will be replaced (deleted, then created again) because ${change.path} changes: ` +
     `${change.before} -> ${change.after}. Azure cannot change it in place: ${change.entry.why}.`
@@ -180,7 +214,16 @@ function leafChanges(
   const before = getPath(olds, path);
   const after = valueAt(news, path);
   if (sameValue(entry, before, after)) return [];
-  return [{ entry, path: shownPath, before: showValue(before), after: showValue(after) }];
+  const kind = before === undefined ? "add" : after === undefined ? "delete" : "update";
+  return [
+    {
+      entry,
+      path: shownPath,
+      before: showValue(before),
+      after: showValue(after),
+      details: [{ path: shownPath, kind }],
+    },
+  ];
 }
 
 interface KeyedElement {
@@ -226,7 +269,15 @@ function membershipChanges(
   const newList = valueAt(news, path);
   const oldElements = keyedElements(getPath(olds, path), keyedBy);
   if (isUnknown(newList)) {
-    return [{ entry, path: collectionPath, before: keysOf(oldElements), after: showValue(UNKNOWN) }];
+    return [
+      {
+        entry,
+        path: collectionPath,
+        before: keysOf(oldElements),
+        after: showValue(UNKNOWN),
+        details: [{ path: collectionPath, kind: "update" }],
+      },
+    ];
   }
   // An omitted list Azure fills in from the source (data disks of a managed image) is no change.
   if (newList === undefined && entry.azureChoosesWhenOmitted) return [];
@@ -234,7 +285,20 @@ function membershipChanges(
   const added = [...newElements.keys()].filter((key) => !oldElements.has(key));
   const removed = [...oldElements.keys()].filter((key) => !newElements.has(key));
   if (added.length === 0 && removed.length === 0) return [];
-  return [{ entry, path: collectionPath, before: keysOf(oldElements), after: keysOf(newElements) }];
+  const at = (elements: Map<string, KeyedElement>, key: string) =>
+    `${collectionPath}[${elements.get(key)!.index}]`;
+  return [
+    {
+      entry,
+      path: collectionPath,
+      before: keysOf(oldElements),
+      after: keysOf(newElements),
+      details: [
+        ...added.map((key) => ({ path: at(newElements, key), kind: "add" as const })),
+        ...removed.map((key) => ({ path: at(oldElements, key), kind: "delete" as const })),
+      ],
+    },
+  ];
 }
 
 function keysOf(elements: Map<string, KeyedElement>): string {
@@ -255,7 +319,13 @@ function elementChanges(
   if (isUnknown(newList)) {
     // The whole list is known only after apply: any field of it may change.
     return [
-      { entry, path: collectionPath, before: showValue(getPath(olds, path)), after: showValue(UNKNOWN) },
+      {
+        entry,
+        path: collectionPath,
+        before: showValue(getPath(olds, path)),
+        after: showValue(UNKNOWN),
+        details: [{ path: collectionPath, kind: "update" }],
+      },
     ];
   }
   const oldElements = keyedElements(getPath(olds, path), keyedBy);

@@ -1,0 +1,48 @@
+// The provider's configuration keys (namespace `compute-gallery`), described once for every place
+// that lists them: the plugin's package schema and its CheckConfig. readSettings (settings.ts)
+// interprets them.
+export interface SettingKey {
+  readonly key: string;
+  readonly description: string;
+  /** Never shown or stored in plain text. */
+  readonly secret?: true;
+  /** A list, given as JSON (`["a","b"]`) or comma-separated. */
+  readonly list?: true;
+}
+
+export const SETTINGS_NAMESPACE = "compute-gallery";
+
+export const SETTING_KEYS: readonly SettingKey[] = [
+  {
+    key: "backend",
+    description: "local (default: the embedded emulator), emulator (one you started) or azure.",
+  },
+  {
+    key: "subscriptionId",
+    description: "Azure subscription (else AZURE_SUBSCRIPTION_ID); setting it without backend selects azure.",
+  },
+  {
+    key: "accessGrantedRegions",
+    description: 'Regions whose access request Azure granted, e.g. ["australiacentral"].',
+    list: true,
+  },
+  {
+    key: "stateDir",
+    description: "local: where the embedded emulator keeps its state (default .compute-gallery).",
+  },
+  {
+    key: "emulatorSeedFile",
+    description:
+      "local: JSON file of image sources the emulator knows (managed images, snapshots, VMs, VHDs).",
+  },
+  { key: "replicationSpeed", description: "local: GB per second per region that replication writes." },
+  { key: "emulatorEndpoint", description: "emulator: its URL, e.g. https://127.0.0.1:8443." },
+  { key: "emulatorCertificatePath", description: "emulator: its certificate (PEM)." },
+  { key: "emulatorTenantId", description: "emulator: the tenant of its client credentials." },
+  { key: "emulatorClientId", description: "emulator: the client id of its client credentials." },
+  {
+    key: "emulatorClientSecret",
+    description: "emulator: the client secret of its client credentials (set it with --secret).",
+    secret: true,
+  },
+];

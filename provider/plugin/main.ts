@@ -1,0 +1,36 @@
+// The entry point of `pulumi-resource-compute-gallery`: the engine starts it with its own address
+// as an argument and reads the port the plugin listens on from the first line of standard output.
+import * as fs from "fs";
+import * as path from "path";
+import { pluginHandlers } from "./handlers";
+import { engineLogger } from "./engineLogger";
+import { serve } from "./server";
+
+/** This package's version: package.json two (source) or three (dist/) folders up. */
+function packageVersion(): string {
+  for (const up of ["../..", "../../.."]) {
+    const file = path.resolve(__dirname, up, "package.json");
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")).version;
+  }
+  return "0.0.0";
+}
+
+export async function main(args: readonly string[]): Promise<void> {
+  // Flags such as --logtostderr and -v=9 come before or after the address.
+  const engineAddress = args.find((arg) => !arg.startsWith("-"));
+  if (!engineAddress) {
+    process.stderr.write(
+      "usage: pulumi-resource-compute-gallery <engine address>\n(started by the pulumi CLI)\n",
+    );
+    process.exit(1);
+  }
+  const handlers = pluginHandlers({ log: engineLogger(engineAddress), env: process.env, cwd: process.cwd() });
+  const server = await serve(handlers, packageVersion());
+  process.stdout.write(`${server.port}\n`);
+  // The engine ends the plugin with a signal: stop the embedded emulator so its state is closed cleanly.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      void Promise.allSettled([handlers.close(), server.stop()]).then(() => process.exit(0));
+    });
+  }
+}

@@ -1,0 +1,205 @@
+// Pulumi's ResourceProvider gRPC service, served with the SDK's generated stubs. We serve it
+// ourselves rather than through `pulumi.provider.main`, which in @pulumi/pulumi 3.248 drops the
+// detailed diff, deleteBeforeReplace's per-property marks, the custom timeouts of create, update
+// and delete, the old inputs, and config secrets handling. Each method decodes the request,
+// calls the handler of the same name (handlers.ts) and encodes the answer.
+import { packageSchema } from "./packageSchema";
+import { PACKAGE_NAME } from "./tokens";
+import type { PluginHandlers } from "./handlers";
+import { emptyproto, grpc, plain, pluginproto, provproto, provrpc, struct } from "./protocol";
+
+type Callback = (error: unknown, response?: unknown) => void;
+type Call = { request: any };
+
+/** Wraps a handler so any error reaches the engine as the call's error, with its message. */
+function method(work: (request: any) => Promise<unknown> | unknown) {
+  return (call: Call, callback: Callback) => {
+    Promise.resolve()
+      .then(() => work(call.request))
+      .then(
+        (response) => callback(null, response),
+        (error: unknown) =>
+          callback({
+            code: grpc.status.UNKNOWN,
+            message: error instanceof Error ? error.message : String(error),
+          }),
+      );
+  };
+}
+
+function failures(list: { property: string; reason: string }[]) {
+  return list.map((failure) => {
+    const message = new provproto.CheckFailure();
+    message.setProperty(failure.property);
+    message.setReason(failure.reason);
+    return message;
+  });
+}
+
+export function providerService(handlers: PluginHandlers, version: string) {
+  const schema = JSON.stringify(packageSchema(version));
+  return {
+    getPluginInfo: method(() => {
+      const info = new pluginproto.PluginInfo();
+      info.setVersion(version);
+      return info;
+    }),
+
+    getSchema: method(() => {
+      const response = new provproto.GetSchemaResponse();
+      response.setSchema(schema);
+      return response;
+    }),
+
+    checkConfig: method((request) => {
+      const { inputs, failures: found } = handlers.checkConfig(plain(request.getNews()));
+      const response = new provproto.CheckResponse();
+      response.setInputs(struct(inputs));
+      response.setFailuresList(failures(found));
+      return response;
+    }),
+
+    diffConfig: method((request) => {
+      // A different backend is a different place, but existing resources are not moved by config:
+      // report the change, never a replacement of the provider (which would replace everything).
+      const same = JSON.stringify(plain(request.getOlds())) === JSON.stringify(plain(request.getNews()));
+      const response = new provproto.DiffResponse();
+      response.setChanges(
+        same ? provproto.DiffResponse.DiffChanges.DIFF_NONE : provproto.DiffResponse.DiffChanges.DIFF_SOME,
+      );
+      return response;
+    }),
+
+    configure: method(async (request) => {
+      const variables: Record<string, string> = {};
+      // The engine names variables `compute-gallery:config:key`; stack config says `compute-gallery:key`.
+      request.getVariablesMap().forEach((value: string, key: string) => {
+        variables[key.replace(`${PACKAGE_NAME}:config:`, `${PACKAGE_NAME}:`)] = value;
+      });
+      await handlers.configure(variables);
+      const response = new provproto.ConfigureResponse();
+      // The engine keeps secrets out of our inputs and marks the matching outputs secret itself.
+      response.setAcceptsecrets(false);
+      response.setAcceptresources(false);
+      response.setSupportspreview(false);
+      return response;
+    }),
+
+    check: method(async (request) => {
+      const { inputs, failures: found } = await handlers.check(
+        request.getUrn(),
+        plain(request.getOlds()),
+        plain(request.getNews()),
+      );
+      const response = new provproto.CheckResponse();
+      response.setInputs(struct(inputs));
+      response.setFailuresList(failures(found));
+      return response;
+    }),
+
+    diff: method(async (request) => {
+      const outcome = await handlers.diff(
+        request.getUrn(),
+        plain(request.getOlds()),
+        plain(request.getNews()),
+      );
+      const response = new provproto.DiffResponse();
+      response.setChanges(
+        outcome.changes
+          ? provproto.DiffResponse.DiffChanges.DIFF_SOME
+          : provproto.DiffResponse.DiffChanges.DIFF_NONE,
+      );
+      response.setReplacesList(outcome.replaces);
+      response.setDeletebeforereplace(outcome.deleteBeforeReplace);
+      response.setDiffsList(outcome.diffs);
+      response.setHasdetaileddiff(true);
+      const detailed = response.getDetaileddiffMap();
+      for (const [path, kind] of Object.entries(outcome.detailedDiff)) {
+        const diff = new provproto.PropertyDiff();
+        diff.setKind(provproto.PropertyDiff.Kind[kind]);
+        // Paths name the program's arguments, so the display shows old and new inputs.
+        diff.setInputdiff(true);
+        detailed.set(path, diff);
+      }
+      return response;
+    }),
+
+    create: method(async (request) => {
+      const { id, outs } = await handlers.create(
+        request.getUrn(),
+        plain(request.getProperties()),
+        request.getTimeout() || undefined,
+      );
+      const response = new provproto.CreateResponse();
+      response.setId(id);
+      response.setProperties(struct(outs));
+      return response;
+    }),
+
+    read: method(async (request) => {
+      const found = await handlers.read(request.getUrn(), request.getId(), plain(request.getProperties()));
+      const response = new provproto.ReadResponse();
+      // An empty id tells the engine the resource is gone.
+      if (found) {
+        response.setId(found.id);
+        response.setProperties(struct(found.props));
+        response.setInputs(struct(found.inputs));
+      }
+      return response;
+    }),
+
+    update: method(async (request) => {
+      const { outs } = await handlers.update(
+        request.getUrn(),
+        plain(request.getOlds()),
+        plain(request.getNews()),
+        request.getTimeout() || undefined,
+      );
+      const response = new provproto.UpdateResponse();
+      response.setProperties(struct(outs));
+      return response;
+    }),
+
+    delete: method(async (request) => {
+      await handlers.delete(
+        request.getUrn(),
+        plain(request.getProperties()),
+        request.getTimeout() || undefined,
+      );
+      return new emptyproto.Empty();
+    }),
+
+    invoke: method(async (request) => {
+      const response = new provproto.InvokeResponse();
+      response.setReturn(struct(await handlers.invoke(request.getTok(), plain(request.getArgs()))));
+      return response;
+    }),
+
+    cancel: method(() => {
+      handlers.cancel();
+      return new emptyproto.Empty();
+    }),
+  };
+}
+
+/** Starts the gRPC server on a free local port; resolves to the port. */
+export function serve(
+  handlers: PluginHandlers,
+  version: string,
+): Promise<{ port: number; stop(): Promise<void> }> {
+  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+  server.addService(provrpc.ResourceProviderService, providerService(handlers, version));
+  return new Promise((resolve, reject) => {
+    server.bindAsync(
+      "127.0.0.1:0",
+      grpc.ServerCredentials.createInsecure(),
+      (error: Error | null, port: number) => {
+        if (error) return reject(error);
+        resolve({
+          port,
+          stop: () => new Promise<void>((done) => server.tryShutdown(() => done())),
+        });
+      },
+    );
+  });
+}
