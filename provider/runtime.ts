@@ -14,10 +14,15 @@ import { resourceOperations, type ResourceOperations } from "./operations/operat
 let context: OperationContext | undefined;
 let operations: ResourceOperations | undefined;
 
-function contextFor(settings: BackendSettings, open: (s: BackendSettings) => Promise<Connection>): void {
+function contextFor(
+  settings: BackendSettings,
+  open: (s: BackendSettings) => Promise<Connection>,
+  now?: () => Date,
+): void {
   context = createContext({
     settings,
     connect: open,
+    ...(now ? { now } : {}),
     // The dynamic-provider host hands the provider no URN: messages name the resource instead.
     log: (severity, message, options) => engineLog().log(severity, message, options),
   });
@@ -29,8 +34,12 @@ function current(): ResourceOperations {
   return operations!;
 }
 
-/** Lets tests run the lifecycle against a fake or a test emulator. */
-export function useConnection(next: Connection | undefined, nextSettings?: BackendSettings): void {
+/** Lets tests run the lifecycle against a fake or a test emulator, and on a clock of their own. */
+export function useConnection(
+  next: Connection | undefined,
+  nextSettings?: BackendSettings,
+  now?: () => Date,
+): void {
   const settings = nextSettings ?? context?.settings;
   if (!next) {
     context = operations = undefined;
@@ -39,6 +48,7 @@ export function useConnection(next: Connection | undefined, nextSettings?: Backe
   contextFor(
     settings ?? readSettings({ get: () => undefined }, process.env, process.cwd()),
     async () => next,
+    now,
   );
 }
 

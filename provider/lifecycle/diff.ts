@@ -105,7 +105,7 @@ export function diffResource(
     updates,
     warnings: replacing.map((change) => replacementWarning(kind, label, change)),
     details: changes.flatMap((change) => {
-      const replace = behaviourOf(change, before, after) === "replace";
+      const replace = behaviourOf(change, olds, news) === "replace";
       return change.details.map((detail) => ({ ...detail, replace }));
     }),
   };

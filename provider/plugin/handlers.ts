@@ -34,6 +34,8 @@ export interface PluginEnvironment {
   cwd: string;
   /** Opens the backend; the real one unless a test substitutes it. */
   connect?: (settings: BackendSettings) => Promise<Connection>;
+  /** The clock (tests pin it). */
+  now?: () => Date;
 }
 
 export interface PluginHandlers {
@@ -80,7 +82,12 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
 
   const configured = (settings: BackendSettings) => {
     const previous = context;
-    context = createContext({ settings, connect: open, log: environment.log });
+    context = createContext({
+      settings,
+      connect: open,
+      log: environment.log,
+      ...(environment.now ? { now: environment.now } : {}),
+    });
     operations = resourceOperations(context);
     void previous?.close();
   };
