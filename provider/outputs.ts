@@ -34,7 +34,8 @@ function adoptDateSpelling(azure: unknown, input: unknown): unknown {
 /**
  * The outputs: `base` (the inputs after a write; only the ARM names after a read, so that what
  * Azure no longer reports disappears), overlaid by what Azure reports, with dates in the spelling
- * of `spelling` (by default `base`). `__provider` is left to the dynamic-provider host.
+ * of `spelling` (by default `base`). `__provider` is left to the dynamic-provider host; `__urn`
+ * (resources/resourceUrn.ts) is an input only.
  */
 export function toOutputs(
   kind: ResourceKind,
@@ -42,7 +43,7 @@ export function toOutputs(
   azure: JsonObject,
   spelling: JsonObject = base,
 ): JsonObject {
-  const { __provider: _ignored, ...plainInputs } = base;
+  const { __provider: _ignored, __urn: _urn, ...plainInputs } = base;
   const fromAzure = adoptDateSpelling(normaliseRegionFields(kind, azure), spelling) as JsonObject;
   const { id: _id, ...withoutId } = fromAzure;
   return deepMerge(plainInputs, withoutId);

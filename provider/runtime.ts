@@ -11,6 +11,9 @@ import { engineLog } from "./engineLog";
 import { createContext, type OperationContext } from "./operations/context";
 import { resourceOperations, type ResourceOperations } from "./operations/operations";
 
+/** The input that carries the resource's URN into the dynamic provider. */
+const URN_KEY = "__urn";
+
 let context: OperationContext | undefined;
 let operations: ResourceOperations | undefined;
 
@@ -23,7 +26,7 @@ function contextFor(
     settings,
     connect: open,
     ...(now ? { now } : {}),
-    // The dynamic-provider host hands the provider no URN: messages name the resource instead.
+    // The dynamic-provider host hands the provider no URN: the resources pass theirs as `__urn`.
     log: (severity, message, options) => engineLog().log(severity, message, options),
   });
   operations = resourceOperations(context);
@@ -58,10 +61,14 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
       contextFor(readSettings(req.config, process.env, process.cwd()), connect);
     },
     async check(olds, news) {
-      return current().check(kind, olds ?? {}, news);
+      // `__urn` (resources/resourceUrn.ts) is ours, not an argument: set aside, passed on to diff.
+      const { [URN_KEY]: urn, ...args } = news;
+      const { inputs, failures } = await current().check(kind, olds ?? {}, args);
+      return { inputs: urn === undefined ? inputs : { ...inputs, [URN_KEY]: urn }, failures };
     },
     async diff(_id, olds, news) {
-      const { changes, replaces, deleteBeforeReplace } = await current().diff(kind, olds, news);
+      const urn = typeof news[URN_KEY] === "string" ? news[URN_KEY] : undefined;
+      const { changes, replaces, deleteBeforeReplace } = await current().diff(kind, olds, news, { urn });
       return { changes, replaces, deleteBeforeReplace };
     },
     async create(inputs) {

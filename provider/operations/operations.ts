@@ -42,7 +42,8 @@ const DELETE_WAIT_MS = 60_000;
 function requestBody(spec: KindSpec, inputs: Props): JsonObject {
   const body: JsonObject = {};
   for (const [key, value] of Object.entries(inputs)) {
-    if (key !== "__provider" && !spec.nameKeys.includes(key)) body[key] = value;
+    // `__provider`, `__urn`: the engine's and the front door's own keys, never Azure's.
+    if (!key.startsWith("__") && !spec.nameKeys.includes(key)) body[key] = value;
   }
   return body;
 }

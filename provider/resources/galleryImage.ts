@@ -8,6 +8,7 @@ import { providers } from "../shim";
 import type { GalleryImageArgs } from "./generated/args";
 import { GalleryImageOutputs, galleryImageOutputOnlyKeys } from "./generated/outputs";
 import { nameOrDefault } from "./nameOrDefault";
+import { resourceUrn } from "./resourceUrn";
 import { unsetOutputs } from "./unsetOutputs";
 
 export type { GalleryImageArgs };
@@ -15,7 +16,11 @@ export type { GalleryImageArgs };
 export class GalleryImage extends GalleryImageOutputs {
   constructor(name: string, args: GalleryImageArgs, opts?: pulumi.CustomResourceOptions) {
     const inputs = { ...args, galleryImageName: nameOrDefault(args.galleryImageName, name) };
-    const props = { ...unsetOutputs(galleryImageOutputOnlyKeys), ...inputs };
+    const props = {
+      ...unsetOutputs(galleryImageOutputOnlyKeys),
+      ...inputs,
+      __urn: resourceUrn(name, "GalleryImage", opts),
+    };
     super(providers.galleryImage, name, props, opts, "compute-gallery", "GalleryImage");
   }
 }

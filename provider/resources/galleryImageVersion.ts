@@ -8,6 +8,7 @@ import { providers } from "../shim";
 import type { GalleryImageVersionArgs } from "./generated/args";
 import { GalleryImageVersionOutputs, galleryImageVersionOutputOnlyKeys } from "./generated/outputs";
 import { nameOrDefault } from "./nameOrDefault";
+import { resourceUrn } from "./resourceUrn";
 import { unsetOutputs } from "./unsetOutputs";
 
 export type { GalleryImageVersionArgs };
@@ -15,7 +16,11 @@ export type { GalleryImageVersionArgs };
 export class GalleryImageVersion extends GalleryImageVersionOutputs {
   constructor(name: string, args: GalleryImageVersionArgs, opts?: pulumi.CustomResourceOptions) {
     const inputs = { ...args, galleryImageVersionName: nameOrDefault(args.galleryImageVersionName, name) };
-    const props = { ...unsetOutputs(galleryImageVersionOutputOnlyKeys), ...inputs };
+    const props = {
+      ...unsetOutputs(galleryImageVersionOutputOnlyKeys),
+      ...inputs,
+      __urn: resourceUrn(name, "GalleryImageVersion", opts),
+    };
     super(providers.galleryImageVersion, name, props, opts, "compute-gallery", "GalleryImageVersion");
   }
 }

@@ -19,6 +19,8 @@ export interface PreviewReport {
   errors: string[];
   /** Warning diagnostics (replacement explanations land here). */
   warnings: string[];
+  /** The resource names the warnings were attached to ("" when attached to none). */
+  warnedResources: string[];
   /** Whether the preview itself failed. */
   failed: boolean;
 }
@@ -28,13 +30,16 @@ function resourceName(urn: string): string {
 }
 
 function collector() {
-  const report: PreviewReport = { ops: {}, errors: [], warnings: [], failed: false };
+  const report: PreviewReport = { ops: {}, errors: [], warnings: [], warnedResources: [], failed: false };
   const onEvent = (event: EngineEvent) => {
     const step = event.resourcePreEvent?.metadata;
     if (step) (report.ops[resourceName(step.urn)] ??= []).push(step.op);
     const diag = event.diagnosticEvent;
     if (diag?.severity === "error") report.errors.push(diag.message);
-    if (diag?.severity === "warning") report.warnings.push(diag.message);
+    if (diag?.severity === "warning") {
+      report.warnings.push(diag.message);
+      report.warnedResources.push(diag.urn ? resourceName(diag.urn) : "");
+    }
   };
   return { report, onEvent };
 }

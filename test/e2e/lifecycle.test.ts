@@ -345,6 +345,8 @@ describe.each(rows)("$change", (row) => {
     if (row.expected === "replace") {
       // One warning per replacement, naming the property and why Azure forbids the change.
       expect(report.warnings.join("\n")).toMatch(/replace/i);
+      // ... shown under the resource it explains.
+      expect(report.warnedResources).toContain(row.resource);
     }
     if (row.expected === "check failure") {
       expect(report.errors.join("\n")).toMatch(/allowDeletionOfReplicatedLocations/);

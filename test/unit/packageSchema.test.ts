@@ -22,7 +22,7 @@ function propertyAt(kind: ResourceKind, path: string): PropertySpec | undefined 
     const key = part.replace("[]", "");
     found = properties?.[key];
     if (!found) return undefined;
-    const ref = found.$ref ?? found.items?.$ref;
+    const ref: string | undefined = found.$ref ?? found.items?.$ref;
     properties = ref ? schema.types[ref.replace("#/types/", "")]?.properties : undefined;
   }
   return found;
