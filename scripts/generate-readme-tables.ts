@@ -1,7 +1,7 @@
 /**
  * Prints the arguments and outputs of each resource (from the zod model), the mutability table, the
- * limits and the region catalog into README.md between markers, so that the docs cannot drift from
- * the behaviour.
+ * limits, the region catalog and the configuration keys (the ones the plugin's schema lists) into
+ * README.md between markers, so that the docs cannot drift from the behaviour.
  *
  *   npx ts-node scripts/generate-readme-tables.ts          rewrite README.md
  *   npx ts-node scripts/generate-readme-tables.ts --check  exit 1 when README.md is stale
@@ -10,7 +10,7 @@
  * `prettier --write .` and this script agree on every byte (Prettier itself cannot be loaded inside
  * jest, which runs the staleness test).
  *
- * Exports: `renderTables(): { arguments: string; mutability: string; limits: string }`,
+ * Exports: `renderTables(): { arguments: string; mutability: string; limits: string; config: string }`,
  * `updateReadme(text): string`,
  * `README_PATH`.
  */
@@ -25,6 +25,7 @@ import {
   type MutabilityEntry,
 } from "../provider/model/mutability";
 import { REGIONS } from "../provider/model/regions";
+import { SETTING_KEYS, SETTINGS_NAMESPACE } from "../provider/azure/settingKeys";
 import { INPUT_SCHEMAS, OUTPUT_SCHEMAS } from "../provider/model/schemas";
 
 export const README_PATH = path.join(__dirname, "..", "README.md");
@@ -126,8 +127,23 @@ function limitsTable(): string {
   ].join("\n");
 }
 
-export function renderTables(): { arguments: string; mutability: string; limits: string } {
-  return { arguments: argumentsTable(), mutability: mutabilityTable(), limits: limitsTable() };
+function configTable(): string {
+  return markdownTable(
+    ["config key", "meaning"],
+    SETTING_KEYS.map((setting) => [
+      `\`${SETTINGS_NAMESPACE}:${setting.key}\``,
+      escapeCell(setting.secret ? `${setting.description} Secret.` : setting.description),
+    ]),
+  );
+}
+
+export function renderTables(): { arguments: string; mutability: string; limits: string; config: string } {
+  return {
+    arguments: argumentsTable(),
+    mutability: mutabilityTable(),
+    limits: limitsTable(),
+    config: configTable(),
+  };
 }
 
 const MINIMAL_README = [
@@ -147,6 +163,11 @@ const MINIMAL_README = [
   "",
   "<!-- limits:start -->",
   "<!-- limits:end -->",
+  "",
+  "## Backends",
+  "",
+  "<!-- config:start -->",
+  "<!-- config:end -->",
   "",
 ].join("\n");
 

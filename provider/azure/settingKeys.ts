@@ -1,13 +1,11 @@
 // The provider's configuration keys (namespace `compute-gallery`), described once for every place
-// that lists them: the plugin's package schema and its CheckConfig. readSettings (settings.ts)
-// interprets them.
+// that lists them: the plugin's package schema, its CheckConfig and the README's table.
+// readSettings (settings.ts) interprets them.
 export interface SettingKey {
   readonly key: string;
   readonly description: string;
   /** Never shown or stored in plain text. */
   readonly secret?: true;
-  /** A list, given as JSON (`["a","b"]`) or comma-separated. */
-  readonly list?: true;
 }
 
 export const SETTINGS_NAMESPACE = "compute-gallery";
@@ -23,8 +21,8 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   },
   {
     key: "accessGrantedRegions",
-    description: 'Regions whose access request Azure granted, e.g. ["australiacentral"].',
-    list: true,
+    description:
+      'Regions whose access request Azure granted, e.g. ["australiacentral"] or a comma-separated list.',
   },
   {
     key: "stateDir",

@@ -139,6 +139,24 @@ afterAll(() => {
 });
 
 describe("the YAML pipeline through the provider plugin, with the plain pulumi command", () => {
+  test("pulumi package get-schema prints the plugin's schema", async () => {
+    const { stdout } = await succeeds(
+      "package",
+      "get-schema",
+      path.join(ROOT, "bin/pulumi-resource-compute-gallery"),
+    );
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+    expect(JSON.parse(stdout)).toMatchObject({
+      name: "compute-gallery",
+      version,
+      resources: {
+        "compute-gallery:index:GalleryImageVersion": {
+          inputProperties: { galleryImageVersionName: { type: "string", replaceOnChanges: true } },
+        },
+      },
+    });
+  });
+
   test("up creates the gallery, both definitions and the three versions in Azure", async () => {
     const run = await succeeds("up", "--yes");
     expect(run.stdout).toMatch(/\+ 7 created/);
