@@ -46,6 +46,10 @@ function mutabilityNote(
   // A `[]` row is about adding or removing elements: it belongs to the list property itself.
   const row = MUTABILITY.find((r) => r.resource === kind && (r.path === path || r.path === `${path}[]`));
   if (!row) return {};
+  if (row.behaviour === "replace" && row.inPlaceWhen) {
+    // Sometimes in place: the provider's diff decides, so no unconditional replace mark.
+    return { description: `Changing it usually replaces the resource: ${row.why}.` };
+  }
   return row.behaviour === "replace"
     ? { description: `Changing it replaces the resource: ${row.why}.`, replaceOnChanges: true }
     : { description: `Updated in place: ${row.why}.` };

@@ -65,8 +65,12 @@ describe("replace-on-change marks follow the mutability table", () => {
     (_name, row) => {
       const property = propertyAt(row.resource, row.path);
       expect(property).toBeDefined();
-      if (row.behaviour === "replace") {
+      if (row.behaviour === "replace" && !row.inPlaceWhen) {
         expect(property!.replaceOnChanges).toBe(true);
+        expect(property!.description).toContain(row.why);
+      } else if (row.inPlaceWhen) {
+        // Replaced unless its in-place condition holds: only the provider's diff can tell.
+        expect(property!.replaceOnChanges).toBeUndefined();
         expect(property!.description).toContain(row.why);
       } else if (!MUTABILITY.some((r) => r.resource === row.resource && r.path === `${row.path}[]`)) {
         expect(property!.replaceOnChanges).toBeUndefined();
