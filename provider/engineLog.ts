@@ -6,7 +6,10 @@
 // and replication progress appear in the progress display of `pulumi up`.
 // Outside that process (unit tests, plain node) messages go to stderr.
 
-export type Severity = "info" | "warning" | "error";
+import { engineLogger } from "./operations/engineLogger";
+import type { Severity } from "./operations/context";
+
+export type { Severity };
 
 export interface EngineLog {
   log(severity: Severity, message: string, options?: { ephemeral?: boolean; urn?: string }): Promise<void>;
@@ -19,28 +22,7 @@ function engineAddress(): string | undefined {
 }
 
 function grpcEngineLog(address: string): EngineLog {
-  const pulumiDir = require.resolve("@pulumi/pulumi");
-  const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
-  const engrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
-  const engproto = require("@pulumi/pulumi/proto/engine_pb");
-  const client = new engrpc.EngineClient(address, grpc.credentials.createInsecure());
-  const severities: Record<Severity, number> = {
-    info: engproto.LogSeverity.INFO,
-    warning: engproto.LogSeverity.WARNING,
-    error: engproto.LogSeverity.ERROR,
-  };
-  return {
-    log: (severity, message, options) =>
-      new Promise((resolve) => {
-        const req = new engproto.LogRequest();
-        req.setSeverity(severities[severity]);
-        req.setMessage(message);
-        req.setEphemeral(options?.ephemeral === true);
-        if (options?.urn) req.setUrn(options.urn);
-        // A lost log line must never fail the operation it describes.
-        client.log(req, () => resolve());
-      }),
-  };
+  return { log: engineLogger(address) };
 }
 
 const stderrLog: EngineLog = {

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { pluginHandlers } from "./handlers";
-import { engineLogger } from "./engineLogger";
+import { engineLogger } from "../operations/engineLogger";
 import { serve } from "./server";
 
 /** This package's version: package.json two (source) or three (dist/) folders up. */

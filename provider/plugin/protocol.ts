@@ -9,8 +9,6 @@ export const emptyproto = fromPulumi("google-protobuf/google/protobuf/empty_pb")
 export const provproto = require("@pulumi/pulumi/proto/provider_pb");
 export const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 export const pluginproto = require("@pulumi/pulumi/proto/plugin_pb");
-export const engrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
-export const engproto = require("@pulumi/pulumi/proto/engine_pb");
 
 /** A protobuf Struct as plain JSON ({} when absent). */
 export function plain(struct: { toJavaScript(): Record<string, unknown> } | undefined): Record<string, any> {

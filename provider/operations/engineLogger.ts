@@ -1,9 +1,14 @@
-// The plugin's logger: messages go to the engine that started the plugin, attached to the
-// resource's URN, so that `pulumi preview` prints them under that resource.
-import type { Logger, Severity } from "../operations/context";
-import { engproto, engrpc, grpc } from "./protocol";
+// A logger that sends messages to the Pulumi engine at `address`, attached to the resource's URN
+// when one is given, so that `pulumi preview` prints them under that resource. Both front doors use
+// it: the plugin (started with the engine's address) and the dynamic-provider process.
+import type { Logger, Severity } from "./context";
 
 export function engineLogger(address: string): Logger {
+  // The SDK's own gRPC library and protocol stubs, so the message matches the engine's protocol.
+  const pulumiDir = require.resolve("@pulumi/pulumi");
+  const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
+  const engrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
+  const engproto = require("@pulumi/pulumi/proto/engine_pb");
   const client = new engrpc.EngineClient(address, grpc.credentials.createInsecure());
   const severities: Record<Severity, number> = {
     info: engproto.LogSeverity.INFO,
