@@ -4,7 +4,7 @@
  * forwards to the same resource operations as the dynamic provider; what the plugin adds is the
  * detailed diff, URN-attached messages, custom timeouts, cancellation and `pulumi import`.
  */
-import { connect, type Connection } from "../azure/connect";
+import type { Connection } from "../azure/connect";
 import { readSettings, type BackendSettings } from "../azure/settings";
 import { SETTING_KEYS, SETTINGS_NAMESPACE } from "../azure/settingKeys";
 import type { CheckFailure } from "../lifecycle/check";
@@ -75,7 +75,12 @@ function configSource(variables: Record<string, string>) {
 }
 
 export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
-  const open = environment.connect ?? connect;
+  // The Azure SDK takes most of the plugin's start-up: loaded when the first resource needs it,
+  // after the engine already has the port, the plugin info and the schema.
+  const open =
+    environment.connect ??
+    ((settings: BackendSettings) =>
+      (require("../azure/connect") as typeof import("../azure/connect")).connect(settings));
   let context: OperationContext | undefined;
   let operations: ResourceOperations | undefined;
   const inFlight = new Set<AbortController>();
