@@ -1,42 +1,15 @@
 /**
- * The plugin's Pulumi package schema, generated from the zod input models (model/schemas.ts), the
+ * The plugin's Pulumi package schema, generated from the zod input and output models
+ * (model/schemas.ts, walked by model/describeShape.ts), the
  * mutability table (model/mutability.ts) and the configuration keys (azure/settingKeys.ts), so the
  * schema cannot say something the provider does not do. Served by GetSchema.
  */
-import { MUTABILITY, RESOURCE_KINDS, type ResourceKind } from "../model/mutability";
-import { INPUT_SCHEMAS } from "../model/schemas";
+import { describeShape } from "../model/describeShape";
+import { MUTABILITY, RESOURCE_DISPLAY_NAMES, RESOURCE_KINDS, type ResourceKind } from "../model/mutability";
+import { INPUT_SCHEMAS, OUTPUT_SCHEMAS } from "../model/schemas";
 import { SETTING_KEYS, SETTINGS_NAMESPACE } from "../azure/settingKeys";
-import { zodObjectToSchema, type ObjectTypeSpec, type PropertySpec } from "./zodToSchema";
+import { shapeToSchema, type ObjectTypeSpec, type PropertySpec } from "./shapeToSchema";
 import { LATEST_FUNCTION, PACKAGE_NAME, tokenOf } from "./tokens";
-
-const RESOURCE_DESCRIPTIONS: Record<ResourceKind, string> = {
-  gallery: "An Azure Compute Gallery: a repository of image definitions and their versions.",
-  galleryImage: "An image definition in a gallery: OS type and state, generation, publisher/offer/SKU.",
-  galleryImageVersion:
-    "An image version: the image content, replicated to target regions with their replica counts and storage types.",
-};
-
-/** What Azure and the provider fill in, beyond the inputs. */
-const OUTPUT_ONLY: Record<string, PropertySpec> = {
-  name: { type: "string", description: "The resource's name, as Azure reports it." },
-  provisioningState: { type: "string", description: "Azure's provisioning state, e.g. Succeeded." },
-};
-const OUTPUT_ONLY_BY_KIND: Record<ResourceKind, Record<string, PropertySpec>> = {
-  gallery: {
-    identifier: {
-      $ref: `#/types/${PACKAGE_NAME}:index:GalleryIdentifier`,
-      description: "Azure's identifier of the gallery.",
-    },
-    sharingStatus: { $ref: "pulumi.json#/Any", description: "Azure's sharing status of the gallery." },
-  },
-  galleryImage: {},
-  galleryImageVersion: {
-    replicationStatus: {
-      $ref: `#/types/${PACKAGE_NAME}:index:ReplicationStatus`,
-      description: "Where replication stands, overall and per region.",
-    },
-  },
-};
 
 /** The path of a property in mutability-table syntax (`a.b[].c`), and what the table says of it. */
 function mutabilityNote(
@@ -55,34 +28,6 @@ function mutabilityNote(
     : { description: `Updated in place: ${row.why}.` };
 }
 
-/** The object types of outputs that only Azure fills in. */
-const OUTPUT_TYPES: Record<string, ObjectTypeSpec> = {
-  [`${PACKAGE_NAME}:index:GalleryIdentifier`]: {
-    type: "object",
-    properties: { uniqueName: { type: "string", description: "The gallery's unique name across Azure." } },
-  },
-  [`${PACKAGE_NAME}:index:ReplicationStatus`]: {
-    type: "object",
-    properties: {
-      aggregatedState: { type: "string", description: "Unknown, InProgress, Completed or Failed." },
-      summary: {
-        type: "array",
-        items: { $ref: `#/types/${PACKAGE_NAME}:index:RegionalReplicationStatus` },
-        description: "One entry per target region.",
-      },
-    },
-  },
-  [`${PACKAGE_NAME}:index:RegionalReplicationStatus`]: {
-    type: "object",
-    properties: {
-      region: { type: "string" },
-      state: { type: "string", description: "Unknown, Replicating, Completed or Failed." },
-      details: { type: "string" },
-      progress: { type: "integer", description: "Percent replicated." },
-    },
-  },
-};
-
 export interface PackageSchema {
   name: string;
   version: string;
@@ -92,25 +37,24 @@ export interface PackageSchema {
 }
 
 export function packageSchema(version: string): PackageSchema {
-  const types: Record<string, ObjectTypeSpec> = { ...OUTPUT_TYPES };
+  const types: Record<string, ObjectTypeSpec> = {};
   const resources: PackageSchema["resources"] = {};
   for (const kind of RESOURCE_KINDS) {
-    const token = tokenOf(kind);
-    const {
-      properties,
-      required,
-      types: nested,
-    } = zodObjectToSchema(INPUT_SCHEMAS[kind], {
-      typePrefix: token,
-      annotate: (path) => mutabilityNote(kind, path),
-    });
-    Object.assign(types, nested);
-    resources[token] = {
-      description: RESOURCE_DESCRIPTIONS[kind],
-      inputProperties: properties,
-      requiredInputs: required,
-      properties: { ...properties, ...OUTPUT_ONLY, ...OUTPUT_ONLY_BY_KIND[kind] },
-      required,
+    const options = {
+      tokenPrefix: `${PACKAGE_NAME}:index:`,
+      resourceName: RESOURCE_DISPLAY_NAMES[kind],
+      annotate: (path: string) => mutabilityNote(kind, path),
+    };
+    const inputShape = describeShape(INPUT_SCHEMAS[kind]);
+    const inputs = shapeToSchema(inputShape, options, types);
+    // Outputs: the arguments as Azure reports them plus what only Azure sets (outputOnly in the model).
+    const outputs = shapeToSchema(describeShape(OUTPUT_SCHEMAS[kind]), options, types);
+    resources[tokenOf(kind)] = {
+      ...(inputShape.description ? { description: inputShape.description } : {}),
+      inputProperties: inputs.properties,
+      requiredInputs: inputs.required,
+      properties: outputs.properties,
+      required: outputs.required,
     };
   }
   const config = Object.fromEntries(

@@ -3,7 +3,7 @@
 // update row is), the client secret is a secret, and the tokens read compute-gallery:index:<Type>.
 import { z } from "zod";
 import { packageSchema } from "../../provider/plugin/packageSchema";
-import type { PropertySpec } from "../../provider/plugin/zodToSchema";
+import type { PropertySpec } from "../../provider/plugin/shapeToSchema";
 import { MUTABILITY, RESOURCE_KINDS, type ResourceKind } from "../../provider/model/mutability";
 import { INPUT_SCHEMAS } from "../../provider/model/schemas";
 
