@@ -18,6 +18,8 @@ Flags (environment variable in brackets):
   --retry-after <s>          Retry-After on version operations     [COMPUTE_GALLERY_EMULATOR_RETRY_AFTER] (1; Azure sends 60)
   --version-delete-ms <ms>   how long deleting a version takes     [COMPUTE_GALLERY_EMULATOR_VERSION_DELETE_MS] (1000)
   --api-version-policy <p>   strict | relaxed                      [COMPUTE_GALLERY_EMULATOR_API_VERSION_POLICY] (strict)
+  --resource-groups <mode>   explicit (as Azure: create the group first) | implicit (created on first write)
+                                                                   [COMPUTE_GALLERY_EMULATOR_RESOURCE_GROUPS] (explicit)
   --allow-access-region <r>  allow a region that needs an access request (repeatable, comma-separated)
                                                                    [COMPUTE_GALLERY_EMULATOR_ALLOWED_ACCESS_REGIONS]
   --page-size <n>            items per list page                   [COMPUTE_GALLERY_EMULATOR_PAGE_SIZE] (100)
@@ -53,6 +55,7 @@ export function optionsFromArgs(
       "retry-after": { type: "string" },
       "version-delete-ms": { type: "string" },
       "api-version-policy": { type: "string" },
+      "resource-groups": { type: "string" },
       "allow-access-region": { type: "string", multiple: true },
       "page-size": { type: "string" },
       seed: { type: "string" },
@@ -74,6 +77,9 @@ export function optionsFromArgs(
   const policy = values["api-version-policy"] ?? e("API_VERSION_POLICY") ?? "strict";
   if (policy !== "strict" && policy !== "relaxed")
     throw new Error(`--api-version-policy must be strict or relaxed`);
+  const groups = values["resource-groups"] ?? e("RESOURCE_GROUPS") ?? "explicit";
+  if (groups !== "explicit" && groups !== "implicit")
+    throw new Error(`--resource-groups must be explicit or implicit, got '${groups}'`);
   const regions = [
     ...(values["allow-access-region"] ?? []),
     ...(e("ALLOWED_ACCESS_REGIONS") ? [e("ALLOWED_ACCESS_REGIONS") as string] : []),
@@ -93,6 +99,7 @@ export function optionsFromArgs(
     retryAfterSeconds: num(values["retry-after"] ?? e("RETRY_AFTER"), "--retry-after"),
     versionDeleteMs: num(values["version-delete-ms"] ?? e("VERSION_DELETE_MS"), "--version-delete-ms"),
     apiVersionPolicy: policy,
+    resourceGroups: groups,
     allowedAccessRegions: regions,
     pageSize: num(values["page-size"] ?? e("PAGE_SIZE"), "--page-size"),
     seedFile: values.seed ?? e("SEED"),
@@ -128,6 +135,12 @@ async function main(): Promise<void> {
           `  export REQUESTS_CA_BUNDLE=${emulator.certificatePath}`,
         ]
       : ["", emulator.certificatePem.trim()]),
+    "",
+    "Python (azure-identity) and the Azure CLI trust the certificate through REQUESTS_CA_BUNDLE (SSL_CERT_FILE",
+    "alone is not enough), and ask login.microsoftonline.com for instance discovery unless told not to:",
+    "  Python: ClientSecretCredential(..., authority=<endpoint>, disable_instance_discovery=True)",
+    "  Azure CLI: az config set core.instance_discovery=false   (before az login)",
+    `Resource groups: ${options.resourceGroups ?? "explicit"} (explicit: create one first, as in Azure)`,
     "",
     `Cloud metadata: ${emulator.endpoint}/metadata/endpoints?api-version=2022-09-01`,
     `Token endpoint: ${emulator.endpoint}/${emulator.tenantId}/oauth2/v2.0/token`,

@@ -25,7 +25,11 @@ export interface Reply {
   contentType?: string;
 }
 
-export type RouteKind = "arm" | "admin" | "identity";
+/**
+ * arm: the gallery resource types (api-version from the one table); rm: Resource Manager's own APIs
+ * (subscriptions, groups, providers: any api-version); admin: emulator control; identity: anonymous.
+ */
+export type RouteKind = "arm" | "rm" | "admin" | "identity";
 
 export interface Route {
   method: string;

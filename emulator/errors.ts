@@ -63,6 +63,19 @@ export const errors = {
       },
     ),
 
+  /** Compute's deserializer meeting a member an older api-version does not define. */
+  memberNotInApiVersion: (member: string, path: string, apiVersion: string) =>
+    err(
+      400,
+      "InvalidRequestContent",
+      `The request content was invalid and could not be deserialized: 'Could not find member '${member}' on object. ` +
+        `Path '${path}'.' The member is not part of api-version '${apiVersion}'.`,
+      path,
+    ),
+
+  resourceGroupNotFound: (resourceGroup: string) =>
+    err(404, "ResourceGroupNotFound", `Resource group '${resourceGroup}' could not be found.`),
+
   subscriptionNotFound: (subscriptionId: string) =>
     err(404, "SubscriptionNotFound", `The subscription '${subscriptionId}' could not be found.`),
 

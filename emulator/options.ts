@@ -2,6 +2,8 @@
 import type { ApiVersionPolicy } from "./apiVersions";
 import { DEFAULT_LIMITS, type Limits } from "./rules/limits";
 
+export type ResourceGroupMode = "implicit" | "explicit";
+
 export interface EmulatorOptions {
   /** 0 = ephemeral (default for startEmulator; the CLI defaults to 8443). */
   port?: number;
@@ -17,6 +19,13 @@ export interface EmulatorOptions {
   /** How long deleting an image version takes, in ms (default 1000). */
   versionDeleteMs?: number;
   apiVersionPolicy?: ApiVersionPolicy;
+  /**
+   * "implicit" (default): a write into a resource group that does not exist creates it, so the embedded
+   * backend needs no group resource. "explicit": as Azure, the group must be created first
+   * (`PUT /subscriptions/{id}/resourcegroups/{name}`), else ResourceGroupNotFound. The standalone
+   * `compute-gallery emulator` defaults to explicit.
+   */
+  resourceGroups?: ResourceGroupMode;
   /** Regions that need an access request and are allowed anyway, e.g. ["australiacentral"]. */
   allowedAccessRegions?: string[];
   limits?: Partial<Limits>;
@@ -48,6 +57,7 @@ export interface ResolvedOptions {
   retryAfterSeconds: number;
   versionDeleteMs: number;
   apiVersionPolicy: ApiVersionPolicy;
+  resourceGroups: ResourceGroupMode;
   allowedAccessRegions: Set<string>;
   limits: Limits;
   pageSize: number;
@@ -73,6 +83,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
     versionDeleteMs: o.versionDeleteMs ?? 1000,
     apiVersionPolicy: o.apiVersionPolicy ?? "strict",
+    resourceGroups: o.resourceGroups ?? "implicit",
     allowedAccessRegions: new Set(
       (o.allowedAccessRegions ?? []).map((r) => r.toLowerCase().replace(/\s/g, "")),
     ),

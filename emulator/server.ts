@@ -8,6 +8,9 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { checkApiVersion } from "./apiVersions";
+import { dropNewerFields, refuseNewerFields } from "./arm/apiVersionShape";
+import { requestLocation } from "./arm/requestLocation";
+import { getGroup, putGroup } from "./arm/resourceGroups";
 import type { Context, Reply, Route } from "./context";
 import { ArmError, errors } from "./errors";
 import { ROUTES } from "./routes";
@@ -58,6 +61,35 @@ function authenticate(svc: Service, header: string | undefined, now: number): vo
   if (why) throw errors.invalidAuthenticationToken(realm, why);
 }
 
+function parseOrUndefined(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined; // the handler reports malformed JSON in its own words
+  }
+}
+
+/**
+ * Galleries live in resource groups. Explicit mode answers as Azure does when the group is missing;
+ * implicit mode creates it on the first write, in the written resource's location.
+ */
+function requireResourceGroup(
+  svc: Service,
+  method: string,
+  params: Record<string, string>,
+  rawBody: string,
+): void {
+  const raw = params.resourceGroupName;
+  if (raw === undefined) return;
+  const name = decodeURIComponent(raw);
+  if (getGroup(svc.store, name)) return;
+  if (svc.opts.resourceGroups === "explicit") throw errors.resourceGroupNotFound(name);
+  if (method !== "PUT") return; // reads and deletes answer from the (empty) group as before
+  const body = parseOrUndefined(rawBody) as { location?: unknown } | undefined;
+  const location = typeof body?.location === "string" ? body.location.toLowerCase().replace(/\s/g, "") : "";
+  if (location) svc.store.transaction(() => putGroup(svc.store, { name, location }));
+}
+
 function send(res: ServerResponse, reply: Reply, requestId: string): void {
   const headers: Record<string, string> = {
     "x-ms-request-id": requestId,
@@ -92,14 +124,20 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
     const now = svc.clock();
     if (found.route.kind !== "identity") authenticate(svc, req.headers.authorization, now);
     let apiVersion = "";
-    if (found.route.kind === "arm") {
-      const location = found.params.location ?? "global";
+    const route = found.route;
+    if (route.kind === "arm") {
       apiVersion = checkApiVersion(
         url.searchParams.get("api-version"),
         svc.opts.apiVersionPolicy,
-        found.route.resourceType ?? "",
-        location,
+        route.resourceType ?? "",
+        () => requestLocation(svc, found.params, rawBody),
       );
+      requireResourceGroup(svc, method, found.params, rawBody);
+      if (method === "PUT" || method === "PATCH")
+        refuseNewerFields(parseOrUndefined(rawBody), apiVersion, route.resourceType ?? "");
+    } else if (route.kind === "rm") {
+      apiVersion = url.searchParams.get("api-version") ?? "";
+      if (!apiVersion) throw errors.missingApiVersion();
     }
     const ctx: Context = {
       method,
@@ -113,7 +151,8 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
       svc,
     };
     // One transaction per request: a write the client saw acknowledged is committed.
-    reply = svc.store.transaction(() => found.route.handle(ctx));
+    reply = svc.store.transaction(() => route.handle(ctx));
+    if (route.kind === "arm") dropNewerFields(reply.body, apiVersion, route.resourceType ?? "");
   } catch (e) {
     if (e instanceof ArmError) reply = { status: e.status, headers: e.headers, body: { error: e.body } };
     else {

@@ -105,7 +105,7 @@ export function instanceDiscovery(ctx: Context): Reply {
   };
 }
 
-/** ARM's cloud metadata: the array form for api-version 2022-09-01 and later, the object form before. */
+/** ARM's cloud metadata, in the shape each api-version has. */
 export function metadataEndpoints(ctx: Context): Reply {
   const e = ctx.svc.endpoint;
   const cloud = {
@@ -149,8 +149,10 @@ export function metadataEndpoints(ctx: Context): Reply {
     logAnalyticsResourceId: e,
     ossrDbmsResourceId: e,
   };
+  // 2022-09-01 (what the Azure CLI sends) answers one object; the array form belongs to 2019-05-01 only.
   const v = ctx.query.get("api-version") ?? "2022-09-01";
-  if (v >= "2019-05-01") return { status: 200, body: [cloud] };
+  if (v === "2019-05-01") return { status: 200, body: [cloud] };
+  if (v >= "2019-05-01") return { status: 200, body: cloud };
   return {
     status: 200,
     body: {

@@ -1,10 +1,12 @@
-// The route table: every ARM operation the emulator answers, plus identity discovery and admin.
+// The route table: every ARM operation the emulator answers (the gallery types, and the Resource Manager
+// surface a client logs in through), plus identity discovery and admin.
 import { route, type Route } from "../context";
 import * as admin from "./admin";
 import * as g from "./galleries";
 import * as id from "./identity";
 import * as i from "./images";
 import * as ops from "./operations";
+import * as rm from "./resourceManager";
 import * as v from "./versions";
 
 const RG = "/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/Microsoft.Compute";
@@ -47,6 +49,27 @@ export const ROUTES: Route[] = [
     "arm",
     ops.getOperation,
     "locations/capsOperations",
+  ),
+
+  route("GET", "/subscriptions", "rm", rm.listSubscriptions),
+  route("GET", "/subscriptions/:subscriptionId", "rm", rm.getSubscription),
+  route("GET", "/tenants", "rm", rm.listTenants),
+  route("GET", "/subscriptions/:subscriptionId/providers", "rm", rm.listProviders),
+  route("GET", "/subscriptions/:subscriptionId/providers/:namespace", "rm", rm.getProvider),
+  route("GET", "/subscriptions/:subscriptionId/resourcegroups", "rm", rm.listResourceGroups),
+  route("PUT", "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName", "rm", rm.putResourceGroup),
+  route("GET", "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName", "rm", rm.getResourceGroup),
+  route(
+    "HEAD",
+    "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
+    "rm",
+    rm.headResourceGroup,
+  ),
+  route(
+    "DELETE",
+    "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
+    "rm",
+    rm.deleteResourceGroup,
   ),
 
   route("PUT", "/admin/sources", "admin", admin.putSource),

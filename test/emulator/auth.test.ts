@@ -72,12 +72,13 @@ test("OpenID configuration, instance discovery and cloud metadata point at the e
   const oidc = await request(emu, "GET", `/${emu.tenantId}/v2.0/.well-known/openid-configuration`);
   expect(oidc.body).toMatchObject({ token_endpoint: `${emu.endpoint}/${emu.tenantId}/oauth2/v2.0/token` });
   const meta = await request(emu, "GET", "/metadata/endpoints?api-version=2022-09-01");
-  expect(meta.body).toEqual([
-    expect.objectContaining({
-      resourceManager: emu.endpoint,
-      authentication: expect.objectContaining({ loginEndpoint: emu.endpoint }),
-    }),
-  ]);
+  // 2022-09-01, what the Azure CLI reads, is one object; 2019-05-01 is a list of clouds.
+  const cloud = expect.objectContaining({
+    resourceManager: emu.endpoint,
+    authentication: expect.objectContaining({ loginEndpoint: emu.endpoint }),
+  });
+  expect(meta.body).toEqual(cloud);
+  expect((await request(emu, "GET", "/metadata/endpoints?api-version=2019-05-01")).body).toEqual([cloud]);
   const disc = await request(emu, "GET", "/common/discovery/instance?api-version=1.1");
   expect(disc.body).toMatchObject({ tenant_discovery_endpoint: expect.stringContaining(emu.endpoint) });
 });
