@@ -1,6 +1,6 @@
-// Four suites with different costs: unit (pure, seconds), emulator (real Azure SDK against an
-// in-process emulator), contract (the same facts through the provider and the emulator), e2e (the
-// real Pulumi CLI).
+// Five suites with different costs: unit (pure, seconds), emulator (real Azure SDK against an
+// in-process emulator), contract (the same facts through the provider and the emulator), clients (the
+// Azure CLI and Python SDK from PyPI against an emulator), e2e (the real Pulumi CLI).
 const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 // Examples import the package by name, as users do; in tests that is this source tree.
 const packageByName = { "^pulumi-azure-compute-gallery$": "<rootDir>/provider/index.ts" };
@@ -21,6 +21,12 @@ module.exports = {
     {
       displayName: "contract",
       testMatch: ["<rootDir>/test/contract/**/*.test.ts"],
+      transform: tsJest,
+      testEnvironment: "node",
+    },
+    {
+      displayName: "clients",
+      testMatch: ["<rootDir>/test/clients/**/*.test.ts"],
       transform: tsJest,
       testEnvironment: "node",
     },

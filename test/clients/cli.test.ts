@@ -1,0 +1,76 @@
+// The Azure CLI (azure-cli from PyPI) runs the README's script against a fresh emulator: cloud
+// registration from /metadata/endpoints, service-principal login (subscriptions, tenants), a resource
+// group, then every `az sig` step a reader copies, ending with the three deletes.
+import * as path from "node:path";
+import { request, fetchToken } from "../emulator/client";
+import {
+  clientEnv,
+  ensurePythonClients,
+  readmeScript,
+  run,
+  startClientEmulator,
+  type ClientEmulator,
+} from "./harness";
+
+let pyenv: string;
+let c: ClientEmulator;
+
+beforeAll(async () => {
+  pyenv = ensurePythonClients();
+  c = await startClientEmulator();
+}, 15 * 60_000);
+
+afterAll(async () => {
+  await c?.stop();
+});
+
+test(
+  "the README's Azure CLI script creates, replicates, extends, lists and deletes a gallery image version",
+  async () => {
+    const started = Date.now();
+    const r = await run(
+      "bash",
+      ["-c", readmeScript("azure-cli")],
+      clientEnv(c, path.join(pyenv, "cli", "bin")),
+      c.stateDir,
+    );
+    if (r.code !== 0) throw new Error(`az script failed (${r.code}):\n${r.stderr}\n${r.stdout}`);
+    process.stdout.write(`azure cli scenario: ${Date.now() - started} ms\n`);
+
+    // show --expand ReplicationStatus, then update --add, then list: each step's --query output in order.
+    expect(r.stdout.trim().split("\n")).toEqual([
+      "West Europe\tCompleted",
+      "North Europe\tCompleted",
+      "West Europe",
+      "North Europe",
+      "UK South",
+      "1.0.0",
+    ]);
+    // The CLI logged in by reading the subscription list; `az sig` 2.91 pins its own gallery api-versions
+    // (2021-10-01 for galleries and definitions, 2024-03-03 for versions), not the SDK's default.
+    expect(c.log.some((l) => /^GET \/subscriptions\?api-version=\S+ -> 200/.test(l))).toBe(true);
+    expect(c.log.filter((l) => /^PUT \S+\/versions\/1\.0\.0\?/.test(l))).toEqual([
+      expect.stringMatching(/api-version=2024-03-03 -> 201/),
+      expect.stringMatching(/api-version=2024-03-03 -> 200/),
+    ]);
+
+    // The three deletes left nothing behind; the group the script created is still there.
+    const token = (await fetchToken(c.emu)).token;
+    const sub = c.emu.subscriptionId;
+    const galleries = await request(
+      c.emu,
+      "GET",
+      `/subscriptions/${sub}/resourceGroups/demo-rg/providers/Microsoft.Compute/galleries?api-version=2025-03-03`,
+      { token },
+    );
+    expect(galleries.body).toEqual({ value: [] });
+    const group = await request(
+      c.emu,
+      "GET",
+      `/subscriptions/${sub}/resourcegroups/demo-rg?api-version=2022-09-01`,
+      { token },
+    );
+    expect(group.body).toMatchObject({ name: "demo-rg", location: "westeurope" });
+  },
+  5 * 60_000,
+);
