@@ -1,7 +1,7 @@
 /**
  * Prints the arguments and outputs of each resource (from the zod model), the mutability table, the
- * limits, the region catalog and the configuration keys (the ones the plugin's schema lists) into
- * README.md between markers, so that the docs cannot drift from the behaviour.
+ * limits, the region catalog, the configuration keys (the ones the plugin's schema lists) and the
+ * emulator's api-versions into README.md between markers, so that the docs cannot drift from the behaviour.
  *
  *   npx ts-node scripts/generate-readme-tables.ts          rewrite README.md
  *   npx ts-node scripts/generate-readme-tables.ts --check  exit 1 when README.md is stale
@@ -10,7 +10,7 @@
  * `prettier --write .` and this script agree on every byte (Prettier itself cannot be loaded inside
  * jest, which runs the staleness test).
  *
- * Exports: `renderTables(): { arguments: string; mutability: string; limits: string; config: string }`,
+ * Exports: `renderTables(): { arguments; mutability; limits; config; "api-versions" }` (keys are the markers),
  * `updateReadme(text): string`,
  * `README_PATH`.
  */
@@ -27,6 +27,7 @@ import {
 import { REGIONS } from "../provider/model/regions";
 import { SETTING_KEYS, SETTINGS_NAMESPACE } from "../provider/azure/settingKeys";
 import { INPUT_SCHEMAS, OUTPUT_SCHEMAS } from "../provider/model/schemas";
+import { API_VERSIONS, type ShapedType } from "../emulator/apiVersions";
 
 export const README_PATH = path.join(__dirname, "..", "README.md");
 
@@ -137,12 +138,35 @@ function configTable(): string {
   );
 }
 
-export function renderTables(): { arguments: string; mutability: string; limits: string; config: string } {
+const SHAPED_TYPES: readonly ShapedType[] = ["galleries", "galleries/images", "galleries/images/versions"];
+
+/** The emulator's api-versions, newest first, with the fields each one added (older ones refuse them). */
+function apiVersionsTable(): string {
+  const rows = [...API_VERSIONS].reverse().map((entry) => {
+    const fields = SHAPED_TYPES.flatMap((type) =>
+      (entry.introduces[type] ?? []).map((field) => `${type}: \`${field}\``),
+    );
+    return [`\`${entry.version}\``, fields.length ? fields.join("; ") : "none the emulator models"];
+  });
+  return markdownTable(
+    ["api-version", "Fields it added (refused by older versions, left out of their responses)"],
+    rows,
+  );
+}
+
+export function renderTables(): {
+  arguments: string;
+  mutability: string;
+  limits: string;
+  config: string;
+  "api-versions": string;
+} {
   return {
     arguments: argumentsTable(),
     mutability: mutabilityTable(),
     limits: limitsTable(),
     config: configTable(),
+    "api-versions": apiVersionsTable(),
   };
 }
 
@@ -168,6 +192,11 @@ const MINIMAL_README = [
   "",
   "<!-- config:start -->",
   "<!-- config:end -->",
+  "",
+  "## Emulator api-versions",
+  "",
+  "<!-- api-versions:start -->",
+  "<!-- api-versions:end -->",
   "",
 ].join("\n");
 
