@@ -3,30 +3,15 @@
 // group, then every `az sig` step a reader copies, ending with the three deletes.
 import * as path from "node:path";
 import { request, fetchToken } from "../emulator/client";
-import {
-  clientEnv,
-  ensurePythonClients,
-  readmeScript,
-  run,
-  startClientEmulator,
-  type ClientEmulator,
-} from "./harness";
+import { clientEnv, clientSuite, readmeScript, run } from "./harness";
 
-let pyenv: string;
-let c: ClientEmulator;
-
-beforeAll(async () => {
-  pyenv = ensurePythonClients();
-  c = await startClientEmulator();
-}, 15 * 60_000);
-
-afterAll(async () => {
-  await c?.stop();
-});
+const suite = clientSuite({ python: true });
 
 test(
   "the README's Azure CLI script creates, replicates, extends, lists and deletes a gallery image version",
   async () => {
+    const c = suite.emulator();
+    const pyenv = suite.pyenv();
     const started = Date.now();
     const r = await run(
       "bash",

@@ -101,3 +101,20 @@ export function clientEnv(
     ...extra,
   };
 }
+
+/** Registers a fresh emulator (and, when asked, the Python clients) around the calling test file. */
+export function clientSuite(o: { python: boolean }): { emulator(): ClientEmulator; pyenv(): string } {
+  let emulator: ClientEmulator | undefined;
+  let pyenv = "";
+  beforeAll(async () => {
+    if (o.python) pyenv = ensurePythonClients();
+    emulator = await startClientEmulator();
+  }, 15 * 60_000);
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+  return {
+    emulator: () => emulator as ClientEmulator,
+    pyenv: () => pyenv,
+  };
+}

@@ -2,21 +2,14 @@
 // README's JavaScript as a separate Node process against a fresh emulator, trusting the certificate
 // through NODE_EXTRA_CA_CERTS as the README says.
 import * as path from "node:path";
-import { clientEnv, readmeScript, run, startClientEmulator, type ClientEmulator } from "./harness";
+import { clientEnv, clientSuite, readmeScript, run } from "./harness";
 
-let c: ClientEmulator;
-
-beforeAll(async () => {
-  c = await startClientEmulator();
-});
-
-afterAll(async () => {
-  await c?.stop();
-});
+const suite = clientSuite({ python: false });
 
 test(
   "the README's JavaScript creates, replicates, extends, lists and deletes a gallery image version",
   async () => {
+    const c = suite.emulator();
     const env = clientEnv(c, path.dirname(process.execPath), {
       NODE_EXTRA_CA_CERTS: c.emu.certificatePath as string,
       NODE_PATH: path.join(__dirname, "..", "..", "node_modules"),

@@ -1,26 +1,9 @@
 // The Python SDK (azure-identity + azure-mgmt-compute from PyPI) runs the README's scenario against a
 // fresh emulator, once with the SDK's default api-version and once pinned to an older one.
 import * as path from "node:path";
-import {
-  clientEnv,
-  ensurePythonClients,
-  readmeScript,
-  run,
-  startClientEmulator,
-  type ClientEmulator,
-} from "./harness";
+import { clientEnv, clientSuite, readmeScript, run } from "./harness";
 
-let pyenv: string;
-let c: ClientEmulator;
-
-beforeAll(async () => {
-  pyenv = ensurePythonClients();
-  c = await startClientEmulator();
-}, 15 * 60_000);
-
-afterAll(async () => {
-  await c?.stop();
-});
+const suite = clientSuite({ python: true });
 
 // What the scenario prints when every step answers as Azure does: replication done in both regions,
 // UK South added in place, one version listed, the gallery gone (404 ResourceNotFound).
@@ -37,6 +20,8 @@ test.each([
 ])(
   "the README's Python scenario passes with %s api-version",
   async (_label, pinned, sent) => {
+    const c = suite.emulator();
+    const pyenv = suite.pyenv();
     c.log.length = 0;
     const started = Date.now();
     const env = clientEnv(c, path.join(pyenv, "sdk", "bin"), pinned ? { GALLERY_API_VERSION: pinned } : {});
