@@ -79,6 +79,9 @@ export function checkApiVersion(
   location: () => string,
 ): string {
   if (!value) throw errors.missingApiVersion();
+  if (policy === "strict" && !/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(value)) {
+    throw errors.invalidApiVersion(value, SUPPORTED_API_VERSIONS);
+  }
   if (policy === "strict" && !SUPPORTED_API_VERSIONS.includes(value)) {
     throw errors.noRegisteredProviderFound(value, resourceType, location(), SUPPORTED_API_VERSIONS);
   }

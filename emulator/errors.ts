@@ -63,6 +63,14 @@ export const errors = {
       },
     ),
 
+  /** ARM's answer to an api-version that is not a date at all (a date it does not know is NoRegisteredProviderFound). */
+  invalidApiVersion: (apiVersion: string, supported: readonly string[]) =>
+    err(
+      400,
+      "InvalidApiVersionParameter",
+      `The api-version '${apiVersion}' is invalid. The supported versions are '${supported.join(",")}'.`,
+    ),
+
   /** Compute's deserializer meeting a member an older api-version does not define. */
   memberNotInApiVersion: (member: string, path: string, apiVersion: string) =>
     err(

@@ -47,6 +47,15 @@ test("an unknown api-version is refused naming the body's location and the suppo
   expect(error.message).toContain("2025-03-03, 2026-03-03");
 });
 
+test("an api-version that is not a date is InvalidApiVersionParameter, listing the supported ones", async () => {
+  const res = await request(emu, "GET", `${base()}/g?api-version=latest`, { token });
+  expect(res.status).toBe(400);
+  const error = (res.body as { error: { code: string; message: string } }).error;
+  expect(error.code).toBe("InvalidApiVersionParameter");
+  expect(error.message).toContain("'latest'");
+  expect(error.message).toContain("2026-03-03");
+});
+
 test("an unknown api-version on an existing resource names that resource's location", async () => {
   const get = await request(emu, "GET", `${base()}/g/images?api-version=2099-01-01`, { token });
   expect((get.body as { error: { message: string } }).error.message).toContain("location 'northeurope'");
