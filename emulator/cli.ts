@@ -129,6 +129,7 @@ async function main(): Promise<void> {
     `  export AZURE_CLIENT_SECRET=${emulator.clientSecret}`,
     `  export AZURE_AUTHORITY_HOST=${emulator.endpoint}`,
     `  export AZURE_RESOURCE_MANAGER_ENDPOINT=${emulator.endpoint}`,
+    `  export EMULATOR=${emulator.endpoint}   # read by the README's Azure CLI, Python and JavaScript scripts`,
     ...(emulator.certificatePath
       ? [
           `  export NODE_EXTRA_CA_CERTS=${emulator.certificatePath}`,
