@@ -5,6 +5,7 @@
 #
 # Two environments, because azure-cli pins its own azure-mgmt-compute and the
 # SDK scenario wants the current release: <cache>/pyenv/cli and <cache>/pyenv/sdk.
+# AZURE_CLIENTS_PYENV moves them, PYTHON picks the interpreter (default python3).
 # Prints the pyenv directory (last line of stdout). Fails, never skips, when
 # Python or PyPI is not there: the suite exists to prove real clients work.
 # A warm cache costs two file comparisons.
