@@ -13,3 +13,16 @@ export {
   type GalleryImageVersionListItem as ImageVersionSnapshot,
 } from "./lifecycle/latest";
 export { normaliseRegionName, displayRegionName } from "./model/regions";
+export {
+  recommendedReplicas,
+  replicaAdvice,
+  VMS_PER_REPLICA,
+  type ExpectedLoad,
+  type ReplicaAdvice,
+} from "./advice/replicas";
+export {
+  storageEstimate,
+  footprintOfVersion,
+  type StorageEstimate,
+  type VersionFootprint,
+} from "./advice/storage";
