@@ -63,7 +63,9 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
     async check(olds, news) {
       // `__urn` (resources/resourceUrn.ts) is ours, not an argument: set aside, passed on to diff.
       const { [URN_KEY]: urn, ...args } = news;
-      const { inputs, failures } = await current().check(kind, olds ?? {}, args);
+      const { inputs, failures } = await current().check(kind, olds ?? {}, args, {
+        ...(typeof urn === "string" ? { urn } : {}),
+      });
       return { inputs: urn === undefined ? inputs : { ...inputs, [URN_KEY]: urn }, failures };
     },
     async diff(_id, olds, news) {

@@ -16,9 +16,14 @@
 //                                         COMPUTE_GALLERY_REPLICATION_SPEED)
 //   compute-gallery:accessGrantedRegions  regions whose access request Azure granted,
 //                                         e.g. ["australiacentral"]
+//   compute-gallery:expectedLoad          per region, VMs and scale sets created at the same time;
+//                                         preview warns when a version has too few replicas there
+//   compute-gallery:prices                prices per GB-month per storage type and per GB egress,
+//                                         for the review report (advice/config.ts has the shapes)
 
 import * as fs from "fs";
 import * as path from "path";
+import { parseExpectedLoad, parsePrices, type ExpectedLoadByRegion, type Prices } from "../advice/config";
 
 export type BackendKind = "local" | "emulator" | "azure";
 
@@ -36,6 +41,10 @@ export interface BackendSettings {
   replicationSpeed?: number;
   /** Local emulator only: image sources to register. */
   seedFile?: string;
+  /** Deployments per region reading a version at the same time, for the replica advice. */
+  expectedLoad?: ExpectedLoadByRegion;
+  /** What the subscription pays; without it, only quantities are shown. */
+  prices?: Prices;
 }
 
 export interface ConfigSource {
@@ -99,6 +108,8 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
       `${NAMESPACE}:replicationSpeed (or COMPUTE_GALLERY_REPLICATION_SPEED) must be a positive number of GB/s, got "${speed}"`,
     );
   }
+  const expectedLoad = get("expectedLoad");
+  const prices = get("prices");
   const stateDir = get("stateDir") ?? ".compute-gallery";
   const seedFile = get("emulatorSeedFile");
   return {
@@ -113,6 +124,8 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     accessGrantedRegions: parseList(get("accessGrantedRegions")),
     ...(speed ? { replicationSpeed: Number(speed) } : {}),
     ...optional("seedFile", seedFile && path.resolve(root, seedFile)),
+    ...(expectedLoad ? { expectedLoad: parseExpectedLoad(expectedLoad) } : {}),
+    ...(prices ? { prices: parsePrices(prices) } : {}),
   };
 }
 

@@ -385,6 +385,13 @@ const GALLERY_IMAGE_VERSION: readonly Row[] = [
     why: "a flag of the request (restore a soft-deleted version of this name) that Azure neither stores nor returns",
     compare: "requestOnly",
   },
+  // Our argument, not Azure's: an estimate for the storage figures, so changing it alone calls nothing.
+  {
+    path: "usedSizeInGB",
+    behaviour: "update",
+    why: "the used size is this package's estimate for storage and egress figures; Azure never sees it, so changing it alone changes nothing in Azure",
+    compare: "requestOnly",
+  },
   {
     path: "securityProfile.uefiSettings.signatureTemplateNames",
     behaviour: "replace",

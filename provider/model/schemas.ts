@@ -536,6 +536,15 @@ export const galleryImageVersionInputsSchema = z
     restore: flag(
       "Restores a soft-deleted version of this name; a flag of the request, not stored by Azure.",
     ).optional(),
+    // Not Azure's: Azure bills each replica on the used size but reports provisioned sizes only.
+    usedSizeInGB: z
+      .number()
+      .min(0)
+      .describe(
+        "Used size of all the version's disks together, in GB, for the storage and egress estimates " +
+          "(else upper bounds from provisioned sizes); never sent to Azure.",
+      )
+      .optional(),
     safetyProfile: safetyProfile.optional(),
     securityProfile: securityProfile.optional(),
   })

@@ -12,6 +12,8 @@ import {
 } from "../lifecycle/check";
 import { diffGallery, diffGalleryImage, diffGalleryImageVersion, type DiffOutcome } from "../lifecycle/diff";
 import { removedReplicaRegions } from "../lifecycle/regionRules";
+import { replicaWarnings } from "../advice/replicaWarnings";
+import type { BackendSettings } from "../azure/settings";
 import type { ResourceKind } from "../model/mutability";
 
 export type Props = Record<string, any>;
@@ -34,6 +36,8 @@ export interface KindSpec {
   nameKeys: readonly string[];
   /** Extra preview warnings that need a look at Azure. */
   replacementNotes?(api: GalleryApi, olds: Props): Promise<string[]>;
+  /** Preview warnings about checked inputs that are valid but ill-advised. */
+  checkNotes?(inputs: Props, label: string, settings: BackendSettings): string[];
   /** Preview warnings for in-place changes that still destroy something. */
   updateNotes?(olds: Props, news: Props, label: string): string[];
 }
@@ -91,6 +95,8 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     },
     remove: (api, p) => api.deleteVersion(versionRef(p)),
     nameKeys: nameKeysOf("galleryImageVersion"),
+    checkNotes: (inputs, label, settings) =>
+      settings.expectedLoad ? replicaWarnings(label, inputs, settings.expectedLoad) : [],
     // Never silently: check already refused this unless allowDeletionOfReplicatedLocations is true.
     updateNotes: (olds, news, label) => {
       const removed = removedReplicaRegions(olds, news.publishingProfile?.targetRegions ?? []);

@@ -26,7 +26,8 @@ export interface ReadResult {
 }
 
 export interface ResourceOperations {
-  check(kind: ResourceKind, olds: Props, news: Props): Promise<CheckResult>;
+  /** Validates and normalises; advice about valid inputs (too few replicas) is logged on the resource. */
+  check(kind: ResourceKind, olds: Props, news: Props, options?: CallOptions): Promise<CheckResult>;
   /** The diff; its warnings (and notes that need a look at Azure) are logged on the resource. */
   diff(kind: ResourceKind, olds: Props, news: Props, options?: CallOptions): Promise<DiffOutcome>;
   create(kind: ResourceKind, inputs: Props, options?: CallOptions): Promise<{ id: string; outs: Props }>;
@@ -39,11 +40,15 @@ export interface ResourceOperations {
 /** How long a delete waits for Azure to stop listing the resource before it moves on. */
 const DELETE_WAIT_MS = 60_000;
 
+/** Arguments of this package that are no Azure property. */
+const NOT_FOR_AZURE = new Set(["usedSizeInGB"]);
+
 function requestBody(spec: KindSpec, inputs: Props): JsonObject {
   const body: JsonObject = {};
   for (const [key, value] of Object.entries(inputs)) {
-    // `__provider`, `__urn`: the engine's and the front door's own keys, never Azure's.
-    if (!key.startsWith("__") && !spec.nameKeys.includes(key)) body[key] = value;
+    // `__provider`, `__urn`: the engine's and the front door's own keys, never Azure's; nor this
+    // package's own estimates.
+    if (!key.startsWith("__") && !NOT_FOR_AZURE.has(key) && !spec.nameKeys.includes(key)) body[key] = value;
   }
   return body;
 }
@@ -80,11 +85,18 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
   };
 
   return {
-    async check(kind, olds, news) {
-      return KINDS[kind].check(olds ?? {}, news, {
+    async check(kind, olds, news, options = {}) {
+      const spec = KINDS[kind];
+      const result = spec.check(olds ?? {}, news, {
         now: ctx.now(),
         accessGrantedRegions: ctx.settings.accessGrantedRegions,
       });
+      if (result.failures.length === 0 && spec.checkNotes) {
+        for (const note of spec.checkNotes(result.inputs, spec.label(result.inputs), ctx.settings)) {
+          await ctx.log("warning", note, { urn: options.urn });
+        }
+      }
+      return result;
     },
 
     async diff(kind, olds, news, options = {}) {

@@ -152,7 +152,7 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
       configured(readSettings(configSource(variables), environment.env, environment.cwd));
     },
 
-    check: (urn, olds, news) => ops().check(kindOfUrn(urn), olds, news),
+    check: (urn, olds, news) => ops().check(kindOfUrn(urn), olds, news, { urn }),
 
     async diff(urn, olds, news) {
       const outcome = await ops().diff(kindOfUrn(urn), olds, news, { urn });

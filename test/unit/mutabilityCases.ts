@@ -146,6 +146,8 @@ export const AZURE: Record<string, "update" | "replace" | "no change"> = {
   "galleryImageVersion safetyProfile.blockDeletionBeforeEndOfLife": "update",
   // A flag of the request (restore a soft-deleted version), neither stored nor returned by Azure.
   "galleryImageVersion restore": "no change",
+  // This package's storage estimate; Azure never receives it.
+  "galleryImageVersion usedSizeInGB": "no change",
   "galleryImageVersion securityProfile.uefiSettings.signatureTemplateNames": "replace",
   "galleryImageVersion securityProfile.uefiSettings.additionalSignatures": "replace",
 };

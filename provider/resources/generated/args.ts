@@ -90,6 +90,8 @@ export interface GalleryImageVersionArgs {
   readonly storageProfile: pulumi.Input<GalleryImageVersionStorageProfileArgs>;
   /** Restores a soft-deleted version of this name; a flag of the request, not stored by Azure. */
   readonly restore?: pulumi.Input<undefined | boolean>;
+  /** Used size of all the version's disks together, in GB, for the storage and egress estimates (else upper bounds from provisioned sizes); never sent to Azure. */
+  readonly usedSizeInGB?: pulumi.Input<undefined | number>;
   /** Safeguards against deletion. */
   readonly safetyProfile?: pulumi.Input<undefined | GalleryImageVersionSafetyProfileArgs>;
   /** Security settings of the version. */

@@ -113,6 +113,8 @@ export abstract class GalleryImageVersionOutputs extends pulumi.dynamic.Resource
   declare public readonly storageProfile: pulumi.Output<GalleryImageVersionStorageProfileOutput>;
   /** Restores a soft-deleted version of this name; a flag of the request, not stored by Azure. */
   declare public readonly restore: pulumi.Output<boolean | undefined>;
+  /** Used size of all the version's disks together, in GB, for the storage and egress estimates (else upper bounds from provisioned sizes); never sent to Azure. */
+  declare public readonly usedSizeInGB: pulumi.Output<number | undefined>;
   /** Safeguards against deletion. */
   declare public readonly safetyProfile: pulumi.Output<GalleryImageVersionSafetyProfileOutput | undefined>;
   /** Security settings of the version. */
