@@ -111,8 +111,9 @@ export function optionsFromArgs(
   };
 }
 
-async function main(): Promise<void> {
-  const { quiet, ...options } = optionsFromArgs(process.argv.slice(2), process.env);
+/** Runs the emulator command; the package's bin (provider/cli.ts) hands every non-review command here. */
+export async function runEmulatorCli(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const { quiet, ...options } = optionsFromArgs(argv, process.env);
   const emulator = await startEmulator({
     ...options,
     log: quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((e: unknown) => {
+  runEmulatorCli().catch((e: unknown) => {
     process.stderr.write(`compute-gallery: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   });

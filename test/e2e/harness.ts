@@ -107,6 +107,22 @@ export class E2EStack {
     return report;
   }
 
+  /**
+   * What `pulumi preview --json` prints for the current program. The Automation API has no option
+   * for it, but it appends the workspace's per-operation arguments to the CLI's, so `--json` goes
+   * there for this one call; the inline program is served as for any preview.
+   */
+  async previewJson(): Promise<string> {
+    const workspace = this.stack.workspace as LocalWorkspace;
+    const original = workspace.serializeArgsForOp.bind(workspace);
+    workspace.serializeArgsForOp = async (stackName: string) => [...(await original(stackName)), "--json"];
+    try {
+      return (await this.stack.preview()).stdout;
+    } finally {
+      workspace.serializeArgsForOp = original;
+    }
+  }
+
   async up() {
     const { report, onEvent } = collector();
     const result = await this.stack.up({ onEvent });

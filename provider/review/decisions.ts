@@ -1,0 +1,181 @@
+/**
+ * The decisions a reviewer makes from a preview, per resource: what happens to it, why Azure
+ * replaces it, which regions lose their replicas, how replica counts and storage types change, what
+ * the expected load advises, and what the change does to storage and egress.
+ *
+ *   reviewDecisions(input): Decisions
+ *
+ * Replacement reasons come from the same diff and mutability table the provider runs at preview.
+ * Sizes: the user's `usedSizeInGB`, else Azure's provisioned sizes from the old outputs (upper
+ * bounds); a new version has no provisioned size yet. Pure: no I/O.
+ */
+import { parseExpectedLoad, parsePrices, type ExpectedLoadByRegion, type Prices } from "../advice/config";
+import { egressCost, monthlyStorageCost } from "../advice/cost";
+import { replicaAdvice, type ReplicaAdvice } from "../advice/replicas";
+import { egressOfChange, footprintOfVersion, storageEstimate, type StorageEstimate } from "../advice/storage";
+import { diffResource } from "../lifecycle/diff";
+import { mutabilityOf, type ResourceKind } from "../model/mutability";
+import type { Action, Props, ReviewInput, ReviewedResource } from "./previewJson";
+
+export interface Replacement {
+  /** The property path that forces replacement, e.g. `publishingProfile.targetRegions[0].storageAccountType`. */
+  readonly property: string;
+  /** Azure's reason, from the mutability table. */
+  readonly why: string;
+}
+
+export interface RegionChange {
+  readonly region: string;
+  readonly before: string | number;
+  readonly after: string | number;
+}
+
+export interface RegionAdvice extends ReplicaAdvice {
+  readonly region: string;
+  readonly current: number;
+}
+
+export interface StorageChange {
+  readonly before: StorageEstimate | undefined;
+  readonly after: StorageEstimate | undefined;
+  /** Regions the change copies the version to over the network, and how many GB that is. */
+  readonly egress: { readonly regions: readonly string[]; readonly gb: number | undefined };
+  /** Only with configured prices: storage per month before and after, and the one-time egress. */
+  readonly cost?: {
+    readonly monthlyBefore: number | undefined;
+    readonly monthlyAfter: number | undefined;
+    readonly egressOnce: number | undefined;
+    readonly missing: readonly string[];
+  };
+}
+
+export interface ResourceDecision {
+  readonly resource: ReviewedResource;
+  readonly action: Action;
+  readonly replacements: readonly Replacement[];
+  readonly addedRegions: readonly string[];
+  readonly removedRegions: readonly string[];
+  readonly replicaCountChanges: readonly RegionChange[];
+  readonly storageTypeChanges: readonly RegionChange[];
+  /** Versions only: regions where the expected load needs more replicas than planned. */
+  readonly advice: readonly RegionAdvice[];
+  /** Versions only. */
+  readonly storage?: StorageChange;
+}
+
+export interface Decisions {
+  readonly resources: readonly ResourceDecision[];
+  readonly prices?: Prices;
+  readonly expectedLoad?: ExpectedLoadByRegion;
+}
+
+const CONFIG = { expectedLoad: "compute-gallery:expectedLoad", prices: "compute-gallery:prices" };
+
+export function reviewDecisions(input: ReviewInput): Decisions {
+  const loadText = input.config[CONFIG.expectedLoad];
+  const pricesText = input.config[CONFIG.prices];
+  const expectedLoad = loadText === undefined ? undefined : parseExpectedLoad(loadText);
+  const prices = pricesText === undefined ? undefined : parsePrices(pricesText);
+  return {
+    resources: input.resources
+      .filter((resource) => resource.action !== "same")
+      .map((resource) => decide(resource, expectedLoad, prices)),
+    ...(prices ? { prices } : {}),
+    ...(expectedLoad ? { expectedLoad } : {}),
+  };
+}
+
+function decide(
+  resource: ReviewedResource,
+  expectedLoad: ExpectedLoadByRegion | undefined,
+  prices: Prices | undefined,
+): ResourceDecision {
+  const none = {
+    addedRegions: [],
+    removedRegions: [],
+    replicaCountChanges: [],
+    storageTypeChanges: [],
+    advice: [],
+  };
+  const replacements = resource.action === "replace" ? replacementsOf(resource) : [];
+  if (resource.kind !== "galleryImageVersion") {
+    return { resource, action: resource.action, replacements, ...none };
+  }
+  const before = resource.before && footprintOfVersion(resource.before);
+  const after = resource.after && footprintOfVersion(resource.after);
+  const regions = (f: typeof before) => new Map((f?.targetRegions ?? []).map((t) => [t.region, t]));
+  const [old, next] = [regions(before), regions(after)];
+  const kept = [...next.keys()].filter((region) => old.has(region));
+  const changes = (field: "replicas" | "storageAccountType"): RegionChange[] =>
+    kept
+      .filter((region) => old.get(region)![field] !== next.get(region)![field])
+      .map((region) => ({ region, before: old.get(region)![field], after: next.get(region)![field] }));
+  return {
+    resource,
+    action: resource.action,
+    replacements,
+    addedRegions: resource.before ? [...next.keys()].filter((region) => !old.has(region)) : [],
+    removedRegions: [...old.keys()].filter((region) => !next.has(region)),
+    replicaCountChanges: changes("replicas"),
+    storageTypeChanges: changes("storageAccountType"),
+    advice: [...next.values()].flatMap(({ region, replicas }) => {
+      const load = expectedLoad?.[region];
+      if (load === undefined) return [];
+      const advice = replicaAdvice(load);
+      return replicas < advice.recommended || advice.exceedsLimit
+        ? [{ region, current: replicas, ...advice }]
+        : [];
+    }),
+    storage: storageChange(resource, prices),
+  };
+}
+
+/** Each property that forces replacement, with Azure's reason from the mutability table. */
+function replacementsOf(resource: ReviewedResource): Replacement[] {
+  if (!resource.before || !resource.after) return [];
+  const outcome = diffResource(resource.kind, resource.before, resource.after);
+  return outcome.replaces.map((property) => ({ property, why: whyOf(resource.kind, property) }));
+}
+
+function whyOf(kind: ResourceKind, property: string): string {
+  const row = property.replace(/\[\d+\]/g, "[]");
+  const entry = mutabilityOf(kind).find((e) => e.path === row || e.path === `${row}[]`);
+  return entry?.why ?? "";
+}
+
+function storageChange(resource: ReviewedResource, prices: Prices | undefined): StorageChange {
+  const before = resource.before && storageEstimate(footprintOfVersion(resource.before));
+  const afterFootprint = resource.after && footprintOfVersion(resource.after);
+  // The new inputs carry no provisioned sizes (Azure reports them); a kept source keeps its sizes.
+  const borrowed =
+    afterFootprint && resource.before && afterFootprint.provisionedDiskSizesInGB === undefined
+      ? footprintOfVersion(resource.before).provisionedDiskSizesInGB
+      : undefined;
+  const after =
+    afterFootprint &&
+    storageEstimate(borrowed ? { ...afterFootprint, provisionedDiskSizesInGB: borrowed } : afterFootprint);
+  const egress = after
+    ? egressOfChange(before, after, resource.action === "replace")
+    : { regions: [], gb: 0 };
+  if (!prices) return { before, after, egress };
+  const monthly = (estimate: StorageEstimate | undefined) =>
+    estimate === undefined ? { amount: 0, missing: [] } : monthlyStorageCost(estimate, prices);
+  const [costBefore, costAfter, costEgress] = [
+    monthly(before),
+    monthly(after),
+    egressCost(egress.gb, prices),
+  ];
+  return {
+    before,
+    after,
+    egress,
+    cost: {
+      monthlyBefore: costBefore.amount,
+      monthlyAfter: costAfter.amount,
+      egressOnce: costEgress.amount,
+      missing: [...new Set([...costBefore.missing, ...costAfter.missing, ...costEgress.missing])],
+    },
+  };
+}
+
+export type { Props };

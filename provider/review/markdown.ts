@@ -1,0 +1,190 @@
+/**
+ * The review as Markdown for a pull-request comment.
+ *
+ *   reviewMarkdown(decisions, matrices): string
+ *
+ * Deterministic: the same preview gives the same text (golden files compare it).
+ */
+import { RESOURCE_DISPLAY_NAMES } from "../model/mutability";
+import type { Prices } from "../advice/config";
+import type { StorageEstimate } from "../advice/storage";
+import type { Decisions, ResourceDecision, StorageChange } from "./decisions";
+import type { MatrixCell, VersionMatrix } from "./matrix";
+import type { Props } from "./previewJson";
+
+const NAME_KEYS = ["resourceGroupName", "galleryName", "galleryImageName", "galleryImageVersionName"];
+
+export function azurePath(props: Props | undefined): string {
+  return NAME_KEYS.map((key) => props?.[key])
+    .filter((value): value is string => typeof value === "string")
+    .join("/");
+}
+
+const number = (value: number): string => String(Math.round(value * 100) / 100);
+const signed = (value: number): string => (value > 0 ? `+${number(value)}` : number(value));
+const gb = (value: number | undefined): string => (value === undefined ? "unknown" : `${number(value)} GB`);
+
+function money(value: number | undefined, prices: Prices): string {
+  return value === undefined
+    ? "unknown"
+    : `${value.toFixed(2)}${prices.currency ? ` ${prices.currency}` : ""}`;
+}
+
+function decisionLines(decision: ResourceDecision, prices: Prices | undefined): string[] {
+  const lines: string[] = [];
+  for (const { property, why } of decision.replacements) {
+    lines.push(`- Replaced (deleted, then created again) because \`${property}\` changes: ${why}.`);
+  }
+  if (decision.removedRegions.length > 0) {
+    lines.push(`- **Replicas deleted** in ${decision.removedRegions.join(", ")}.`);
+  }
+  if (decision.addedRegions.length > 0)
+    lines.push(`- Replicated to new regions: ${decision.addedRegions.join(", ")}.`);
+  for (const change of decision.replicaCountChanges) {
+    lines.push(`- Replicas in ${change.region}: ${change.before} → ${change.after}.`);
+  }
+  for (const change of decision.storageTypeChanges) {
+    lines.push(`- Storage type in ${change.region}: ${change.before} → ${change.after}.`);
+  }
+  for (const advice of decision.advice) {
+    lines.push(
+      advice.exceedsLimit
+        ? `- ⚠️ Advice: the expected load in ${advice.region} needs ${advice.needed} replicas, more than the ${advice.recommended} one region may hold (${advice.current} planned); spread the deployments over time or regions.`
+        : `- ⚠️ Advice: ${advice.region} has ${advice.current} replica(s); the expected load needs ${advice.recommended}.`,
+    );
+  }
+  if (decision.storage) lines.push(...storageLines(decision.storage, prices));
+  return lines;
+}
+
+function storageLines(storage: StorageChange, prices: Prices | undefined): string[] {
+  const { before, after, egress } = storage;
+  const snapshots = (e: StorageEstimate | undefined) => e?.snapshots ?? 0;
+  const stored = (e: StorageEstimate | undefined) => (e === undefined ? 0 : e.storedGB);
+  const [storedBefore, storedAfter] = [stored(before), stored(after)];
+  const storedDelta =
+    storedBefore === undefined || storedAfter === undefined
+      ? "unknown"
+      : `${signed(storedAfter - storedBefore)} GB`;
+  const basis = (after ?? before)?.basis ?? "unknown";
+  const size = (after ?? before)?.sizePerSnapshotGB;
+  const lines = [
+    `- Storage: ${snapshots(before)} → ${snapshots(after)} snapshots (${signed(snapshots(after) - snapshots(before))}), ` +
+      `${gb(storedBefore)} → ${gb(storedAfter)} (${storedDelta}); ${gb(size)} per snapshot, size ${basis}.`,
+    `- Egress: ${egress.regions.length === 0 ? "none" : `${gb(egress.gb)} (one copy to ${egress.regions.join(", ")})`}.`,
+  ];
+  if (storage.cost && prices) {
+    const { monthlyBefore, monthlyAfter, egressOnce, missing } = storage.cost;
+    const delta =
+      monthlyBefore === undefined || monthlyAfter === undefined
+        ? "unknown"
+        : signed(monthlyAfter - monthlyBefore);
+    lines.push(
+      `- Cost: storage ${money(monthlyBefore, prices)} → ${money(monthlyAfter, prices)} per month (${delta}); ` +
+        `egress ${money(egressOnce, prices)} once.` +
+        (missing.length > 0 ? ` Missing: ${missing.join("; ")}.` : ""),
+    );
+  }
+  return lines;
+}
+
+function cellText(cell: MatrixCell | undefined): string {
+  if (cell === undefined) return "—";
+  return `${cell.replicas} × ${cell.storageAccountType}${cell.excludeFromLatest ? " (excluded)" : ""}`;
+}
+
+function change(before: string, after: string): string {
+  return before === after ? before : `${before} → **${after}**`;
+}
+
+function matrixLines(matrix: VersionMatrix): string[] {
+  const header = `| Version | ${matrix.regions.join(" | ")} |`;
+  const rule = `|---|${matrix.regions.map(() => "---").join("|")}|`;
+  const rows = matrix.rows.map(
+    (row) =>
+      `| ${row.version} | ${matrix.regions
+        .map((region) => change(cellText(row.before[region]), cellText(row.after[region])))
+        .join(" | ")} |`,
+  );
+  const latest = `| *latest* | ${matrix.regions
+    .map((region) => change(matrix.latestBefore[region] ?? "—", matrix.latestAfter[region] ?? "—"))
+    .join(" | ")} |`;
+  return [`### Versions by region: ${matrix.definition}`, "", header, rule, ...rows, latest, ""];
+}
+
+function totals(decisions: Decisions): string[] {
+  const storage = decisions.resources.flatMap((d) => (d.storage ? [d.storage] : []));
+  if (storage.length === 0) return [];
+  const sum = (values: (number | undefined)[]) =>
+    values.some((v) => v === undefined) ? undefined : values.reduce<number>((a, b) => a + b!, 0);
+  const snapshots = sum(storage.map((s) => (s.after?.snapshots ?? 0) - (s.before?.snapshots ?? 0)))!;
+  const stored = sum(
+    storage.map((s) =>
+      s.after?.storedGB === undefined && s.after !== undefined
+        ? undefined
+        : s.before !== undefined && s.before.storedGB === undefined
+          ? undefined
+          : (s.after?.storedGB ?? 0) - (s.before?.storedGB ?? 0),
+    ),
+  );
+  const egress = sum(storage.map((s) => s.egress.gb));
+  const lines = [
+    "### Storage and egress of this change",
+    "",
+    `- Snapshots: ${signed(snapshots)}; stored: ${stored === undefined ? "unknown" : `${signed(stored)} GB`}; egress: ${gb(egress)}.`,
+  ];
+  const prices = decisions.prices;
+  if (prices) {
+    const monthly = sum(
+      storage.map((s) =>
+        s.cost?.monthlyAfter === undefined || s.cost.monthlyBefore === undefined
+          ? undefined
+          : s.cost.monthlyAfter - s.cost.monthlyBefore,
+      ),
+    );
+    const once = sum(storage.map((s) => s.cost?.egressOnce));
+    lines.push(
+      `- Cost: ${monthly === undefined ? "unknown" : `${monthly >= 0 ? "+" : ""}${money(monthly, prices)}`} per month, ` +
+        `${money(once, prices)} egress once.`,
+    );
+  } else {
+    lines.push("- No prices configured (`compute-gallery:prices`): quantities only.");
+  }
+  if (storage.some((s) => (s.after ?? s.before)?.basis === "provisioned (upper bound)")) {
+    lines.push(
+      "- Sizes marked upper bound are provisioned disk sizes: set `usedSizeInGB` on the version for used sizes.",
+    );
+  }
+  return [...lines, ""];
+}
+
+export function reviewMarkdown(decisions: Decisions, matrices: readonly VersionMatrix[]): string {
+  const changed = decisions.resources;
+  const summary =
+    changed.length === 0
+      ? ["No gallery resource changes."]
+      : [
+          "| Resource | Azure resource | Action |",
+          "|---|---|---|",
+          ...changed.map(
+            (d) =>
+              `| \`${d.resource.name}\` | ${RESOURCE_DISPLAY_NAMES[d.resource.kind]} ${azurePath(d.resource.after ?? d.resource.before)} | **${d.action}** |`,
+          ),
+        ];
+  const details = changed.flatMap((d) => {
+    const lines = decisionLines(d, decisions.prices);
+    return lines.length === 0 ? [] : [`#### \`${d.resource.name}\`: ${d.action}`, "", ...lines, ""];
+  });
+  return [
+    "## Compute Gallery review",
+    "",
+    ...summary,
+    "",
+    ...details,
+    ...totals(decisions),
+    ...matrices.flatMap(matrixLines),
+  ]
+    .join("\n")
+    .trimEnd()
+    .concat("\n");
+}
