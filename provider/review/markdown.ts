@@ -7,7 +7,7 @@
  */
 import { RESOURCE_DISPLAY_NAMES } from "../model/mutability";
 import type { Prices } from "../advice/config";
-import type { StorageEstimate } from "../advice/storage";
+import type { SizeBasis, StorageEstimate } from "../advice/storage";
 import type { Decisions, ResourceDecision, StorageChange } from "./decisions";
 import type { MatrixCell, VersionMatrix } from "./matrix";
 import type { Props } from "./previewJson";
@@ -29,6 +29,16 @@ function money(value: number | undefined, prices: Prices): string {
     ? "unknown"
     : `${value.toFixed(2)}${prices.currency ? ` ${prices.currency}` : ""}`;
 }
+
+function signedMoney(value: number, prices: Prices): string {
+  return `${value > 0 ? "+" : ""}${money(value, prices)}`;
+}
+
+const BASIS_TEXT: Readonly<Record<SizeBasis, string>> = {
+  used: "the used size given (usedSizeInGB)",
+  "provisioned (upper bound)": "an upper bound from provisioned disk sizes",
+  unknown: "size unknown until Azure reports it (set usedSizeInGB)",
+};
 
 function decisionLines(decision: ResourceDecision, prices: Prices | undefined): string[] {
   const lines: string[] = [];
@@ -66,11 +76,11 @@ function storageLines(storage: StorageChange, prices: Prices | undefined): strin
     storedBefore === undefined || storedAfter === undefined
       ? "unknown"
       : `${signed(storedAfter - storedBefore)} GB`;
-  const basis = (after ?? before)?.basis ?? "unknown";
+  const basis = BASIS_TEXT[(after ?? before)?.basis ?? "unknown"];
   const size = (after ?? before)?.sizePerSnapshotGB;
   const lines = [
     `- Storage: ${snapshots(before)} → ${snapshots(after)} snapshots (${signed(snapshots(after) - snapshots(before))}), ` +
-      `${gb(storedBefore)} → ${gb(storedAfter)} (${storedDelta}); ${gb(size)} per snapshot, size ${basis}.`,
+      `${gb(storedBefore)} → ${gb(storedAfter)} (${storedDelta}); ${gb(size)} per snapshot, ${basis}.`,
     `- Egress: ${egress.regions.length === 0 ? "none" : `${gb(egress.gb)} (one copy to ${egress.regions.join(", ")})`}.`,
   ];
   if (storage.cost && prices) {
@@ -78,7 +88,7 @@ function storageLines(storage: StorageChange, prices: Prices | undefined): strin
     const delta =
       monthlyBefore === undefined || monthlyAfter === undefined
         ? "unknown"
-        : signed(monthlyAfter - monthlyBefore);
+        : signedMoney(monthlyAfter - monthlyBefore, prices);
     lines.push(
       `- Cost: storage ${money(monthlyBefore, prices)} → ${money(monthlyAfter, prices)} per month (${delta}); ` +
         `egress ${money(egressOnce, prices)} once.` +
@@ -144,7 +154,7 @@ function totals(decisions: Decisions): string[] {
     );
     const once = sum(storage.map((s) => s.cost?.egressOnce));
     lines.push(
-      `- Cost: ${monthly === undefined ? "unknown" : `${monthly >= 0 ? "+" : ""}${money(monthly, prices)}`} per month, ` +
+      `- Cost: ${monthly === undefined ? "unknown" : signedMoney(monthly, prices)} per month, ` +
         `${money(once, prices)} egress once.`,
     );
   } else {
@@ -152,7 +162,7 @@ function totals(decisions: Decisions): string[] {
   }
   if (storage.some((s) => (s.after ?? s.before)?.basis === "provisioned (upper bound)")) {
     lines.push(
-      "- Sizes marked upper bound are provisioned disk sizes: set `usedSizeInGB` on the version for used sizes.",
+      "- Some sizes are upper bounds from provisioned disk sizes (Azure bills used sizes): set `usedSizeInGB` on those versions.",
     );
   }
   return [...lines, ""];
