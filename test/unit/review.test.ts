@@ -85,3 +85,9 @@ describe("configuration and input", () => {
     );
   });
 });
+
+it("the README's sample report is the golden report of the update", () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+  const sample = /<!-- review-sample:start -->\n([\s\S]*?)<!-- review-sample:end -->/.exec(readme)?.[1];
+  expect(sample).toBe(fixture("update.md"));
+});
