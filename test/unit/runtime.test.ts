@@ -103,6 +103,13 @@ describe("create", () => {
     }
   });
 
+  test("usedSizeInGB is kept in the outputs for the review but never reaches Azure", async () => {
+    const { outs } = await created("galleryImageVersion", { ...exampleVersionArgs(), usedSizeInGB: 10 });
+    expect(fake.putBodies).toHaveLength(1);
+    expect(fake.putBodies[0]).not.toHaveProperty("usedSizeInGB");
+    expect(outs.usedSizeInGB).toBe(10);
+  });
+
   test("creating a resource that already exists in Azure fails, points to pulumi import and writes nothing", async () => {
     fake.seed(imageRef, { location: "westeurope", osType: "Windows" });
     const inputs = await checked("galleryImage", exampleImageArgs());
