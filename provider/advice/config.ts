@@ -79,43 +79,48 @@ function regionKey(key: string, name: string): string {
   return normaliseRegionName(name);
 }
 
+/** JSON text of config `key`, checked against `schema`; errors name the key, path, value and `allowed`. */
+function parseConfig<T>(
+  key: string,
+  text: string,
+  schema: z.ZodType<T>,
+  example: string,
+  allowed: string,
+): T {
+  const raw = parseJson(key, text, example);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw schemaError(key, raw, parsed.error, allowed);
+  return parsed.data;
+}
+
 export function parseExpectedLoad(text: string): ExpectedLoadByRegion {
-  const example = '{"westeurope": {"concurrentVms": 120, "concurrentScaleSets": 2}}';
-  const raw = parseJson("expectedLoad", text, example);
-  const parsed = loadSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw schemaError(
-      "expectedLoad",
-      raw,
-      parsed.error,
-      "allowed per region: concurrentVms and concurrentScaleSets, whole numbers of 0 or more",
-    );
-  }
+  const loads = parseConfig(
+    "expectedLoad",
+    text,
+    loadSchema,
+    '{"westeurope": {"concurrentVms": 120, "concurrentScaleSets": 2}}',
+    "allowed per region: concurrentVms and concurrentScaleSets, whole numbers of 0 or more",
+  );
   return Object.fromEntries(
-    Object.entries(parsed.data).map(([region, load]) => [regionKey("expectedLoad", region), load]),
+    Object.entries(loads).map(([region, load]) => [regionKey("expectedLoad", region), load]),
   );
 }
 
 export function parsePrices(text: string): Prices {
-  const example = '{"currency": "EUR", "storagePerGBMonth": {"Standard_LRS": 0.05}, "egressPerGB": 0.02}';
-  const raw = parseJson("prices", text, example);
-  const parsed = pricesSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw schemaError(
-      "prices",
-      raw,
-      parsed.error,
-      `allowed: currency (text), egressPerGB (a number of 0 or more), storagePerGBMonth keyed by ${STORAGE_ACCOUNT_TYPES.join(", ")} ` +
-        "with a number or {default, <region>: number}",
-    );
-  }
-  const storage = parsed.data.storagePerGBMonth ?? {};
-  for (const [type, value] of Object.entries(storage)) {
+  const prices = parseConfig(
+    "prices",
+    text,
+    pricesSchema,
+    '{"currency": "EUR", "storagePerGBMonth": {"Standard_LRS": 0.05}, "egressPerGB": 0.02}',
+    `allowed: currency (text), egressPerGB (a number of 0 or more), storagePerGBMonth keyed by ${STORAGE_ACCOUNT_TYPES.join(", ")} ` +
+      "with a number or {default, <region>: number}",
+  );
+  for (const [type, value] of Object.entries(prices.storagePerGBMonth ?? {})) {
     if (typeof value === "object") {
       for (const region of Object.keys(value)) {
         if (region !== "default") regionKey(`prices.storagePerGBMonth.${type}`, region);
       }
     }
   }
-  return parsed.data;
+  return prices;
 }

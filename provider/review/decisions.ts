@@ -177,5 +177,3 @@ function storageChange(resource: ReviewedResource, prices: Prices | undefined): 
     },
   };
 }
-
-export type { Props };
