@@ -15,7 +15,7 @@ import { replicaAdvice, type ReplicaAdvice } from "../advice/replicas";
 import { egressOfChange, footprintOfVersion, storageEstimate, type StorageEstimate } from "../advice/storage";
 import { diffResource } from "../lifecycle/diff";
 import { mutabilityOf, type ResourceKind } from "../model/mutability";
-import type { Action, Props, ReviewInput, ReviewedResource } from "./previewJson";
+import type { Action, ReviewInput, ReviewedResource } from "./previewJson";
 
 export interface Replacement {
   /** The property path that forces replacement, e.g. `publishingProfile.targetRegions[0].storageAccountType`. */
