@@ -63,8 +63,18 @@ export interface ResourceDecision {
   readonly storage?: StorageChange;
 }
 
+/** The stack's versions after the change, together. */
+export interface StackTotal {
+  readonly versions: number;
+  readonly snapshots: number;
+  readonly storedGB: number | undefined;
+  /** Only with prices. */
+  readonly monthlyCost?: number | undefined;
+}
+
 export interface Decisions {
   readonly resources: readonly ResourceDecision[];
+  readonly stackTotal: StackTotal;
   readonly prices?: Prices;
   readonly expectedLoad?: ExpectedLoadByRegion;
 }
@@ -80,6 +90,7 @@ export function reviewDecisions(input: ReviewInput): Decisions {
     resources: input.resources
       .filter((resource) => resource.action !== "same")
       .map((resource) => decide(resource, expectedLoad, prices)),
+    stackTotal: stackTotal(input, prices),
     ...(prices ? { prices } : {}),
     ...(expectedLoad ? { expectedLoad } : {}),
   };
@@ -143,17 +154,40 @@ function whyOf(kind: ResourceKind, property: string): string {
   return entry?.why ?? "";
 }
 
-function storageChange(resource: ReviewedResource, prices: Prices | undefined): StorageChange {
-  const before = resource.before && storageEstimate(footprintOfVersion(resource.before));
+/** A version's estimate after the change. */
+function estimateAfter(resource: ReviewedResource): StorageEstimate | undefined {
   const afterFootprint = resource.after && footprintOfVersion(resource.after);
   // The new inputs carry no provisioned sizes (Azure reports them); a kept source keeps its sizes.
   const borrowed =
     afterFootprint && resource.before && afterFootprint.provisionedDiskSizesInGB === undefined
       ? footprintOfVersion(resource.before).provisionedDiskSizesInGB
       : undefined;
-  const after =
+  return (
     afterFootprint &&
-    storageEstimate(borrowed ? { ...afterFootprint, provisionedDiskSizesInGB: borrowed } : afterFootprint);
+    storageEstimate(borrowed ? { ...afterFootprint, provisionedDiskSizesInGB: borrowed } : afterFootprint)
+  );
+}
+
+/** Every version of the stack after the change (all of them only when the state was given). */
+function stackTotal(input: ReviewInput, prices: Prices | undefined): StackTotal {
+  const estimates = input.resources
+    .filter((resource) => resource.kind === "galleryImageVersion")
+    .flatMap((resource) => estimateAfter(resource) ?? []);
+  const stored = estimates.map((e) => e.storedGB);
+  const costs = prices ? estimates.map((e) => monthlyStorageCost(e, prices).amount) : [];
+  const sum = (values: (number | undefined)[]) =>
+    values.some((v) => v === undefined) ? undefined : values.reduce<number>((a, b) => a + b!, 0);
+  return {
+    versions: estimates.length,
+    snapshots: estimates.reduce((total, e) => total + e.snapshots, 0),
+    storedGB: sum(stored),
+    ...(prices ? { monthlyCost: sum(costs) } : {}),
+  };
+}
+
+function storageChange(resource: ReviewedResource, prices: Prices | undefined): StorageChange {
+  const before = resource.before && storageEstimate(footprintOfVersion(resource.before));
+  const after = estimateAfter(resource);
   const egress = after
     ? egressOfChange(before, after, resource.action === "replace")
     : { regions: [], gb: 0 };

@@ -160,6 +160,11 @@ function totals(decisions: Decisions): string[] {
   } else {
     lines.push("- No prices configured (`compute-gallery:prices`): quantities only.");
   }
+  const total = decisions.stackTotal;
+  lines.push(
+    `- The stack's ${total.versions} version(s) after the change: ${total.snapshots} snapshots, ${gb(total.storedGB)} stored` +
+      (prices ? `, ${money(total.monthlyCost, prices)} per month.` : "."),
+  );
   if (storage.some((s) => (s.after ?? s.before)?.basis === "provisioned (upper bound)")) {
     lines.push(
       "- Some sizes are upper bounds from provisioned disk sizes (Azure bills used sizes): set `usedSizeInGB` on those versions.",
