@@ -328,6 +328,8 @@ const CHANGES: Record<string, Change> = {
     apply: (b) => (b.safetyProfile.blockDeletionBeforeEndOfLife = true),
   },
   "galleryImageVersion restore": { apply: (b) => (b.restore = true) },
+  // The provider never sends it (a runtime test pins that); ARM ignores what it does not know.
+  "galleryImageVersion usedSizeInGB": { apply: (b) => (b.usedSizeInGB = 12) },
   "galleryImageVersion securityProfile.uefiSettings.signatureTemplateNames": {
     apply: (b) => (b.securityProfile.uefiSettings.signatureTemplateNames = ["MicrosoftWindowsTemplate"]),
   },
