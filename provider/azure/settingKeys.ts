@@ -33,6 +33,16 @@ export const SETTING_KEYS: readonly SettingKey[] = [
     description:
       "local: JSON file of image sources the emulator knows (managed images, snapshots, VMs, VHDs).",
   },
+  {
+    key: "expectedLoad",
+    description:
+      'Per region, VMs and scale sets created at the same time, e.g. {"westeurope": {"concurrentVms": 120}}: preview warns when a version has fewer replicas than Azure\'s guidance for that load.',
+  },
+  {
+    key: "prices",
+    description:
+      'What the subscription pays, for the review report: {"currency": "EUR", "storagePerGBMonth": {"Standard_LRS": 0.05, "Premium_LRS": {"default": 0.12, "eastus": 0.1}}, "egressPerGB": 0.02}. Never guessed: without it, quantities only.',
+  },
   { key: "replicationSpeed", description: "local: GB per second per region that replication writes." },
   { key: "emulatorEndpoint", description: "emulator: its URL, e.g. https://127.0.0.1:8443." },
   { key: "emulatorCertificatePath", description: "emulator: its certificate (PEM)." },
