@@ -9,6 +9,8 @@ python_clients_log=$(mktemp)
 bash scripts/ensure-python-clients.sh >"$python_clients_log" 2>&1 &
 python_clients=$!
 bash scripts/install.sh
+# The review page test opens the HTML report in headless Chromium (Debian's package).
+bash scripts/install-chromium.sh
 npm run --silent build
 npm run --silent lint
 npx jest --selectProjects unit
