@@ -5,6 +5,7 @@
 // program's, so both sides spell a region the same way. A date Azure writes with another offset
 // keeps the input's spelling, so that only real differences, such as drift found by a refresh,
 // show up in a diff. What only Azure sets is read from the model's output-only properties.
+import { footprintOfVersion, storageEstimate } from "./advice/storage";
 import { describeShape, type ObjectShape, type ShapeType } from "./model/describeShape";
 import { isJsonObject, type JsonObject } from "./model/jsonObject";
 import type { ResourceKind } from "./model/mutability";
@@ -46,7 +47,13 @@ export function toOutputs(
   const { __provider: _ignored, __urn: _urn, ...plainInputs } = base;
   const fromAzure = adoptDateSpelling(normaliseRegionFields(kind, azure), spelling) as JsonObject;
   const { id: _id, ...withoutId } = fromAzure;
-  return deepMerge(plainInputs, withoutId);
+  const outputs = deepMerge(plainInputs, withoutId);
+  return kind === "galleryImageVersion" ? { ...outputs, storageEstimate: estimateOf(outputs) } : outputs;
+}
+
+/** The version's storage estimate as plain JSON (no undefined fields, which the engine cannot carry). */
+function estimateOf(version: JsonObject): JsonObject {
+  return JSON.parse(JSON.stringify(storageEstimate(footprintOfVersion(version)))) as JsonObject;
 }
 
 function deepMerge(base: JsonObject, over: JsonObject): JsonObject {

@@ -573,6 +573,38 @@ const replicationStatus = z
   })
   .meta({ typeName: "ReplicationStatus" });
 
+const gigabytes = (description: string) => z.number().describe(description);
+
+/** What the version's replicas cost in the quantities Azure bills (provider/advice/storage.ts). */
+const storageEstimateOutput = z
+  .strictObject({
+    basis: text(
+      "Where the size per snapshot comes from: `used` (usedSizeInGB), `provisioned (upper bound)` " +
+        "(the provisioned disk sizes Azure reports) or `unknown`.",
+    ),
+    sizePerSnapshotGB: gigabytes("GB billed per snapshot.").optional(),
+    snapshots: count("Snapshots billed: one per replica, over all target regions."),
+    storedGB: gigabytes("Snapshots times the size per snapshot.").optional(),
+    egressRegions: z
+      .array(z.string())
+      .describe("Target regions other than the source region: each received one copy over the network."),
+    egressGB: gigabytes("GB copied over the network to those regions, once.").optional(),
+    regions: z
+      .array(
+        z
+          .strictObject({
+            region: text("The target region (normalised name)."),
+            replicas: count("Replicas in the region."),
+            storageAccountType: text("The storage type of the region's replicas."),
+            snapshots: count("Snapshots billed in the region: one per replica."),
+            storedGB: gigabytes("GB stored in the region.").optional(),
+          })
+          .meta({ typeName: "RegionStorageEstimate", description: "Storage of the version in one region." }),
+      )
+      .describe("Storage per target region."),
+  })
+  .meta({ typeName: "StorageEstimate" });
+
 const galleryImageVersionOutputsSchema = galleryImageVersionInputsSchema
   .extend({
     ...armOutputs,
@@ -632,6 +664,11 @@ const galleryImageVersionOutputsSchema = galleryImageVersionInputsSchema
       })
       .optional(),
     replicationStatus: outputOnly(replicationStatus, "Replication of the version, per region."),
+    storageEstimate: outputOnly(
+      storageEstimateOutput,
+      "What the replicas cost in the quantities Azure bills: snapshots, stored GB and egress (computed by " +
+        "this provider from the target regions and the version's size; prices are never guessed).",
+    ),
     validationsProfile: outputOnly(
       z.record(z.string(), z.unknown()),
       "The validations Azure ran on the version.",

@@ -13,6 +13,8 @@ import {
 import { diffGallery, diffGalleryImage, diffGalleryImageVersion, type DiffOutcome } from "../lifecycle/diff";
 import { removedReplicaRegions } from "../lifecycle/regionRules";
 import { replicaWarnings } from "../advice/replicaWarnings";
+import { changesBilling, storageChange, storageChangeSummary } from "../advice/storageChange";
+import { containsUnknown } from "../model/unknown";
 import type { BackendSettings } from "../azure/settings";
 import type { ResourceKind } from "../model/mutability";
 
@@ -40,6 +42,14 @@ export interface KindSpec {
   checkNotes?(inputs: Props, label: string, settings: BackendSettings): string[];
   /** Preview warnings for in-place changes that still destroy something. */
   updateNotes?(olds: Props, news: Props, label: string): string[];
+  /** What a change does to the snapshots, stored GB and egress Azure bills, when it moves them. */
+  billingNote?(
+    olds: Props,
+    news: Props,
+    replacing: boolean,
+    label: string,
+    settings: BackendSettings,
+  ): string | undefined;
 }
 
 const galleryRef = (p: Props) => ({ resourceGroupName: p.resourceGroupName, galleryName: p.galleryName });
@@ -97,6 +107,14 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     nameKeys: nameKeysOf("galleryImageVersion"),
     checkNotes: (inputs, label, settings) =>
       settings.expectedLoad ? replicaWarnings(label, inputs, settings.expectedLoad) : [],
+    billingNote: (olds, news, replacing, label, settings) => {
+      // Unknown regions or counts would be estimated as Azure's defaults: say nothing rather than guess.
+      if (containsUnknown(news.publishingProfile) || containsUnknown(news.location)) return undefined;
+      const change = storageChange(olds, news, replacing, settings.prices);
+      return changesBilling(change)
+        ? `${label}: ${storageChangeSummary(change, settings.prices)}`
+        : undefined;
+    },
     // Never silently: check already refused this unless allowDeletionOfReplicatedLocations is true.
     updateNotes: (olds, news, label) => {
       const removed = removedReplicaRegions(olds, news.publishingProfile?.targetRegions ?? []);

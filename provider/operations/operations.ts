@@ -111,6 +111,8 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       for (const warning of [...outcome.warnings, ...notes]) {
         await ctx.log("warning", warning, { urn: options.urn });
       }
+      const billing = outcome.changes && spec.billingNote?.(olds, news, replacing, label, ctx.settings);
+      if (billing) await ctx.log("info", billing, { urn: options.urn });
       return outcome;
     },
 

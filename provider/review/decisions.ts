@@ -10,12 +10,15 @@
  * bounds); a new version has no provisioned size yet. Pure: no I/O.
  */
 import { parseExpectedLoad, parsePrices, type ExpectedLoadByRegion, type Prices } from "../advice/config";
-import { egressCost, monthlyStorageCost } from "../advice/cost";
+import { monthlyStorageCost } from "../advice/cost";
 import { replicaAdvice, type ReplicaAdvice } from "../advice/replicas";
-import { egressOfChange, footprintOfVersion, storageEstimate, type StorageEstimate } from "../advice/storage";
+import { footprintOfVersion } from "../advice/storage";
+import { estimateAfter, storageChange, type StorageChange } from "../advice/storageChange";
 import { diffResource } from "../lifecycle/diff";
 import { mutabilityOf, type ResourceKind } from "../model/mutability";
 import type { Action, ReviewInput, ReviewedResource } from "./previewJson";
+
+export type { StorageChange };
 
 export interface Replacement {
   /** The property path that forces replacement, e.g. `publishingProfile.targetRegions[0].storageAccountType`. */
@@ -33,20 +36,6 @@ export interface RegionChange {
 export interface RegionAdvice extends ReplicaAdvice {
   readonly region: string;
   readonly current: number;
-}
-
-export interface StorageChange {
-  readonly before: StorageEstimate | undefined;
-  readonly after: StorageEstimate | undefined;
-  /** Regions the change copies the version to over the network, and how many GB that is. */
-  readonly egress: { readonly regions: readonly string[]; readonly gb: number | undefined };
-  /** Only with configured prices: storage per month before and after, and the one-time egress. */
-  readonly cost?: {
-    readonly monthlyBefore: number | undefined;
-    readonly monthlyAfter: number | undefined;
-    readonly egressOnce: number | undefined;
-    readonly missing: readonly string[];
-  };
 }
 
 export interface ResourceDecision {
@@ -137,7 +126,7 @@ function decide(
         ? [{ region, current: replicas, ...advice }]
         : [];
     }),
-    storage: storageChange(resource, prices),
+    storage: storageChange(resource.before, resource.after, resource.action === "replace", prices),
   };
 }
 
@@ -154,25 +143,11 @@ function whyOf(kind: ResourceKind, property: string): string {
   return entry?.why ?? "";
 }
 
-/** A version's estimate after the change. */
-function estimateAfter(resource: ReviewedResource): StorageEstimate | undefined {
-  const afterFootprint = resource.after && footprintOfVersion(resource.after);
-  // The new inputs carry no provisioned sizes (Azure reports them); a kept source keeps its sizes.
-  const borrowed =
-    afterFootprint && resource.before && afterFootprint.provisionedDiskSizesInGB === undefined
-      ? footprintOfVersion(resource.before).provisionedDiskSizesInGB
-      : undefined;
-  return (
-    afterFootprint &&
-    storageEstimate(borrowed ? { ...afterFootprint, provisionedDiskSizesInGB: borrowed } : afterFootprint)
-  );
-}
-
 /** Every version of the stack after the change (all of them only when the state was given). */
 function stackTotal(input: ReviewInput, prices: Prices | undefined): StackTotal {
   const estimates = input.resources
     .filter((resource) => resource.kind === "galleryImageVersion")
-    .flatMap((resource) => estimateAfter(resource) ?? []);
+    .flatMap((resource) => (resource.after ? estimateAfter(resource.after, resource.before) : []));
   const stored = estimates.map((e) => e.storedGB);
   const costs = prices ? estimates.map((e) => monthlyStorageCost(e, prices).amount) : [];
   const sum = (values: (number | undefined)[]) =>
@@ -182,32 +157,5 @@ function stackTotal(input: ReviewInput, prices: Prices | undefined): StackTotal 
     snapshots: estimates.reduce((total, e) => total + e.snapshots, 0),
     storedGB: sum(stored),
     ...(prices ? { monthlyCost: sum(costs) } : {}),
-  };
-}
-
-function storageChange(resource: ReviewedResource, prices: Prices | undefined): StorageChange {
-  const before = resource.before && storageEstimate(footprintOfVersion(resource.before));
-  const after = estimateAfter(resource);
-  const egress = after
-    ? egressOfChange(before, after, resource.action === "replace")
-    : { regions: [], gb: 0 };
-  if (!prices) return { before, after, egress };
-  const monthly = (estimate: StorageEstimate | undefined) =>
-    estimate === undefined ? { amount: 0, missing: [] } : monthlyStorageCost(estimate, prices);
-  const [costBefore, costAfter, costEgress] = [
-    monthly(before),
-    monthly(after),
-    egressCost(egress.gb, prices),
-  ];
-  return {
-    before,
-    after,
-    egress,
-    cost: {
-      monthlyBefore: costBefore.amount,
-      monthlyAfter: costAfter.amount,
-      egressOnce: costEgress.amount,
-      missing: [...new Set([...costBefore.missing, ...costAfter.missing, ...costEgress.missing])],
-    },
   };
 }

@@ -7,7 +7,8 @@
  */
 import { RESOURCE_DISPLAY_NAMES } from "../model/mutability";
 import type { Prices } from "../advice/config";
-import type { SizeBasis, StorageEstimate } from "../advice/storage";
+import { storageChangeFigures } from "../advice/storageChange";
+import { gb, money, signed, signedMoney } from "../advice/format";
 import type { Decisions, ResourceDecision, StorageChange } from "./decisions";
 import type { MatrixCell, VersionMatrix } from "./matrix";
 import type { Props } from "./previewJson";
@@ -19,26 +20,6 @@ export function azurePath(props: Props | undefined): string {
     .filter((value): value is string => typeof value === "string")
     .join("/");
 }
-
-const number = (value: number): string => String(Math.round(value * 100) / 100);
-const signed = (value: number): string => (value > 0 ? `+${number(value)}` : number(value));
-const gb = (value: number | undefined): string => (value === undefined ? "unknown" : `${number(value)} GB`);
-
-function money(value: number | undefined, prices: Prices): string {
-  return value === undefined
-    ? "unknown"
-    : `${value.toFixed(2)}${prices.currency ? ` ${prices.currency}` : ""}`;
-}
-
-function signedMoney(value: number, prices: Prices): string {
-  return `${value > 0 ? "+" : ""}${money(value, prices)}`;
-}
-
-const BASIS_TEXT: Readonly<Record<SizeBasis, string>> = {
-  used: "the used size given (usedSizeInGB)",
-  "provisioned (upper bound)": "an upper bound from provisioned disk sizes",
-  unknown: "size unknown until Azure reports it (set usedSizeInGB)",
-};
 
 function decisionLines(decision: ResourceDecision, prices: Prices | undefined): string[] {
   const lines: string[] = [];
@@ -68,30 +49,17 @@ function decisionLines(decision: ResourceDecision, prices: Prices | undefined): 
 }
 
 function storageLines(storage: StorageChange, prices: Prices | undefined): string[] {
-  const { before, after, egress } = storage;
-  const snapshots = (e: StorageEstimate | undefined) => e?.snapshots ?? 0;
-  const stored = (e: StorageEstimate | undefined) => (e === undefined ? 0 : e.storedGB);
-  const [storedBefore, storedAfter] = [stored(before), stored(after)];
-  const storedDelta =
-    storedBefore === undefined || storedAfter === undefined
-      ? "unknown"
-      : `${signed(storedAfter - storedBefore)} GB`;
-  const basis = BASIS_TEXT[(after ?? before)?.basis ?? "unknown"];
-  const size = (after ?? before)?.sizePerSnapshotGB;
+  const f = storageChangeFigures(storage, prices);
   const lines = [
-    `- Storage: ${snapshots(before)} → ${snapshots(after)} snapshots (${signed(snapshots(after) - snapshots(before))}), ` +
-      `${gb(storedBefore)} → ${gb(storedAfter)} (${storedDelta}); ${gb(size)} per snapshot, ${basis}.`,
-    `- Egress: ${egress.regions.length === 0 ? "none" : `${gb(egress.gb)} (one copy to ${egress.regions.join(", ")})`}.`,
+    `- Storage: ${f.snapshots[0]} → ${f.snapshots[1]} snapshots (${f.snapshotsDelta}), ` +
+      `${f.stored[0]} → ${f.stored[1]} (${f.storedDelta}); ${f.sizePerSnapshot} per snapshot, ${f.basis}.`,
+    `- Egress: ${f.egress === "none" ? "none" : `${f.egress} (one copy to ${f.egressTo})`}.`,
   ];
-  if (storage.cost && prices) {
-    const { monthlyBefore, monthlyAfter, egressOnce, missing } = storage.cost;
-    const delta =
-      monthlyBefore === undefined || monthlyAfter === undefined
-        ? "unknown"
-        : signedMoney(monthlyAfter - monthlyBefore, prices);
+  if (f.cost && storage.cost) {
+    const missing = storage.cost.missing;
     lines.push(
-      `- Cost: storage ${money(monthlyBefore, prices)} → ${money(monthlyAfter, prices)} per month (${delta}); ` +
-        `egress ${money(egressOnce, prices)} once.` +
+      `- Cost: storage ${f.cost.before} → ${f.cost.after} per month (${f.cost.delta}); ` +
+        `egress ${f.cost.egressOnce} once.` +
         (missing.length > 0 ? ` Missing: ${missing.join("; ")}.` : ""),
     );
   }

@@ -55,6 +55,8 @@ describe("the model", () => {
       "safetyProfile.reportedForPolicyViolation",
       "safetyProfile.policyViolations",
       "replicationStatus",
+      // Not Azure's: the provider computes it from the outputs, and no program may set it.
+      "storageEstimate",
       "validationsProfile",
     ],
   };

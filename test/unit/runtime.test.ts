@@ -265,6 +265,36 @@ describe("delete", () => {
 });
 
 describe("diff", () => {
+  test("adding a target region logs, as info on the version, the added snapshots and the egress to it", async () => {
+    const args = exampleVersionArgs();
+    const { id, outs } = await created("galleryImageVersion", args);
+    const news = await checked("galleryImageVersion", {
+      ...args,
+      publishingProfile: {
+        ...args.publishingProfile,
+        targetRegions: [
+          ...args.publishingProfile.targetRegions,
+          { name: "japaneast", regionalReplicaCount: 3 },
+        ],
+      },
+    });
+    logged = []; // create reported replication progress
+    await providers.galleryImageVersion.diff!(id, outs, news);
+    const info = logged.filter((l) => l.severity === "info").map((l) => l.message);
+    expect(info).toHaveLength(1);
+    expect(info[0]).toMatch(/snapshots \(\+3\)/);
+    expect(info[0]).toMatch(/egress .* once \(to japaneast\)/);
+  });
+
+  test("a change that moves nothing billed logs no storage note", async () => {
+    const args = exampleVersionArgs();
+    const { id, outs } = await created("galleryImageVersion", args);
+    const news = await checked("galleryImageVersion", { ...args, tags: { team: "platform" } });
+    logged = []; // create reported replication progress
+    await providers.galleryImageVersion.diff!(id, outs, news);
+    expect(logged.filter((l) => l.severity === "info")).toEqual([]);
+  });
+
   test("a replacement logs one warning naming the property and old -> new", async () => {
     const { id, outs } = await created("gallery", exampleGalleryArgs());
     const news = await checked("gallery", { ...exampleGalleryArgs(), location: "eastus" });

@@ -129,12 +129,14 @@ export abstract class GalleryImageVersionOutputs extends pulumi.dynamic.Resource
   declare public readonly systemData: pulumi.Output<Record<string, string> | undefined>;
   /** Replication of the version, per region. */
   declare public readonly replicationStatus: pulumi.Output<ReplicationStatus>;
+  /** What the replicas cost in the quantities Azure bills: snapshots, stored GB and egress (computed by this provider from the target regions and the version's size; prices are never guessed). */
+  declare public readonly storageEstimate: pulumi.Output<StorageEstimate>;
   /** The validations Azure ran on the version. */
   declare public readonly validationsProfile: pulumi.Output<Record<string, unknown> | undefined>;
 }
 
 /** The outputs of GalleryImageVersion that are no argument; the resource registers them as outputs. */
-export const galleryImageVersionOutputOnlyKeys = ["name", "type", "provisioningState", "systemData", "replicationStatus", "validationsProfile"] as const;
+export const galleryImageVersionOutputOnlyKeys = ["name", "type", "provisioningState", "systemData", "replicationStatus", "storageEstimate", "validationsProfile"] as const;
 
 /** The managed identity of the gallery. */
 export interface GalleryIdentityOutput {
@@ -480,4 +482,35 @@ export interface RegionalReplicationStatus {
   readonly progress: number;
   /** Why replication failed. */
   readonly details?: string;
+}
+
+export interface StorageEstimate {
+  /** Where the size per snapshot comes from: `used` (usedSizeInGB), `provisioned (upper bound)` (the provisioned disk sizes Azure reports) or `unknown`. */
+  readonly basis: string;
+  /** GB billed per snapshot. */
+  readonly sizePerSnapshotGB?: number;
+  /** Snapshots billed: one per replica, over all target regions. */
+  readonly snapshots: number;
+  /** Snapshots times the size per snapshot. */
+  readonly storedGB?: number;
+  /** Target regions other than the source region: each received one copy over the network. */
+  readonly egressRegions: string[];
+  /** GB copied over the network to those regions, once. */
+  readonly egressGB?: number;
+  /** Storage per target region. */
+  readonly regions: RegionStorageEstimate[];
+}
+
+/** Storage of the version in one region. */
+export interface RegionStorageEstimate {
+  /** The target region (normalised name). */
+  readonly region: string;
+  /** Replicas in the region. */
+  readonly replicas: number;
+  /** The storage type of the region's replicas. */
+  readonly storageAccountType: string;
+  /** Snapshots billed in the region: one per replica. */
+  readonly snapshots: number;
+  /** GB stored in the region. */
+  readonly storedGB?: number;
 }
