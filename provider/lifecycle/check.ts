@@ -135,15 +135,18 @@ function checkWith<K extends ResourceKind>(
   };
 }
 
-/** Recommended vCPUs or memory: min must not exceed max. */
+/**
+ * Recommended vCPUs or memory: min must not exceed max. A negative bound is the schema's failure, so
+ * the pair is compared only when both bounds are valid counts (else one mistake gives two messages).
+ */
 function rangeFailures(news: JsonObject, resource: "vCPUs" | "memory"): CheckFailure[] {
   const min = numberAt(news, ["recommended", resource, "min"]);
   const max = numberAt(news, ["recommended", resource, "max"]);
-  if (min === undefined || max === undefined || min <= max) return [];
+  if (min === undefined || max === undefined || min < 0 || max < 0 || min <= max) return [];
   return [
     {
       property: `recommended.${resource}.min`,
-      reason: `min ${min} is greater than max ${max}; recommended.${resource} needs min <= max`,
+      reason: `recommended.${resource} needs min <= max: min ${min} is greater than max ${max}`,
     },
   ];
 }

@@ -10,13 +10,23 @@
  */
 import { DEFAULTS } from "../model/defaults";
 import { LIMITS } from "../model/limits";
-import { findRegion, normaliseRegionName, type RegionInfo } from "../model/regions";
+import { findRegion, normaliseRegionName, REGIONS, type RegionInfo } from "../model/regions";
 import { isUnknown } from "../model/unknown";
 import type { CheckFailure } from "./schemaFailures";
+import { closest } from "./suggest";
 import { getPath, listAt, numberAt, showValue, stringAt } from "./values";
 
-const CATALOG_HINT =
-  'use a region name such as "eastus2" or "East US 2" (the catalog is provider/model/regions.ts)';
+/** What to write instead of an unknown region name: the closest known one, or the two spellings. */
+function catalogHint(name: string): string {
+  const close = closest(normaliseRegionName(name), PUBLIC_REGION_NAMES);
+  const known = close === undefined ? undefined : findRegion(close);
+  if (known !== undefined) return `did you mean "${known.name}" (${known.displayName})?`;
+  return 'use a region name such as "eastus2" or "East US 2" (the README lists the regions)';
+}
+
+const PUBLIC_REGION_NAMES = REGIONS.filter((region) => region.cloud === "public").map(
+  (region) => region.name,
+);
 
 /**
  * The resource's own `location` must be a region of the public cloud in the catalog, and one the
@@ -25,7 +35,7 @@ const CATALOG_HINT =
 export function locationFailures(news: unknown, accessGrantedRegions: readonly string[]): CheckFailure[] {
   const location = stringAt(news, ["location"]);
   if (location === undefined) return [];
-  const reason = regionReason(location) ?? accessReason(location, accessGrantedRegions);
+  const reason = regionReason(location, "location") ?? accessReason(location, accessGrantedRegions);
   return reason === undefined ? [] : [{ property: "location", reason }];
 }
 
@@ -42,11 +52,12 @@ function accessReason(name: string, accessGrantedRegions: readonly string[]): st
  * (`azure` talks to its Resource Manager only, and the emulator plays it), so nothing can be created
  * there, and saying so at preview beats Azure's LocationNotAvailableForResourceType on `up`.
  */
-function regionReason(name: string): string | undefined {
+function regionReason(name: string, property: string): string | undefined {
   const region = findRegion(name);
-  if (region === undefined) return `${showValue(name)} is not a known Azure region; ${CATALOG_HINT}`;
+  if (region === undefined)
+    return `${property} ${showValue(name)} is not a known Azure region; ${catalogHint(name)}`;
   if (region.cloud === "public") return undefined;
-  return `${showValue(name)} is a region of the ${cloudName(region)}, and this provider manages the public Azure cloud only; use a public region such as "eastus2"`;
+  return `${property} ${showValue(name)} is a region of the ${cloudName(region)}, and this provider manages the public Azure cloud only; use a public region such as "eastus2"`;
 }
 
 export function targetRegionFailures(
@@ -75,17 +86,17 @@ export function targetRegionFailures(
 
     const name = stringAt(news, [...path, "name"]);
     if (name === undefined) return;
-    const refused = regionReason(name);
+    const refused = regionReason(name, at("name"));
     const region = findRegion(name);
     if (refused !== undefined || region === undefined) {
-      failures.push({ property: at("name"), reason: refused ?? CATALOG_HINT });
+      failures.push({ property: at("name"), reason: refused ?? catalogHint(name) });
       return;
     }
     const earlier = firstIndexOf.get(region.name);
     if (earlier !== undefined) {
       failures.push({
         property: at("name"),
-        reason: `${showValue(name)} is the same region as publishingProfile.targetRegions[${earlier}] (${region.name}); list each region once`,
+        reason: `${at("name")} ${showValue(name)} is the same region as publishingProfile.targetRegions[${earlier}] (${region.name}); list each region once`,
       });
       return;
     }
@@ -98,7 +109,7 @@ export function targetRegionFailures(
         ownStorage === undefined ? " (inherited from publishingProfile.storageAccountType)" : "";
       failures.push({
         property: at("storageAccountType"),
-        reason: `"Standard_ZRS"${inherited} needs zone-redundant storage across availability zones, which Azure does not offer in ${region.displayName} (${region.name}); use Standard_LRS or Premium_LRS there, or a region with zones (see the README's region list)`,
+        reason: `${at("storageAccountType")} "Standard_ZRS"${inherited} needs zone-redundant storage across availability zones, which Azure does not offer in ${region.displayName} (${region.name}); use Standard_LRS or Premium_LRS there, or a region with zones (see the README's region list)`,
       });
     }
     const access = accessReason(name, accessGrantedRegions);
@@ -127,7 +138,10 @@ function replicaCountFailures(count: number | undefined, property: string): Chec
   const max = LIMITS.maxRegionalReplicaCount.value;
   if (count === undefined || (count >= min && count <= max)) return [];
   return [
-    { property, reason: `${count} is out of range: Azure allows ${min} to ${max} replicas per region` },
+    {
+      property,
+      reason: `${property} ${count} is out of range: Azure allows ${min} to ${max} replicas per region`,
+    },
   ];
 }
 

@@ -1,6 +1,7 @@
 /**
- * Rules for an image version's source (`storageProfile`): there must be one, a VHD blob needs its
- * storage account, and data disks are told apart by LUN, so LUNs are unique.
+ * Rules for an image version's source (`storageProfile`): there must be one, a whole-image source id
+ * is the ARM id of something Azure can make a version from, a VHD blob needs its storage account, and
+ * data disks are told apart by LUN, so LUNs are unique.
  *
  * Exports: `storageSourceFailures(news)`.
  */
@@ -12,7 +13,35 @@ import { getPath, listAt, numberAt, showValue, stringAt, type PathSegment } from
 export function storageSourceFailures(news: unknown): CheckFailure[] {
   const profile = getPath(news, ["storageProfile"]);
   if (!isJsonObject(profile)) return []; // missing (schema says so) or unknown at preview
-  return [...missingSourceFailures(profile), ...vhdFailures(profile), ...lunFailures(profile)];
+  return [
+    ...missingSourceFailures(profile),
+    ...sourceIdFailures(profile),
+    ...vhdFailures(profile),
+    ...lunFailures(profile),
+  ];
+}
+
+/**
+ * What `storageProfile.source.id` may name (Azure's "id of the gallery artifact version source"): a
+ * managed image, a VM, another gallery image version, or a snapshot or managed disk. ARM ids are
+ * case-insensitive; any segment may be a template placeholder such as `{subscriptionId}`.
+ */
+const SOURCE_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/(images\/[^/]+|virtualMachines\/[^/]+|snapshots\/[^/]+|disks\/[^/]+|galleries\/[^/]+\/images\/[^/]+\/versions\/[^/]+)$/i;
+
+function sourceIdFailures(profile: Record<string, unknown>): CheckFailure[] {
+  const id = stringAt(profile, ["source", "id"]);
+  if (id === undefined || SOURCE_ID.test(id)) return [];
+  return [
+    {
+      property: "storageProfile.source.id",
+      reason:
+        `storageProfile.source.id ${showValue(id)} is not the id of a source Azure can make a version from; ` +
+        "use the ARM id of a managed image (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/images/<name>), " +
+        "a VM (.../virtualMachines/<name>), another image version (.../galleries/<gallery>/images/<image>/versions/<version>), " +
+        "or a snapshot or managed disk (.../snapshots/<name>, .../disks/<name>)",
+    },
+  ];
 }
 
 function missingSourceFailures(profile: Record<string, unknown>): CheckFailure[] {

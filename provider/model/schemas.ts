@@ -56,6 +56,7 @@ declare module "zod" {
 
 const integer = z.number().int();
 const text = (description: string) => z.string().describe(description);
+const nonEmptyText = (description: string) => z.string().min(1).describe(description);
 const flag = (description: string) => z.boolean().describe(description);
 const count = (description: string) => integer.describe(description);
 const region = (description: string) => z.string().meta({ description, regionName: true });
@@ -207,10 +208,12 @@ const galleryOutputsSchema = galleryInputsSchema
 
 // ---- Image definition ------------------------------------------------------------------------
 
+// Azure stores the range as two integers; a negative count of vCPUs or GB means nothing.
+const recommendedCount = (description: string) => integer.nonnegative().describe(description);
 const resourceRange = z
   .strictObject({
-    min: count("The least recommended.").optional(),
-    max: count("The most recommended.").optional(),
+    min: recommendedCount("The least recommended (0 or more).").optional(),
+    max: recommendedCount("The most recommended (0 or more, at least min).").optional(),
   })
   .meta({ typeName: "ResourceRange", description: "A recommended range." });
 
@@ -254,9 +257,10 @@ export const galleryImageInputsSchema = z
     ).optional(),
     identifier: z
       .strictObject({
-        publisher: text("The publisher of the image definition."),
-        offer: text("The offer of the image definition."),
-        sku: text("The SKU of the image definition."),
+        // Azure refuses an empty publisher, offer or SKU (they form the definition's unique key).
+        publisher: nonEmptyText("The publisher of the image definition (not empty)."),
+        offer: nonEmptyText("The offer of the image definition (not empty)."),
+        sku: nonEmptyText("The SKU of the image definition (not empty)."),
       })
       .meta({
         typeName: "GalleryImageIdentifier",

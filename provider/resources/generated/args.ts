@@ -134,11 +134,11 @@ export interface SoftDeletePolicyArgs {
 
 /** Publisher, offer and SKU: together unique in the gallery. */
 export interface GalleryImageIdentifierArgs {
-  /** The publisher of the image definition. */
+  /** The publisher of the image definition (not empty). */
   readonly publisher: pulumi.Input<string>;
-  /** The offer of the image definition. */
+  /** The offer of the image definition (not empty). */
   readonly offer: pulumi.Input<string>;
-  /** The SKU of the image definition. */
+  /** The SKU of the image definition (not empty). */
   readonly sku: pulumi.Input<string>;
 }
 
@@ -152,9 +152,9 @@ export interface RecommendedMachineConfigurationArgs {
 
 /** A recommended range. */
 export interface ResourceRangeArgs {
-  /** The least recommended. */
+  /** The least recommended (0 or more). */
   readonly min?: pulumi.Input<undefined | number>;
-  /** The most recommended. */
+  /** The most recommended (0 or more, at least min). */
   readonly max?: pulumi.Input<undefined | number>;
 }
 

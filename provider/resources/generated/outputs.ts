@@ -211,11 +211,11 @@ export interface RegionalSharingStatus {
 
 /** Publisher, offer and SKU: together unique in the gallery. */
 export interface GalleryImageIdentifier {
-  /** The publisher of the image definition. */
+  /** The publisher of the image definition (not empty). */
   readonly publisher: string;
-  /** The offer of the image definition. */
+  /** The offer of the image definition (not empty). */
   readonly offer: string;
-  /** The SKU of the image definition. */
+  /** The SKU of the image definition (not empty). */
   readonly sku: string;
 }
 
@@ -229,9 +229,9 @@ export interface RecommendedMachineConfiguration {
 
 /** A recommended range. */
 export interface ResourceRange {
-  /** The least recommended. */
+  /** The least recommended (0 or more). */
   readonly min?: number;
-  /** The most recommended. */
+  /** The most recommended (0 or more, at least min). */
   readonly max?: number;
 }
 
