@@ -19,7 +19,10 @@ export function endOfLifeDateFailures(
   const instant = Date.parse(value);
   if (Number.isNaN(instant)) {
     return [
-      { property, reason: `${showValue(value)} is not a date: use ISO 8601, e.g. "2030-12-31T23:59:59Z"` },
+      {
+        property,
+        reason: `${property} ${showValue(value)} is not a date: use ISO 8601, e.g. "2030-12-31T23:59:59Z"`,
+      },
     ];
   }
   const previous = getPath(olds, path);
@@ -28,7 +31,7 @@ export function endOfLifeDateFailures(
   return [
     {
       property,
-      reason: `${showValue(value)} is not in the future (now is ${now.toISOString()}): a new or changed end-of-life date must lie ahead`,
+      reason: `${property} ${showValue(value)} is not in the future (now is ${now.toISOString()}): a new or changed end-of-life date must lie ahead`,
     },
   ];
 }

@@ -33,7 +33,7 @@ export function resourceGroupNameFailures(news: unknown): CheckFailure[] {
   return [
     {
       property: "resourceGroupName",
-      reason: `${showValue(name)} is not a valid resource group name: use 1-${LIMITS.maxResourceGroupNameLength.value} letters, digits, "_", "-", ".", "(" or ")", not ending with "."`,
+      reason: `resourceGroupName ${showValue(name)} is not a valid resource group name: use 1-${LIMITS.maxResourceGroupNameLength.value} letters, digits, "_", "-", ".", "(" or ")", not ending with "."`,
     },
   ];
 }
@@ -45,7 +45,7 @@ export function galleryNameFailures(news: unknown): CheckFailure[] {
   return [
     {
       property: "galleryName",
-      reason: `${showValue(name)} is not a valid gallery name${hint}: use 1-${LIMITS.maxGalleryNameLength.value} letters, digits, "_" and ".", not starting or ending with "_" or "."`,
+      reason: `galleryName ${showValue(name)} is not a valid gallery name${hint}: use 1-${LIMITS.maxGalleryNameLength.value} letters, digits, "_" and ".", not starting or ending with "_" or "."`,
     },
   ];
 }
@@ -56,7 +56,7 @@ export function galleryImageNameFailures(news: unknown): CheckFailure[] {
   return [
     {
       property: "galleryImageName",
-      reason: `${showValue(name)} is not a valid image definition name: use 1-${LIMITS.maxImageNameLength.value} letters, digits, ".", "-" and "_", starting and ending with a letter or digit`,
+      reason: `galleryImageName ${showValue(name)} is not a valid image definition name: use 1-${LIMITS.maxImageNameLength.value} letters, digits, ".", "-" and "_", starting and ending with a letter or digit`,
     },
   ];
 }
@@ -71,7 +71,7 @@ export function galleryImageVersionNameFailures(news: unknown): CheckFailure[] {
   return [
     {
       property: "galleryImageVersionName",
-      reason: `${showValue(name)} is not a valid version name: use Major.Minor.Patch (e.g. "1.0.0"), each an integer from 0 to ${max.toLocaleString("en-US")} in at most 10 digits`,
+      reason: `galleryImageVersionName ${showValue(name)} is not a valid version name: use Major.Minor.Patch (e.g. "1.0.0"), each an integer from 0 to ${max.toLocaleString("en-US")} in at most 10 digits`,
     },
   ];
 }

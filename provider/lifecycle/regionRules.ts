@@ -35,15 +35,20 @@ const PUBLIC_REGION_NAMES = REGIONS.filter((region) => region.cloud === "public"
 export function locationFailures(news: unknown, accessGrantedRegions: readonly string[]): CheckFailure[] {
   const location = stringAt(news, ["location"]);
   if (location === undefined) return [];
-  const reason = regionReason(location, "location") ?? accessReason(location, accessGrantedRegions);
+  const reason =
+    regionReason(location, "location") ?? accessReason(location, "location", accessGrantedRegions);
   return reason === undefined ? [] : [{ property: "location", reason }];
 }
 
-function accessReason(name: string, accessGrantedRegions: readonly string[]): string | undefined {
+function accessReason(
+  name: string,
+  property: string,
+  accessGrantedRegions: readonly string[],
+): string | undefined {
   const region = findRegion(name);
   if (region === undefined || !region.needsAccessRequest) return undefined;
   if (accessGrantedRegions.some((granted) => normaliseRegionName(granted) === region.name)) return undefined;
-  return `${region.displayName} (${region.name}) is only available after Microsoft grants your subscription an access request; once granted, add "${region.name}" to the stack config compute-gallery:accessGrantedRegions (pulumi config set --path 'compute-gallery:accessGrantedRegions[0]' ${region.name})`;
+  return `${property} ${showValue(name)}: ${region.displayName} (${region.name}) is only available after Microsoft grants your subscription an access request; once granted, add "${region.name}" to the stack config compute-gallery:accessGrantedRegions (pulumi config set --path 'compute-gallery:accessGrantedRegions[0]' ${region.name})`;
 }
 
 /**
@@ -112,7 +117,7 @@ export function targetRegionFailures(
         reason: `${at("storageAccountType")} "Standard_ZRS"${inherited} needs zone-redundant storage across availability zones, which Azure does not offer in ${region.displayName} (${region.name}); use Standard_LRS or Premium_LRS there, or a region with zones (see the README's region list)`,
       });
     }
-    const access = accessReason(name, accessGrantedRegions);
+    const access = accessReason(name, at("name"), accessGrantedRegions);
     if (access !== undefined) failures.push({ property: at("name"), reason: access });
   });
 
@@ -171,7 +176,7 @@ function sourceRegionFailures(news: unknown, regions: readonly unknown[]): Check
   return [
     {
       property: "publishingProfile.targetRegions",
-      reason: `the version's location ${showValue(location)} is its source region and must be one of its target regions; add { name: ${showValue(location)} }`,
+      reason: `publishingProfile.targetRegions must include the version's location ${showValue(location)}: it is the source region, which must be one of its target regions; add { name: ${showValue(location)} }`,
     },
   ];
 }
@@ -202,7 +207,7 @@ function replicaDeletionFailures(olds: unknown, news: unknown, regions: readonly
   return [
     {
       property: "publishingProfile.targetRegions",
-      reason: `removing ${removed.join(", ")} would delete the replicas there; set safetyProfile.allowDeletionOfReplicatedLocations to true to allow it (it is ${showValue(allowed ?? DEFAULTS.allowDeletionOfReplicatedLocations)})`,
+      reason: `publishingProfile.targetRegions no longer lists ${removed.join(", ")}: that would delete the replicas there; set safetyProfile.allowDeletionOfReplicatedLocations to true to allow it (it is ${showValue(allowed ?? DEFAULTS.allowDeletionOfReplicatedLocations)})`,
     },
   ];
 }

@@ -96,7 +96,7 @@ function lunFailures(profile: Record<string, unknown>): CheckFailure[] {
     else
       failures.push({
         property: `storageProfile.dataDiskImages[${index}].lun`,
-        reason: `LUN ${lun} is already used by storageProfile.dataDiskImages[${earlier}]; each data disk needs its own LUN`,
+        reason: `storageProfile.dataDiskImages[${index}].lun: LUN ${lun} is already used by storageProfile.dataDiskImages[${earlier}]; each data disk needs its own LUN`,
       });
   });
   return failures;
