@@ -118,6 +118,12 @@ export async function runEmulatorCli(argv: string[] = process.argv.slice(2)): Pr
     ...options,
     log: quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
   });
+  // The built-in development secret is public (it is in the source) and printed so that the block can
+  // be pasted; a secret the operator chose is theirs, and banners end up in CI logs and scrollback.
+  const secret =
+    options.clientSecret === undefined
+      ? emulator.clientSecret
+      : "<the secret given with --client-secret or COMPUTE_GALLERY_EMULATOR_CLIENT_SECRET>";
   const out = [
     `Azure Compute Gallery emulator listening on ${emulator.endpoint}`,
     `  state: ${emulator.stateDir ?? "in memory"}`,
@@ -127,7 +133,7 @@ export async function runEmulatorCli(argv: string[] = process.argv.slice(2)): Pr
     `  export AZURE_SUBSCRIPTION_ID=${emulator.subscriptionId}`,
     `  export AZURE_TENANT_ID=${emulator.tenantId}`,
     `  export AZURE_CLIENT_ID=${emulator.clientId}`,
-    `  export AZURE_CLIENT_SECRET=${emulator.clientSecret}`,
+    `  export AZURE_CLIENT_SECRET=${secret}`,
     `  export AZURE_AUTHORITY_HOST=${emulator.endpoint}`,
     `  export AZURE_RESOURCE_MANAGER_ENDPOINT=${emulator.endpoint}`,
     `  export EMULATOR=${emulator.endpoint}   # read by the README's Azure CLI, Python and JavaScript scripts`,
