@@ -52,6 +52,11 @@ export class E2EStack {
     private readonly scratch: string[],
   ) {}
 
+  /** Every folder this stack wrote to: the project, the file backend (state, history, backups). */
+  get folders(): string[] {
+    return [this.workDir, ...this.scratch];
+  }
+
   /** Where the embedded emulator of this project keeps its state. */
   get stateDir(): string {
     return path.join(this.workDir, ".compute-gallery");
