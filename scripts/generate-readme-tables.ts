@@ -34,7 +34,7 @@ export const README_PATH = path.join(__dirname, "..", "README.md");
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
 
 /** A Markdown table with every column padded to its widest cell, as Prettier writes it. */
-function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, 3, ...rows.map((row) => row[column]!.length)),
   );
@@ -200,7 +200,7 @@ const MINIMAL_README = [
   "",
 ].join("\n");
 
-function replaceBetween(text: string, marker: string, content: string): string {
+export function replaceBetween(text: string, marker: string, content: string): string {
   const start = `<!-- ${marker}:start -->`;
   const end = `<!-- ${marker}:end -->`;
   const from = text.indexOf(start);

@@ -1,0 +1,214 @@
+// The emulator at the service limits of the seed article: 10,000 image versions in one subscription
+// and region, 1,000 of them in one definition. Seeded through HTTP (as clients would), which also
+// gives the PUT timings; then GETs, list pages and 50 concurrent clients for a bounded time. Loopback
+// only.
+import * as fs from "fs";
+import * as https from "https";
+import * as os from "os";
+import * as path from "path";
+import { startEmulator, SUPPORTED_API_VERSIONS, type RunningEmulator } from "../emulator";
+import { EmulatorCredential } from "../provider/azure/emulatorCredential";
+
+const API = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
+const DEFINITIONS = 10;
+const VERSIONS_PER_DEFINITION = 1000;
+const CONCURRENT_CLIENTS = 50;
+const CONCURRENT_SECONDS = 10;
+/** Each client sends at most this many requests, whatever the time. */
+const CONCURRENT_MAX_REQUESTS_PER_CLIENT = 2000;
+const SOURCE =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images/base-1";
+
+export interface Percentiles {
+  p50: number;
+  p99: number;
+  count: number;
+}
+
+export interface LimitsReport {
+  versions: number;
+  putMs: Percentiles;
+  getMs: Percentiles;
+  /** One page (100 items) of the 1,000 versions of one definition. */
+  listPageMs: Percentiles;
+  concurrent: { clients: number; seconds: number; requests: number; getMs: Percentiles; errors: number };
+  rssMB: number;
+  stateFileMB: number;
+  seedSeconds: number;
+}
+
+function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50: round(at(0.5)), p99: round(at(0.99)), count: sorted.length };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+interface Client {
+  send(
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+  ): Promise<{ status: number; ms: number; body: any }>;
+}
+
+async function client(emulator: RunningEmulator): Promise<Client> {
+  const agent = new https.Agent({ ca: emulator.certificatePem, keepAlive: true, maxSockets: 64 });
+  const credential = new EmulatorCredential({
+    authorityHost: emulator.endpoint,
+    tenantId: emulator.tenantId,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    agent,
+  });
+  const token = (await credential.getToken("https://management.azure.com/.default")).token;
+  return {
+    send: (method, pathAndQuery, body) =>
+      new Promise((resolve, reject) => {
+        const text = body === undefined ? undefined : JSON.stringify(body);
+        const started = process.hrtime.bigint();
+        const req = https.request(
+          `${emulator.endpoint}${pathAndQuery}`,
+          {
+            method,
+            agent,
+            headers: {
+              authorization: `Bearer ${token}`,
+              ...(text
+                ? { "content-type": "application/json", "content-length": Buffer.byteLength(text) }
+                : {}),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => {
+              const ms = Number(process.hrtime.bigint() - started) / 1e6;
+              const raw = Buffer.concat(chunks).toString("utf8");
+              resolve({ status: res.statusCode ?? 0, ms, body: raw ? JSON.parse(raw) : undefined });
+            });
+          },
+        );
+        req.on("error", reject);
+        req.end(text);
+      }),
+  };
+}
+
+/** Runs `count` jobs with at most `width` in flight. */
+async function pool(count: number, width: number, job: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await job(next++);
+    }),
+  );
+}
+
+function expectOk(what: string, reply: { status: number; body: any }): void {
+  if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+export async function measureEmulatorLimits(say: (line: string) => void): Promise<LimitsReport> {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-limits-"));
+  const emulator = await startEmulator({
+    stateDir,
+    replicationSpeedGBps: 1e6,
+    seedFile: path.join(__dirname, "seed.json"),
+  });
+  try {
+    const http = await client(emulator);
+    const gallery = `/subscriptions/${emulator.subscriptionId}/resourceGroups/rg-limits/providers/Microsoft.Compute/galleries/limits`;
+    const q = `?api-version=${API}`;
+    expectOk("gallery", await http.send("PUT", `${gallery}${q}`, { location: "westeurope" }));
+    const image = (d: number) => `${gallery}/images/def-${d}`;
+    for (let d = 0; d < DEFINITIONS; d++) {
+      expectOk(
+        "definition",
+        await http.send("PUT", `${image(d)}${q}`, {
+          location: "westeurope",
+          properties: {
+            osType: "Linux",
+            osState: "Generalized",
+            hyperVGeneration: "V2",
+            identifier: { publisher: "Contoso", offer: "Limits", sku: `def-${d}` },
+          },
+        }),
+      );
+    }
+    const version = (i: number) =>
+      `${image(Math.floor(i / VERSIONS_PER_DEFINITION))}/versions/1.0.${i % VERSIONS_PER_DEFINITION}`;
+    const total = DEFINITIONS * VERSIONS_PER_DEFINITION;
+    const puts: number[] = [];
+    const seedStarted = Date.now();
+    await pool(total, 8, async (i) => {
+      const reply = await http.send("PUT", `${version(i)}${q}`, {
+        location: "westeurope",
+        properties: {
+          storageProfile: { source: { id: SOURCE } },
+          publishingProfile: { targetRegions: [{ name: "westeurope", regionalReplicaCount: 1 }] },
+        },
+      });
+      expectOk(`version ${i}`, reply);
+      puts.push(reply.ms);
+      if ((i + 1) % 2000 === 0) say(`limits: ${i + 1} versions written`);
+    });
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    const gets: number[] = [];
+    for (let k = 0; k < 1000; k++) {
+      const reply = await http.send("GET", `${version((k * 7919) % total)}${q}`);
+      expectOk("get", reply);
+      gets.push(reply.ms);
+    }
+    const pages: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      let next: string | undefined = `${image(k)}/versions${q}`;
+      while (next) {
+        const reply = await http.send("GET", next);
+        expectOk("list", reply);
+        pages.push(reply.ms);
+        next = reply.body.nextLink ? String(reply.body.nextLink).slice(emulator.endpoint.length) : undefined;
+      }
+    }
+    const concurrentGets: number[] = [];
+    let errors = 0;
+    const deadline = Date.now() + CONCURRENT_SECONDS * 1000;
+    const concurrentStarted = Date.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENT_CLIENTS }, async (_, c) => {
+        for (let k = 0; k < CONCURRENT_MAX_REQUESTS_PER_CLIENT && Date.now() < deadline; k++) {
+          const reply = await http.send("GET", `${version((c * 131 + k * 7919) % total)}${q}`);
+          if (reply.status >= 300) errors++;
+          concurrentGets.push(reply.ms);
+        }
+      }),
+    );
+    const concurrentSeconds = (Date.now() - concurrentStarted) / 1000;
+    const stateFileBytes = fs
+      .readdirSync(stateDir)
+      .filter((f) => f.startsWith("emulator.db"))
+      .reduce((sum, f) => sum + fs.statSync(path.join(stateDir, f)).size, 0);
+    const report: LimitsReport = {
+      versions: total,
+      putMs: percentiles(puts),
+      getMs: percentiles(gets),
+      listPageMs: percentiles(pages),
+      concurrent: {
+        clients: CONCURRENT_CLIENTS,
+        seconds: round(concurrentSeconds),
+        requests: concurrentGets.length,
+        getMs: percentiles(concurrentGets),
+        errors,
+      },
+      rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+      stateFileMB: round(stateFileBytes / 2 ** 20),
+      seedSeconds: round(seedSeconds),
+    };
+    say(`limits: ${JSON.stringify(report)}`);
+    return report;
+  } finally {
+    await emulator.stop();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,50 @@
+// `npm run bench`: what the provider costs over Pulumi's own floor, requests per operation, waiting
+// after replication, and the emulator at the service limits. Not part of `npm test` (minutes of wall
+// time); `npm run bench -- --n 2 --skip limits` is the smoke run.
+//
+//   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
+//   --skip a,b          skip parts: stacks, requests, limits
+//   --write-readme      replace the generated Benchmarks table in README.md
+import * as os from "os";
+import { runStacks, type StackRun } from "./stacks";
+import { measureRequests, type RequestReport } from "./requests";
+import { measureEmulatorLimits, type LimitsReport } from "./emulatorLimits";
+import { renderReport, writeReadme } from "./report";
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+export interface BenchReport {
+  machine: string;
+  stacks: StackRun[];
+  requests?: RequestReport;
+  limits?: LimitsReport;
+}
+
+function machine(): string {
+  const memory = Math.round(os.totalmem() / 2 ** 30);
+  return `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown"}), ${memory} GB memory, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at start`;
+}
+
+async function main(): Promise<void> {
+  const sizes = (flag("n") ?? process.env.BENCH_N ?? "10,100").split(",").map(Number);
+  const bad = sizes.find((n) => !Number.isInteger(n) || n < 1);
+  if (bad !== undefined) throw new Error(`--n must be positive integers, e.g. 10,100; got ${flag("n")}`);
+  const skip = new Set((flag("skip") ?? "").split(","));
+  const log = (line: string) => console.log(line);
+  const report: BenchReport = { machine: machine(), stacks: [] };
+  log(report.machine);
+  if (!skip.has("requests")) report.requests = await measureRequests(log);
+  if (!skip.has("limits")) report.limits = await measureEmulatorLimits(log);
+  if (!skip.has("stacks")) for (const n of sizes) report.stacks.push(await runStacks(n, log));
+  const text = renderReport(report);
+  console.log(`\n${text}`);
+  if (process.argv.includes("--write-readme")) writeReadme(text);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

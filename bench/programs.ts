@@ -1,0 +1,79 @@
+// The two stacks the benchmark compares, of one shape: 1 gallery, 1 image definition and N image
+// versions replicated to two regions. "ours" uses the provider; "floor" is the same shape made of
+// no-op dynamic resources (create returns an id and the inputs, diff compares JSON), which is what
+// the engine costs by itself.
+import * as pulumi from "@pulumi/pulumi";
+import * as acg from "../provider";
+
+export type Flavour = "ours" | "floor";
+
+const rg = "rg-bench";
+const SOURCE =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images/base-1";
+
+/** The arguments of each resource; `revision` is the one property the change step edits on every version. */
+function shape(n: number, revision: string) {
+  const gallery = { resourceGroupName: rg, galleryName: "benchGallery", location: "westeurope" };
+  const image = {
+    resourceGroupName: rg,
+    galleryName: gallery.galleryName,
+    galleryImageName: "bench-image",
+    location: "westeurope",
+    osType: "Linux" as const,
+    osState: "Generalized" as const,
+    hyperVGeneration: "V2" as const,
+    identifier: { publisher: "Contoso", offer: "Bench", sku: "linux" },
+  };
+  const versions = Array.from({ length: n }, (_, i) => ({
+    resourceGroupName: rg,
+    galleryName: gallery.galleryName,
+    galleryImageName: image.galleryImageName,
+    galleryImageVersionName: `1.0.${i}`,
+    location: "westeurope",
+    tags: { revision },
+    storageProfile: { source: { id: SOURCE } },
+    publishingProfile: {
+      targetRegions: [
+        { name: "westeurope", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" as const },
+        { name: "eastus", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" as const },
+      ],
+    },
+  }));
+  return { gallery, image, versions };
+}
+
+// A closure the engine serializes like any dynamic provider: nothing but JSON in and out.
+const noOp: pulumi.dynamic.ResourceProvider = {
+  async create(inputs) {
+    return { id: `${inputs.name}`, outs: inputs };
+  },
+  async diff(_id, olds, news) {
+    return { changes: JSON.stringify(olds) !== JSON.stringify(news) };
+  },
+  async update(_id, _olds, news) {
+    return { outs: news };
+  },
+};
+
+class Floor extends pulumi.dynamic.Resource {
+  constructor(name: string, props: object, opts?: pulumi.CustomResourceOptions) {
+    super(noOp, name, { name, ...props }, opts, "bench", "Floor");
+  }
+}
+
+export function program(flavour: Flavour, n: number, revision: string): () => Promise<void> {
+  return async () => {
+    const s = shape(n, revision);
+    if (flavour === "ours") {
+      const gallery = new acg.Gallery("gallery", s.gallery);
+      const image = new acg.GalleryImage("image", s.image, { dependsOn: gallery });
+      s.versions.forEach(
+        (v) => new acg.GalleryImageVersion(`v${v.galleryImageVersionName}`, v, { dependsOn: image }),
+      );
+    } else {
+      const gallery = new Floor("gallery", s.gallery);
+      const image = new Floor("image", s.image, { dependsOn: gallery });
+      s.versions.forEach((v) => new Floor(`v${v.galleryImageVersionName}`, v, { dependsOn: image }));
+    }
+  };
+}

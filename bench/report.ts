@@ -1,0 +1,80 @@
+// The benchmark's Markdown: the table README.md carries between its bench markers.
+import * as fs from "fs";
+import { markdownTable, README_PATH, replaceBetween } from "../scripts/generate-readme-tables";
+import type { BenchReport } from "./index";
+import { STEPS } from "./stacks";
+
+const ratio = (ours: number, floor: number) => (ours / floor).toFixed(2);
+
+function stacksTable(report: BenchReport): string {
+  const header = ["N", ...STEPS, "state bytes / resource"];
+  const rows = report.stacks.map((run) => [
+    String(run.n),
+    ...STEPS.map((step) => {
+      const { ours, floor } = run.seconds[step];
+      return `${ratio(ours, floor)} (${ours.toFixed(1)} s / ${floor.toFixed(1)} s)`;
+    }),
+    `${ratio(run.stateBytesPerResource.ours, run.stateBytesPerResource.floor)} (${run.stateBytesPerResource.ours} / ${run.stateBytesPerResource.floor})`,
+  ]);
+  return markdownTable(header, rows);
+}
+
+function requestsTable(report: BenchReport): string {
+  const r = report.requests!;
+  const rows = r.operations.map((op) => [
+    `${op.resource} ${op.operation}`,
+    String(op.counts.write + op.counts.poll + op.counts.read),
+    `${op.counts.write} / ${op.counts.poll} / ${op.counts.read}`,
+    String(op.minimum),
+    op.seconds.toFixed(1),
+  ]);
+  return markdownTable(["operation", "requests", "write / poll / read", "minimum", "seconds"], rows);
+}
+
+function limitsTable(report: BenchReport): string {
+  const l = report.limits!;
+  const ms = (p: { p50: number; p99: number }) => `${p.p50} / ${p.p99}`;
+  return markdownTable(
+    ["at 10,000 versions", "p50 / p99 ms"],
+    [
+      ["GET version", ms(l.getMs)],
+      ["list page (100 of one definition's 1,000)", ms(l.listPageMs)],
+      ["PUT version (8 clients)", ms(l.putMs)],
+      [
+        `GET, ${l.concurrent.clients} clients for ${l.concurrent.seconds} s (${l.concurrent.requests} requests, ${l.concurrent.errors} errors)`,
+        ms(l.concurrent.getMs),
+      ],
+    ],
+  );
+}
+
+export function renderReport(report: BenchReport): string {
+  const parts = [`Measured on ${report.machine}.`];
+  if (report.stacks.length > 0) {
+    parts.push(
+      "Wall time of ours / the floor (no-op dynamic resources of the same shape), one run, alternating at every step:",
+      stacksTable(report),
+    );
+  }
+  if (report.requests) {
+    const r = report.requests;
+    parts.push(
+      `Requests per operation (Retry-After ${r.retryAfterSeconds} s, replication ${r.replicationSeconds} s; the token request excluded):`,
+      requestsTable(report),
+      `Waiting: ${r.waiting.map((w) => `replication of ${w.replicationSeconds} s, create returns ${w.returnedAfterSeconds.toFixed(2)} s after it completes`).join("; ")}.`,
+    );
+  }
+  if (report.limits) {
+    const l = report.limits;
+    parts.push(
+      limitsTable(report),
+      `Emulator process ${l.rssMB} MB resident, state file ${l.stateFileMB} MB; seeding the ${l.versions} versions over HTTPS took ${l.seedSeconds} s.`,
+    );
+  }
+  return parts.join("\n\n");
+}
+
+export function writeReadme(text: string): void {
+  const current = fs.readFileSync(README_PATH, "utf8");
+  fs.writeFileSync(README_PATH, replaceBetween(current, "bench", text));
+}
