@@ -38,7 +38,7 @@ function classify(line: string): keyof OperationCount["counts"] {
   const [method, target] = line.split(" ");
   if (/\/oauth2\/|openid|discovery|instance/.test(target ?? "")) return "token";
   if (method !== "GET") return "write";
-  return /\/operations\//i.test(target ?? "") ? "poll" : "read";
+  return /operations\/[^/]+$/i.test(target ?? "") ? "poll" : "read";
 }
 
 const inputs: Record<ResourceKind, Record<string, unknown>> = {
