@@ -20,7 +20,7 @@ export interface OperationCount {
   operation: "create" | "update" | "delete";
   /** Requests by kind: write (PUT/PATCH/DELETE), poll (operation status), read (GET of the resource), token. */
   counts: { write: number; poll: number; read: number; token: number };
-  /** The minimum for this operation: one write, the polls Retry-After allows, one final read, one progress read per poll. */
+  /** The minimum: one write, the polls Retry-After allows, one final read after a write, one progress read per running poll. */
   minimum: number;
   seconds: number;
   requests: string[];
@@ -134,10 +134,13 @@ export async function measureRequests(say: (line: string) => void): Promise<Requ
       const requests = log.slice(from).map((l) => l.replace(/\?api-version=[^ ]*/, ""));
       const counts = { write: 0, poll: 0, read: 0, token: 0 };
       for (const line of requests) counts[classify(line)]++;
-      const waits = resource === "galleryImageVersion" && operation !== "delete";
-      const polls = waits ? Math.ceil(replicationSeconds / retryAfterSeconds) : counts.poll;
-      // write + polls + final read + one progress read per poll (the create's existence check is not counted as needed).
-      const minimum = 1 + polls + 1 + (waits ? polls : 0);
+      // Polls spaced by Retry-After over the time the operation took (at least one), a final read
+      // after a write (a delete has none), and for versions one progress read per poll that found
+      // replication still running.
+      const polls = Math.max(1, Math.round(seconds / retryAfterSeconds));
+      const isWrite = operation !== "delete";
+      const progressReads = resource === "galleryImageVersion" && isWrite ? polls - 1 : 0;
+      const minimum = 1 + polls + (isWrite ? 1 : 0) + progressReads;
       operations.push({ resource, operation, counts, minimum, seconds, requests });
       say(
         `requests ${resource} ${operation}: ${requests.length - counts.token} (write ${counts.write}, poll ${counts.poll}, read ${counts.read}) vs minimum ${minimum}, ${seconds.toFixed(1)} s`,

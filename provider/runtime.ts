@@ -58,7 +58,10 @@ export function useConnection(
 function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   return {
     async configure(req) {
-      contextFor(readSettings(req.config, process.env, process.cwd()), connect);
+      const settings = readSettings(req.config, process.env, process.cwd());
+      // The host configures each kind's provider once, with the same stack config: the three share
+      // one context, so one connection (one embedded emulator, one token) serves the process.
+      if (JSON.stringify(settings) !== JSON.stringify(context?.settings)) contextFor(settings, connect);
     },
     async check(olds, news) {
       // `__urn` (resources/resourceUrn.ts) is ours, not an argument: set aside, passed on to diff.

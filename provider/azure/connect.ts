@@ -49,7 +49,6 @@ function emulatorApi(access: EmulatorAccess): GalleryApi {
     subscriptionId: access.subscriptionId,
     endpoint: access.endpoint,
     policies: [trustPolicy(agent)],
-    progressIntervalMs: 500,
   });
 }
 

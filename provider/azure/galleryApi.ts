@@ -7,6 +7,7 @@
 // dates are ISO strings and no value is `undefined`.
 import type { TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { OperationState, PollerLike } from "@azure/core-lro";
 import { ComputeManagementClient } from "@azure/arm-compute";
 import type { JsonObject } from "../model/jsonObject";
 import { describeAzureError, isNotFound } from "./errors";
@@ -48,8 +49,70 @@ export interface ArmConnection {
   endpoint?: string;
   /** Extra pipeline policies, e.g. trusting the emulator's certificate. */
   policies?: PipelinePolicy[];
-  /** How often to ask for replication progress while a version replicates. */
-  progressIntervalMs?: number;
+}
+
+/** An image version's own URL (not its list, not an operation under it). */
+const VERSION_PATH = /\/galleries\/[^/]+\/images\/[^/]+\/versions\/[^/]+$/i;
+
+/**
+ * Every read of one image version asks for its replication status, including the read the SDK makes
+ * when a long-running write completes: that read then serves as the outputs, instead of a GET of
+ * our own after it.
+ */
+const expandReplicationStatus: PipelinePolicy = {
+  name: "expandVersionReplicationStatus",
+  sendRequest: (request, next) => {
+    const url = new URL(request.url);
+    if (request.method === "GET" && VERSION_PATH.test(url.pathname) && !url.searchParams.has("$expand")) {
+      url.searchParams.set("$expand", "ReplicationStatus");
+      request.url = url.toString();
+    }
+    return next(request);
+  },
+};
+
+/** Seconds from a Retry-After header (seconds or an HTTP date), in ms; 0 when absent. */
+function retryAfterMs(value: string | undefined, now = Date.now()): number {
+  if (!value) return 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
+}
+
+/** What the SDK's operations accept to tell us about the first response (the write's). */
+interface FirstResponse {
+  onResponse: (response: { headers: { get(name: string): string | undefined } }) => void;
+}
+
+/**
+ * Runs a long-running write and waits for it the way ARM asks: the first poll only once the
+ * write's Retry-After has passed (the SDK alone would poll at once), then the SDK's polls, spaced
+ * by each answer's Retry-After. `whileRunning` runs at most once per poll that found the operation
+ * still running (never two at a time), so progress costs one read per poll, not one per timer tick;
+ * it is best-effort: its failure never fails the write.
+ */
+async function longRunning<T>(
+  start: (options: FirstResponse) => PollerLike<OperationState<T>, T>,
+  whileRunning?: () => Promise<void>,
+): Promise<T> {
+  let retryAfter: string | undefined;
+  const poller = start({ onResponse: (response) => (retryAfter ??= response.headers.get("retry-after")) });
+  await poller.submitted();
+  if (!poller.isDone) {
+    let reading: Promise<void> | undefined;
+    if (whileRunning) {
+      poller.onProgress((state) => {
+        if (state.status !== "running" || reading) return;
+        reading = whileRunning()
+          .catch(() => undefined)
+          .finally(() => (reading = undefined));
+      });
+    }
+    const wait = retryAfterMs(retryAfter);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  return poller.pollUntilDone();
 }
 
 const DATE_KEYS = new Set(["endOfLifeDate", "publishedDate"]);
@@ -101,12 +164,11 @@ function readOne(
 export function armGalleryApi(connection: ArmConnection): GalleryApi {
   const client = new ComputeManagementClient(connection.credential, connection.subscriptionId, {
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-    additionalPolicies: (connection.policies ?? []).map((policy) => ({
+    additionalPolicies: [...(connection.policies ?? []), expandReplicationStatus].map((policy) => ({
       policy,
       position: "perCall" as const,
     })),
   });
-  const progressIntervalMs = connection.progressIntervalMs ?? 2000;
 
   const getVersion: GalleryApi["getVersion"] = (ref, options) =>
     readOne("reading image version", ref, () =>
@@ -124,11 +186,15 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
       readOne("reading gallery", ref, () => client.galleries.get(ref.resourceGroupName, ref.galleryName)),
     putGallery: (ref, body) =>
       explain("writing gallery", ref, async () =>
-        fromSdk(await client.galleries.createOrUpdate(ref.resourceGroupName, ref.galleryName, toSdk(body))),
+        fromSdk(
+          await longRunning((o) =>
+            client.galleries.createOrUpdate(ref.resourceGroupName, ref.galleryName, toSdk(body), o),
+          ),
+        ),
       ),
     deleteGallery: (ref) =>
       explain("deleting gallery", ref, async () => {
-        await client.galleries.delete(ref.resourceGroupName, ref.galleryName);
+        await longRunning((o) => client.galleries.delete(ref.resourceGroupName, ref.galleryName, o));
       }),
     getImage: (ref) =>
       readOne("reading image definition", ref, () =>
@@ -137,17 +203,22 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
     putImage: (ref, body) =>
       explain("writing image definition", ref, async () =>
         fromSdk(
-          await client.galleryImages.createOrUpdate(
-            ref.resourceGroupName,
-            ref.galleryName,
-            ref.galleryImageName,
-            toSdk(body),
+          await longRunning((o) =>
+            client.galleryImages.createOrUpdate(
+              ref.resourceGroupName,
+              ref.galleryName,
+              ref.galleryImageName,
+              toSdk(body),
+              o,
+            ),
           ),
         ),
       ),
     deleteImage: (ref) =>
       explain("deleting image definition", ref, async () => {
-        await client.galleryImages.delete(ref.resourceGroupName, ref.galleryName, ref.galleryImageName);
+        await longRunning((o) =>
+          client.galleryImages.delete(ref.resourceGroupName, ref.galleryName, ref.galleryImageName, o),
+        );
       }),
     listVersions: (ref) => ({
       async *[Symbol.asyncIterator]() {
@@ -167,36 +238,37 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
     getVersion,
     putVersion: (ref, body, onProgress) =>
       explain("writing image version", ref, async () => {
-        const poller = client.galleryImageVersions.createOrUpdate(
-          ref.resourceGroupName,
-          ref.galleryName,
-          ref.galleryImageName,
-          ref.galleryImageVersionName,
-          toSdk(body),
-        );
         let done = false;
-        const finished = Promise.resolve(poller).finally(() => (done = true));
-        if (onProgress) {
-          // Replication takes minutes on Azure: report it while the poller waits.
-          void (async () => {
-            while (!done) {
-              await new Promise((r) => setTimeout(r, progressIntervalMs));
-              if (done) break;
-              const current = await getVersion(ref, { replicationStatus: true }).catch(() => undefined);
-              // Progress is best-effort: a failed report must not fail (or crash) the write.
-              if (current && !done) await onProgress(current).catch(() => undefined);
-            }
-          })();
-        }
-        return fromSdk(await finished);
+        // Replication takes minutes on Azure: report it while the write waits.
+        const report = async () => {
+          const current = await getVersion(ref, { replicationStatus: true });
+          if (current && !done && onProgress) await onProgress(current);
+        };
+        const written = await longRunning(
+          (o) =>
+            client.galleryImageVersions.createOrUpdate(
+              ref.resourceGroupName,
+              ref.galleryName,
+              ref.galleryImageName,
+              ref.galleryImageVersionName,
+              toSdk(body),
+              o,
+            ),
+          onProgress ? report : undefined,
+        );
+        done = true;
+        return fromSdk(written);
       }),
     deleteVersion: (ref) =>
       explain("deleting image version", ref, async () => {
-        await client.galleryImageVersions.delete(
-          ref.resourceGroupName,
-          ref.galleryName,
-          ref.galleryImageName,
-          ref.galleryImageVersionName,
+        await longRunning((o) =>
+          client.galleryImageVersions.delete(
+            ref.resourceGroupName,
+            ref.galleryName,
+            ref.galleryImageName,
+            ref.galleryImageVersionName,
+            o,
+          ),
         );
       }),
   };

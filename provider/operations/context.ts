@@ -27,8 +27,6 @@ export interface OperationContext {
   readonly log: Logger;
   now(): Date;
   readonly delay: Delay;
-  /** How often to look whether a deleted resource is gone. */
-  readonly deletePollMs: number;
   /** Stops what the connection started (the embedded emulator). */
   close(): Promise<void>;
 }
@@ -40,7 +38,6 @@ export interface ContextOptions {
   log: Logger;
   now?: () => Date;
   delay?: Delay;
-  deletePollMs?: number;
 }
 
 export const abortableDelay: Delay = (ms, signal) =>
@@ -66,7 +63,6 @@ export function createContext(options: ContextOptions): OperationContext {
     log: options.log,
     now: options.now ?? (() => new Date()),
     delay: options.delay ?? abortableDelay,
-    deletePollMs: options.deletePollMs ?? 500,
     close: async () => {
       if (connection) await (await connection).close();
     },

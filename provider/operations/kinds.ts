@@ -95,9 +95,12 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     diff: diffGalleryImageVersion,
     get: (api, p) => api.getVersion(versionRef(p), { replicationStatus: true }),
     put: async (api, p, body, onProgress) => {
-      await api.putVersion(versionRef(p), body, onProgress);
-      // The PUT answer has no replication status; the outputs show it per region.
-      const version = await api.getVersion(versionRef(p), { replicationStatus: true });
+      const written = await api.putVersion(versionRef(p), body, onProgress);
+      // The outputs show replication per region. The arm-compute backend's final read carries it;
+      // a backend whose answer lacks it costs one more read.
+      const version = written.replicationStatus
+        ? written
+        : await api.getVersion(versionRef(p), { replicationStatus: true });
       if (!version)
         throw new Error(`${KINDS.galleryImageVersion.label(p)} disappeared right after it was written`);
       await onProgress(version);

@@ -37,9 +37,6 @@ export interface ResourceOperations {
   delete(kind: ResourceKind, props: Props, options?: CallOptions): Promise<void>;
 }
 
-/** How long a delete waits for Azure to stop listing the resource before it moves on. */
-const DELETE_WAIT_MS = 60_000;
-
 /** Arguments of this package that are no Azure property. */
 const NOT_FOR_AZURE = new Set(["usedSizeInGB"]);
 
@@ -147,12 +144,9 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
     async delete(kind, props, options = {}) {
       const spec = KINDS[kind];
       const api = await ctx.api();
+      // The SDK returns once Azure's delete operation has succeeded: the resource is gone then (real
+      // clients delete a definition right after its last version), so no read follows.
       await unlessAborted(spec.remove(api, props), options.signal);
-      // Wait until Azure no longer lists it, so a replacement with the same name can follow.
-      const deadline = ctx.now().getTime() + DELETE_WAIT_MS;
-      while ((await spec.get(api, props)) && ctx.now().getTime() < deadline) {
-        await ctx.delay(ctx.deletePollMs, options.signal);
-      }
     },
   };
 }

@@ -38,10 +38,6 @@ export class FakeGalleryApi implements GalleryApi {
   /** Every call, in order, with a copy of the request body for PUTs. */
   readonly calls: FakeCall[] = [];
   private readonly store = new Map<string, JsonObject>();
-  /** After a delete, how many more GETs still see the resource (Azure deletes asynchronously). */
-  private readonly lingering = new Map<string, number>();
-  /** How many GETs a resource survives after its delete call; set by tests. */
-  getsUntilGone = 0;
 
   /** The request bodies of all PUTs. */
   get putBodies(): JsonObject[] {
@@ -116,17 +112,7 @@ export class FakeGalleryApi implements GalleryApi {
 
   private async get(method: keyof GalleryApi, ref: AnyRef, options?: FakeCall["options"]) {
     this.record({ method, ref, ...(options ? { options } : {}) });
-    const key = keyOf(ref);
-    const left = this.lingering.get(key);
-    if (left !== undefined) {
-      if (left <= 0) {
-        this.lingering.delete(key);
-        this.store.delete(key);
-      } else {
-        this.lingering.set(key, left - 1);
-      }
-    }
-    const resource = this.store.get(key);
+    const resource = this.store.get(keyOf(ref));
     return resource && clone(resource);
   }
 
@@ -139,10 +125,8 @@ export class FakeGalleryApi implements GalleryApi {
 
   private async remove(method: keyof GalleryApi, ref: AnyRef): Promise<void> {
     this.record({ method, ref });
-    const key = keyOf(ref);
-    if (!this.store.has(key)) return;
-    if (this.getsUntilGone > 0) this.lingering.set(key, this.getsUntilGone);
-    else this.store.delete(key);
+    // The SDK's delete returns once Azure's operation has succeeded: the resource is gone.
+    this.store.delete(keyOf(ref));
   }
 
   getGallery(ref: GalleryRef) {
