@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   const report: BenchReport = { machine: machine(), stacks: [] };
   log(report.machine);
   if (!skip.has("requests")) report.requests = await measureRequests(log);
-  if (!skip.has("limits")) report.limits = await measureEmulatorLimits(log);
   if (!skip.has("stacks")) for (const n of sizes) report.stacks.push(await runStacks(n, log));
+  if (!skip.has("limits")) report.limits = await measureEmulatorLimits(log);
   const text = renderReport(report);
   console.log(`\n${text}`);
   if (process.argv.includes("--write-readme")) writeReadme(text);

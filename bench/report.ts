@@ -7,7 +7,7 @@ import { STEPS } from "./stacks";
 const ratio = (ours: number, floor: number) => (ours / floor).toFixed(2);
 
 function stacksTable(report: BenchReport): string {
-  const header = ["N", ...STEPS, "state bytes / resource"];
+  const header = ["N", ...STEPS, "state bytes / resource", "`__provider` bytes"];
   const rows = report.stacks.map((run) => [
     String(run.n),
     ...STEPS.map((step) => {
@@ -15,6 +15,7 @@ function stacksTable(report: BenchReport): string {
       return `${ratio(ours, floor)} (${ours.toFixed(1)} s / ${floor.toFixed(1)} s)`;
     }),
     `${ratio(run.stateBytesPerResource.ours, run.stateBytesPerResource.floor)} (${run.stateBytesPerResource.ours} / ${run.stateBytesPerResource.floor})`,
+    `${run.providerBytes.ours} / ${run.providerBytes.floor}`,
   ]);
   return markdownTable(header, rows);
 }

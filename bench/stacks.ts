@@ -14,16 +14,24 @@ export interface StackRun {
   seconds: Record<Step, Record<Flavour, number>>;
   /** State bytes per managed resource after `up`, per flavour. */
   stateBytesPerResource: Record<Flavour, number>;
+  /** Bytes of one version's serialized provider (`__provider`, stored in its inputs and its outputs). */
+  providerBytes: Record<Flavour, number>;
 }
 
 const FLAVOURS: Flavour[] = ["ours", "floor"];
 
-async function stateBytesPerResource(stack: E2EStack): Promise<number> {
+async function stateSizes(stack: E2EStack): Promise<{ perResource: number; provider: number }> {
   const state = await stack.stack.exportStack();
-  const resources = (state.deployment.resources ?? []) as { type: string }[];
+  const resources = (state.deployment.resources ?? []) as {
+    type: string;
+    inputs?: { __provider?: string };
+  }[];
   // The stack and the default providers are the same in both flavours; count what the program declares.
   const managed = resources.filter((r) => !r.type.startsWith("pulumi:"));
-  return Math.round(JSON.stringify(state.deployment).length / Math.max(1, managed.length));
+  return {
+    perResource: Math.round(JSON.stringify(state.deployment).length / Math.max(1, managed.length)),
+    provider: managed.at(-1)?.inputs?.__provider?.length ?? 0,
+  };
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -43,6 +51,7 @@ export async function runStacks(n: number, log: (line: string) => void): Promise
   };
   const seconds = {} as StackRun["seconds"];
   const bytes = {} as StackRun["stateBytesPerResource"];
+  const providerBytes = {} as StackRun["providerBytes"];
   const actions: Record<Step, (s: E2EStack, f: Flavour) => Promise<unknown>> = {
     up: (s) => s.up(),
     preview: (s) => s.stack.preview(),
@@ -59,7 +68,11 @@ export async function runStacks(n: number, log: (line: string) => void): Promise
       seconds[step] = { ours: 0, floor: 0 };
       for (const flavour of FLAVOURS) {
         seconds[step][flavour] = await timed(() => actions[step](stacks[flavour], flavour));
-        if (step === "up") bytes[flavour] = await stateBytesPerResource(stacks[flavour]);
+        if (step === "up") {
+          const sizes = await stateSizes(stacks[flavour]);
+          bytes[flavour] = sizes.perResource;
+          providerBytes[flavour] = sizes.provider;
+        }
       }
       const { ours, floor } = seconds[step];
       log(
@@ -69,5 +82,5 @@ export async function runStacks(n: number, log: (line: string) => void): Promise
   } finally {
     for (const flavour of FLAVOURS) await stacks[flavour].dispose();
   }
-  return { n, seconds, stateBytesPerResource: bytes };
+  return { n, seconds, stateBytesPerResource: bytes, providerBytes };
 }
