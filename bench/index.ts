@@ -3,7 +3,7 @@
 // time); `npm run bench -- --n 2 --skip limits` is the smoke run.
 //
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
-//   --skip a,b          skip parts: stacks, requests, limits
+//   --skip a,b          skip parts: stacks, plugin (the YAML stack through the provider plugin), requests, limits
 //   --write-readme      replace the generated Benchmarks table in README.md
 import * as os from "os";
 import { runStacks, type StackRun } from "./stacks";
@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   const report: BenchReport = { machine: machine(), stacks: [] };
   log(report.machine);
   if (!skip.has("requests")) report.requests = await measureRequests(log);
-  if (!skip.has("stacks")) for (const n of sizes) report.stacks.push(await runStacks(n, log));
+  if (!skip.has("stacks"))
+    for (const n of sizes) report.stacks.push(await runStacks(n, !skip.has("plugin"), log));
   if (!skip.has("limits")) report.limits = await measureEmulatorLimits(log);
   const text = renderReport(report);
   console.log(`\n${text}`);

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as acg from "../provider";
 
-export type Flavour = "ours" | "floor";
+export type Flavour = "ours" | "floor" | "plugin";
 
 const rg = "rg-bench";
 const SOURCE =
@@ -61,7 +61,44 @@ class Floor extends pulumi.dynamic.Resource {
   }
 }
 
-export function program(flavour: Flavour, n: number, revision: string): () => Promise<void> {
+/**
+ * The same shape as a Pulumi YAML program for the provider plugin (bin/), written as JSON (which
+ * is YAML). It has no `__provider` in its state: the plugin is a real provider.
+ */
+export function pluginProject(n: number, revision: string, pluginDir: string, seedFile: string): object {
+  const s = shape(n, revision);
+  const resources: Record<string, object> = {
+    gallery: { type: "compute-gallery:index:Gallery", properties: s.gallery },
+    image: {
+      type: "compute-gallery:index:GalleryImage",
+      properties: s.image,
+      options: { dependsOn: ["${gallery}"] },
+    },
+  };
+  for (const v of s.versions) {
+    resources[`v${v.galleryImageVersionName}`] = {
+      type: "compute-gallery:index:GalleryImageVersion",
+      properties: v,
+      options: { dependsOn: ["${image}"] },
+    };
+  }
+  return {
+    name: "bench-plugin",
+    runtime: "yaml",
+    plugins: { providers: [{ name: "compute-gallery", path: pluginDir }] },
+    config: {
+      "compute-gallery:emulatorSeedFile": { value: seedFile },
+      "compute-gallery:replicationSpeed": { value: 1000 },
+    },
+    resources,
+  };
+}
+
+export function program(
+  flavour: Exclude<Flavour, "plugin">,
+  n: number,
+  revision: string,
+): () => Promise<void> {
   return async () => {
     const s = shape(n, revision);
     if (flavour === "ours") {

@@ -1,9 +1,12 @@
 // Runs the two stacks of programs.ts step by step with the real engine, alternating ours and the
 // floor at every step so both see the same load on a shared machine, and reports each step's wall
 // time and the state size.
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { E2EStack } from "../test/e2e/harness";
-import { program, type Flavour } from "./programs";
+import { pluginProject, program, type Flavour } from "./programs";
 
 export const STEPS = ["up", "preview", "refresh", "preview change", "up change", "destroy"] as const;
 export type Step = (typeof STEPS)[number];
@@ -11,17 +14,67 @@ export type Step = (typeof STEPS)[number];
 export interface StackRun {
   n: number;
   /** Seconds per step and flavour. */
-  seconds: Record<Step, Record<Flavour, number>>;
+  seconds: Record<Step, Partial<Record<Flavour, number>>>;
   /** State bytes per managed resource after `up`, per flavour. */
-  stateBytesPerResource: Record<Flavour, number>;
+  stateBytesPerResource: Partial<Record<Flavour, number>>;
   /** Bytes of one version's serialized provider (`__provider`, stored in its inputs and its outputs). */
-  providerBytes: Record<Flavour, number>;
+  providerBytes: Partial<Record<Flavour, number>>;
 }
 
-const FLAVOURS: Flavour[] = ["ours", "floor"];
+/** One flavour's stack: the engine's handle, how to change the revision tag, how to clean up. */
+interface BenchStack {
+  stack: Stack;
+  setRevision(revision: string): void;
+  dispose(): Promise<void>;
+}
 
-async function stateSizes(stack: E2EStack): Promise<{ perResource: number; provider: number }> {
-  const state = await stack.stack.exportStack();
+const SEED = path.join(__dirname, "seed.json");
+
+async function dynamicStack(flavour: "ours" | "floor", n: number): Promise<BenchStack> {
+  const config: Record<string, string> =
+    flavour === "ours"
+      ? { "compute-gallery:emulatorSeedFile": SEED, "compute-gallery:replicationSpeed": "1000" }
+      : {};
+  const e2e = await E2EStack.create(`bench-${flavour}`, program(flavour, n, "1"), config);
+  return {
+    stack: e2e.stack,
+    setRevision: (revision) => e2e.setProgram(program(flavour, n, revision)),
+    dispose: () => e2e.dispose(),
+  };
+}
+
+/** The YAML program through the provider plugin, run by the CLI's YAML language host. */
+async function pluginStack(n: number): Promise<BenchStack> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-plugin-"));
+  const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-plugin-state-"));
+  const pluginDir = path.resolve(__dirname, "..", "bin");
+  const write = (revision: string) =>
+    fs.writeFileSync(
+      path.join(workDir, "Pulumi.yaml"),
+      JSON.stringify(pluginProject(n, revision, pluginDir, SEED), null, 1),
+    );
+  write("1");
+  const workspace = await LocalWorkspace.create({
+    workDir,
+    envVars: {
+      PULUMI_BACKEND_URL: `file://${backendDir}`,
+      PULUMI_CONFIG_PASSPHRASE: "",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+    },
+  });
+  const stack = await Stack.create("bench", workspace);
+  return {
+    stack,
+    setRevision: write,
+    dispose: async () => {
+      await workspace.removeStack("bench", { force: true }).catch(() => undefined);
+      for (const dir of [workDir, backendDir]) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function stateSizes(stack: Stack): Promise<{ perResource: number; provider: number }> {
+  const state = await stack.exportStack();
   const resources = (state.deployment.resources ?? []) as {
     type: string;
     inputs?: { __provider?: string };
@@ -40,47 +93,49 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-export async function runStacks(n: number, log: (line: string) => void): Promise<StackRun> {
-  const config = {
-    "compute-gallery:emulatorSeedFile": path.join(__dirname, "seed.json"),
-    "compute-gallery:replicationSpeed": "1000",
-  };
-  const stacks: Record<Flavour, E2EStack> = {
-    ours: await E2EStack.create("bench-ours", program("ours", n, "1"), config),
-    floor: await E2EStack.create("bench-floor", program("floor", n, "1"), {}),
-  };
+export async function runStacks(
+  n: number,
+  withPlugin: boolean,
+  log: (line: string) => void,
+): Promise<StackRun> {
+  const flavours: Flavour[] = withPlugin ? ["ours", "floor", "plugin"] : ["ours", "floor"];
+  const stacks: Partial<Record<Flavour, BenchStack>> = {};
   const seconds = {} as StackRun["seconds"];
-  const bytes = {} as StackRun["stateBytesPerResource"];
-  const providerBytes = {} as StackRun["providerBytes"];
-  const actions: Record<Step, (s: E2EStack, f: Flavour) => Promise<unknown>> = {
-    up: (s) => s.up(),
+  const bytes: StackRun["stateBytesPerResource"] = {};
+  const providerBytes: StackRun["providerBytes"] = {};
+  const actions: Record<Step, (s: BenchStack) => Promise<unknown>> = {
+    up: (s) => s.stack.up(),
     preview: (s) => s.stack.preview(),
-    refresh: (s) => s.refresh(),
-    "preview change": (s, f) => {
-      s.setProgram(program(f, n, "2"));
+    refresh: (s) => s.stack.refresh(),
+    "preview change": (s) => {
+      s.setRevision("2");
       return s.stack.preview();
     },
-    "up change": (s) => s.up(),
-    destroy: (s) => s.destroy(),
+    "up change": (s) => s.stack.up(),
+    destroy: (s) => s.stack.destroy(),
   };
   try {
+    for (const flavour of flavours) {
+      stacks[flavour] = flavour === "plugin" ? await pluginStack(n) : await dynamicStack(flavour, n);
+    }
     for (const step of STEPS) {
-      seconds[step] = { ours: 0, floor: 0 };
-      for (const flavour of FLAVOURS) {
-        seconds[step][flavour] = await timed(() => actions[step](stacks[flavour], flavour));
+      seconds[step] = {};
+      for (const flavour of flavours) {
+        const stack = stacks[flavour]!;
+        seconds[step][flavour] = await timed(() => actions[step](stack));
         if (step === "up") {
-          const sizes = await stateSizes(stacks[flavour]);
+          const sizes = await stateSizes(stack.stack);
           bytes[flavour] = sizes.perResource;
           providerBytes[flavour] = sizes.provider;
         }
       }
-      const { ours, floor } = seconds[step];
+      const t = seconds[step];
       log(
-        `N=${n} ${step}: ours ${ours.toFixed(2)} s, floor ${floor.toFixed(2)} s, ratio ${(ours / floor).toFixed(2)}`,
+        `N=${n} ${step}: ${flavours.map((f) => `${f} ${t[f]!.toFixed(2)} s`).join(", ")}, ratio ${(t.ours! / t.floor!).toFixed(2)}`,
       );
     }
   } finally {
-    for (const flavour of FLAVOURS) await stacks[flavour].dispose();
+    for (const flavour of flavours) await stacks[flavour]?.dispose();
   }
   return { n, seconds, stateBytesPerResource: bytes, providerBytes };
 }
