@@ -13,7 +13,7 @@ import { clearFaults, injectFault } from "./faults";
 import { findRegion } from "./rules/regions";
 
 export type { EmulatorOptions } from "./options";
-export { DEFAULT_IDENTITY } from "./options";
+export { DEFAULT_IDENTITY, DEFAULT_REPLICATION_SPEED_GBPS, DEFAULT_VERSION_DELETE_MS } from "./options";
 export type { Limits } from "./rules/limits";
 export { DEFAULT_LIMITS } from "./rules/limits";
 export { SUPPORTED_API_VERSIONS } from "./apiVersions";

@@ -41,6 +41,11 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
+/** GB per second per region when not configured: 30 GB x 2 replicas take 3 s. */
+export const DEFAULT_REPLICATION_SPEED_GBPS = 20;
+/** How long deleting an image version takes when not configured. */
+export const DEFAULT_VERSION_DELETE_MS = 1000;
+
 /** The emulator's own development identity. These are not anybody's secrets. */
 export const DEFAULT_IDENTITY = {
   subscriptionId: "00000000-0000-0000-0000-000000000001",
@@ -79,9 +84,9 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     port: o.port ?? 0,
     host: o.host ?? "127.0.0.1",
     stateDir: o.inMemory ? undefined : o.stateDir,
-    replicationSpeedGBps: o.replicationSpeedGBps ?? 20,
+    replicationSpeedGBps: o.replicationSpeedGBps ?? DEFAULT_REPLICATION_SPEED_GBPS,
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
-    versionDeleteMs: o.versionDeleteMs ?? 1000,
+    versionDeleteMs: o.versionDeleteMs ?? DEFAULT_VERSION_DELETE_MS,
     apiVersionPolicy: o.apiVersionPolicy ?? "strict",
     resourceGroups: o.resourceGroups ?? "implicit",
     allowedAccessRegions: new Set(

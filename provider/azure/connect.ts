@@ -54,13 +54,24 @@ function emulatorApi(access: EmulatorAccess): GalleryApi {
 
 async function startEmbedded(settings: BackendSettings): Promise<Connection> {
   // Loaded only here so that talking to Azure never loads SQLite or the server.
-  const { startEmulator } = require("../../emulator") as typeof import("../../emulator");
-  const emulator = await startEmulator({
+  const emulatorPackage = require("../../emulator") as typeof import("../../emulator");
+  const speed = settings.replicationSpeed;
+  const emulator = await emulatorPackage.startEmulator({
     port: 0,
     stateDir: settings.stateDir,
     allowedAccessRegions: settings.accessGrantedRegions,
     retryAfterSeconds: 1,
-    ...(settings.replicationSpeed ? { replicationSpeedGBps: settings.replicationSpeed } : {}),
+    // Deleting a version's replicas is paced like writing them: a faster configured speed shortens
+    // both, in the proportion the emulator's defaults have.
+    ...(speed
+      ? {
+          replicationSpeedGBps: speed,
+          versionDeleteMs: Math.ceil(
+            (emulatorPackage.DEFAULT_VERSION_DELETE_MS * emulatorPackage.DEFAULT_REPLICATION_SPEED_GBPS) /
+              speed,
+          ),
+        }
+      : {}),
     ...(settings.seedFile ? { seedFile: settings.seedFile } : {}),
   });
   return {
