@@ -10,7 +10,6 @@ import { startEmulator, SUPPORTED_API_VERSIONS, type RunningEmulator } from "../
 import { EmulatorCredential } from "../provider/azure/emulatorCredential";
 
 const API = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
-const DEFINITIONS = 10;
 const VERSIONS_PER_DEFINITION = 1000;
 const CONCURRENT_CLIENTS = 50;
 const CONCURRENT_SECONDS = 10;
@@ -110,7 +109,11 @@ function expectOk(what: string, reply: { status: number; body: any }): void {
   if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
 }
 
-export async function measureEmulatorLimits(say: (line: string) => void): Promise<LimitsReport> {
+/** `definitions` of 1,000 versions each: 10 reach the limit per subscription and region. */
+export async function measureEmulatorLimits(
+  say: (line: string) => void,
+  definitions = 10,
+): Promise<LimitsReport> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-limits-"));
   const emulator = await startEmulator({
     stateDir,
@@ -123,7 +126,7 @@ export async function measureEmulatorLimits(say: (line: string) => void): Promis
     const q = `?api-version=${API}`;
     expectOk("gallery", await http.send("PUT", `${gallery}${q}`, { location: "westeurope" }));
     const image = (d: number) => `${gallery}/images/def-${d}`;
-    for (let d = 0; d < DEFINITIONS; d++) {
+    for (let d = 0; d < definitions; d++) {
       expectOk(
         "definition",
         await http.send("PUT", `${image(d)}${q}`, {
@@ -139,7 +142,7 @@ export async function measureEmulatorLimits(say: (line: string) => void): Promis
     }
     const version = (i: number) =>
       `${image(Math.floor(i / VERSIONS_PER_DEFINITION))}/versions/1.0.${i % VERSIONS_PER_DEFINITION}`;
-    const total = DEFINITIONS * VERSIONS_PER_DEFINITION;
+    const total = definitions * VERSIONS_PER_DEFINITION;
     const puts: number[] = [];
     const seedStarted = Date.now();
     await pool(total, 8, async (i) => {
@@ -162,7 +165,7 @@ export async function measureEmulatorLimits(say: (line: string) => void): Promis
       gets.push(reply.ms);
     }
     const pages: number[] = [];
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < Math.min(5, definitions); k++) {
       let next: string | undefined = `${image(k)}/versions${q}`;
       while (next) {
         const reply = await http.send("GET", next);

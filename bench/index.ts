@@ -4,6 +4,7 @@
 //
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
 //   --skip a,b          skip parts: stacks, plugin (the YAML stack through the provider plugin), requests, limits
+//   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
 //   --write-readme      replace the generated Benchmarks table in README.md
 import * as os from "os";
 import { runStacks, type StackRun } from "./stacks";
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   if (!skip.has("requests")) report.requests = await measureRequests(log);
   if (!skip.has("stacks"))
     for (const n of sizes) report.stacks.push(await runStacks(n, !skip.has("plugin"), log));
-  if (!skip.has("limits")) report.limits = await measureEmulatorLimits(log);
+  if (!skip.has("limits"))
+    report.limits = await measureEmulatorLimits(log, Number(flag("limits-definitions") ?? 10));
   const text = renderReport(report);
   console.log(`\n${text}`);
   if (process.argv.includes("--write-readme")) writeReadme(text);

@@ -5,18 +5,22 @@ import type { ResourceRecord } from "./model";
 import type { Service } from "./service";
 
 /** A resource whose delete has finished is gone; it is purged the first time anyone looks. */
-export function live(svc: Service, key: string, now: number): ResourceRecord | undefined {
-  const r = svc.store.getResource(key);
-  if (!r) return undefined;
+function purgedIfGone(svc: Service, r: ResourceRecord, now: number): ResourceRecord | undefined {
   if (r.deleting && now >= r.deleting.completesAt) {
-    svc.store.deleteResource(key);
+    svc.store.deleteResource(r.key);
     return undefined;
   }
   return r;
 }
 
+export function live(svc: Service, key: string, now: number): ResourceRecord | undefined {
+  const r = svc.store.getResource(key);
+  return r && purgedIfGone(svc, r, now);
+}
+
+/** The records just read (in this request's transaction) that still exist; no second read of each. */
 export function liveList(svc: Service, records: ResourceRecord[], now: number): ResourceRecord[] {
-  return records.filter((r) => live(svc, r.key, now) !== undefined);
+  return records.filter((r) => purgedIfGone(svc, r, now) !== undefined);
 }
 
 /** The live children of one kind under a parent (a gallery's images, an image's versions). */

@@ -149,8 +149,5 @@ export function listGalleries(ctx: Context): Reply {
     svc.store.listResources({ kind: "gallery", subscriptionId: sub, resourceGroup: rg }),
     ctx.now,
   );
-  return page(
-    ctx,
-    records.map((r) => resourceView(svc, r, ctx.now)),
-  );
+  return page(ctx, records, (r) => resourceView(svc, r, ctx.now));
 }

@@ -158,8 +158,5 @@ export function listImages(ctx: Context): Reply {
   const l = lookupImage(ctx);
   const svc = ctx.svc;
   const records = liveChildren(svc, "image", l.gallery.key, ctx.now);
-  return page(
-    ctx,
-    records.map((r) => resourceView(svc, r, ctx.now)),
-  );
+  return page(ctx, records, (r) => resourceView(svc, r, ctx.now));
 }

@@ -81,8 +81,5 @@ export function listVersions(ctx: Context): Reply {
   const l = lookupVersion(ctx);
   const svc = ctx.svc;
   const records = liveChildren(svc, "version", l.image.key, ctx.now);
-  return page(
-    ctx,
-    records.map((r) => versionView(svc, r, ctx.now, ctx.apiVersion)),
-  );
+  return page(ctx, records, (r) => versionView(svc, r, ctx.now, ctx.apiVersion));
 }
