@@ -1,5 +1,5 @@
 // Everything the resource operations need from the process they run in: the backend connection,
-// where messages go, the clock and how to wait. Each front door builds one: the dynamic provider
+// where messages go and the clock (waiting is the Azure SDK poller's, spaced by Retry-After). Each front door builds one: the dynamic provider
 // once per provider process, the plugin once per Configure. Nothing here is module state, so two
 // front doors (or two tests) never share a connection by accident.
 import type { BackendSettings } from "../azure/settings";
@@ -17,16 +17,12 @@ export interface LogOptions {
 
 export type Logger = (severity: Severity, message: string, options?: LogOptions) => Promise<void>;
 
-/** Waits `ms`, or rejects as soon as `signal` is aborted. */
-export type Delay = (ms: number, signal?: AbortSignal) => Promise<void>;
-
 export interface OperationContext {
   readonly settings: BackendSettings;
   /** The backend, connected on first use. */
   api(): Promise<GalleryApi>;
   readonly log: Logger;
   now(): Date;
-  readonly delay: Delay;
   /** Stops what the connection started (the embedded emulator). */
   close(): Promise<void>;
 }
@@ -37,22 +33,7 @@ export interface ContextOptions {
   connect: (settings: BackendSettings) => Promise<Connection>;
   log: Logger;
   now?: () => Date;
-  delay?: Delay;
 }
-
-export const abortableDelay: Delay = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 
 export function createContext(options: ContextOptions): OperationContext {
   let connection: Promise<Connection> | undefined;
@@ -62,7 +43,6 @@ export function createContext(options: ContextOptions): OperationContext {
     api: () => open().then((c) => c.api),
     log: options.log,
     now: options.now ?? (() => new Date()),
-    delay: options.delay ?? abortableDelay,
     close: async () => {
       if (connection) await (await connection).close();
     },
