@@ -15,6 +15,7 @@
  */
 import { DEFAULTS } from "../model/defaults";
 import { normaliseRegionName } from "../model/regions";
+import type { JsonObject } from "../model/jsonObject";
 
 export interface RegionReplicas {
   /** Normalised region name. */
@@ -103,10 +104,8 @@ export function egressOfChange(
   return { regions, gb: times(after.sizePerSnapshotGB, regions.length) };
 }
 
-type Props = Record<string, unknown>;
-
-const record = (value: unknown): Props =>
-  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Props) : {};
+const record = (value: unknown): JsonObject =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const nonNegative = (value: unknown): number | undefined =>
   typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
@@ -116,7 +115,7 @@ const nonNegative = (value: unknown): number | undefined =>
  * Azure's defaults where the profile omits a value: target regions = [location], replica count and
  * storage type from the profile.
  */
-export function footprintOfVersion(props: Props): VersionFootprint {
+export function footprintOfVersion(props: JsonObject): VersionFootprint {
   const location = typeof props.location === "string" ? normaliseRegionName(props.location) : "";
   const profile = record(props.publishingProfile);
   const replicaCount = nonNegative(profile.replicaCount) ?? DEFAULTS.replicaCount;

@@ -14,8 +14,7 @@ import type { Prices } from "./config";
 import { egressCost, monthlyStorageCost } from "./cost";
 import { BASIS_TEXT, gb, money, signed, signedMoney } from "./format";
 import { egressOfChange, footprintOfVersion, storageEstimate, type StorageEstimate } from "./storage";
-
-type Props = Record<string, unknown>;
+import type { JsonObject } from "../model/jsonObject";
 
 export interface StorageChange {
   readonly before: StorageEstimate | undefined;
@@ -35,7 +34,7 @@ export interface StorageChange {
  * A version's estimate after a change. New inputs carry no provisioned sizes (Azure reports them
  * once the version exists), so they borrow the sizes of the version they change.
  */
-export function estimateAfter(after: Props, before?: Props): StorageEstimate {
+export function estimateAfter(after: JsonObject, before?: JsonObject): StorageEstimate {
   const footprint = footprintOfVersion(after);
   const borrowed =
     before && footprint.provisionedDiskSizesInGB === undefined
@@ -46,8 +45,8 @@ export function estimateAfter(after: Props, before?: Props): StorageEstimate {
 
 /** `before` absent: a new version; `after` absent: a deleted one; `recreated`: a replacement. */
 export function storageChange(
-  before: Props | undefined,
-  after: Props | undefined,
+  before: JsonObject | undefined,
+  after: JsonObject | undefined,
   recreated: boolean,
   prices: Prices | undefined,
 ): StorageChange {

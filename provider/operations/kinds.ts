@@ -12,51 +12,55 @@ import {
 } from "../lifecycle/check";
 import { diffGallery, diffGalleryImage, diffGalleryImageVersion, type DiffOutcome } from "../lifecycle/diff";
 import { removedReplicaRegions } from "../lifecycle/regionRules";
+import { listAt } from "../lifecycle/values";
 import { replicaWarnings } from "../advice/replicaWarnings";
 import { changesBilling, storageChange, storageChangeSummary } from "../advice/storageChange";
 import { containsUnknown } from "../model/unknown";
 import type { BackendSettings } from "../azure/settings";
 import type { ResourceKind } from "../model/mutability";
 
-export type Props = Record<string, any>;
-
 export interface KindSpec {
   /** Names the resource in messages: "image definition rg/gallery/image". */
-  label(props: Props): string;
-  check(olds: Props, news: Props, ctx: CheckContext): CheckResult;
-  diff(olds: Props, news: Props, label: string): DiffOutcome;
-  get(api: GalleryApi, props: Props): Promise<JsonObject | undefined>;
+  label(props: JsonObject): string;
+  check(olds: JsonObject, news: JsonObject, ctx: CheckContext): CheckResult;
+  diff(olds: JsonObject, news: JsonObject, label: string): DiffOutcome;
+  get(api: GalleryApi, props: JsonObject): Promise<JsonObject | undefined>;
   /** Writes the resource; `onProgress` hears about long replications. */
   put(
     api: GalleryApi,
-    props: Props,
+    props: JsonObject,
     body: JsonObject,
     onProgress: (version: JsonObject) => Promise<void>,
   ): Promise<JsonObject>;
-  remove(api: GalleryApi, props: Props): Promise<void>;
+  remove(api: GalleryApi, props: JsonObject): Promise<void>;
   /** The ARM names: path segments, not part of the request body. */
   nameKeys: readonly string[];
   /** Extra preview warnings that need a look at Azure. */
-  replacementNotes?(api: GalleryApi, olds: Props): Promise<string[]>;
+  replacementNotes?(api: GalleryApi, olds: JsonObject): Promise<string[]>;
   /** Preview warnings about checked inputs that are valid but ill-advised. */
-  checkNotes?(inputs: Props, label: string, settings: BackendSettings): string[];
+  checkNotes?(inputs: JsonObject, label: string, settings: BackendSettings): string[];
   /** Preview warnings for in-place changes that still destroy something. */
-  updateNotes?(olds: Props, news: Props, label: string): string[];
+  updateNotes?(olds: JsonObject, news: JsonObject, label: string): string[];
   /** What a change does to the snapshots, stored GB and egress Azure bills, when it moves them. */
   billingNote?(
-    olds: Props,
-    news: Props,
+    olds: JsonObject,
+    news: JsonObject,
     replacing: boolean,
     label: string,
     settings: BackendSettings,
   ): string | undefined;
 }
 
-const galleryRef = (p: Props) => ({ resourceGroupName: p.resourceGroupName, galleryName: p.galleryName });
-const imageRef = (p: Props) => ({ ...galleryRef(p), galleryImageName: p.galleryImageName });
-const versionRef = (p: Props): VersionRef => ({
+/** An ARM name of the resource (check has made sure it is a string before any call reads it). */
+const nameIn = (p: JsonObject, key: string): string => String(p[key]);
+const galleryRef = (p: JsonObject) => ({
+  resourceGroupName: nameIn(p, "resourceGroupName"),
+  galleryName: nameIn(p, "galleryName"),
+});
+const imageRef = (p: JsonObject) => ({ ...galleryRef(p), galleryImageName: nameIn(p, "galleryImageName") });
+const versionRef = (p: JsonObject): VersionRef => ({
   ...imageRef(p),
-  galleryImageVersionName: p.galleryImageVersionName,
+  galleryImageVersionName: nameIn(p, "galleryImageVersionName"),
 });
 
 export const KINDS: Record<ResourceKind, KindSpec> = {
@@ -120,7 +124,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     },
     // Never silently: check already refused this unless allowDeletionOfReplicatedLocations is true.
     updateNotes: (olds, news, label) => {
-      const removed = removedReplicaRegions(olds, news.publishingProfile?.targetRegions ?? []);
+      const removed = removedReplicaRegions(olds, listAt(news, ["publishingProfile", "targetRegions"]) ?? []);
       return removed.length === 0
         ? []
         : [

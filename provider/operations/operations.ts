@@ -10,7 +10,7 @@ import type { ResourceKind } from "../model/mutability";
 import { inputsOf, toOutputs } from "../outputs";
 import { describeReplication } from "../replicationProgress";
 import type { OperationContext } from "./context";
-import { KINDS, type KindSpec, type Props } from "./kinds";
+import { KINDS, type KindSpec } from "./kinds";
 
 export interface CallOptions {
   /** The resource's URN: messages are attached to it. */
@@ -21,26 +21,40 @@ export interface CallOptions {
 
 export interface ReadResult {
   readonly id: string;
-  readonly props: Props;
-  readonly inputs: Props;
+  readonly props: JsonObject;
+  readonly inputs: JsonObject;
 }
 
 export interface ResourceOperations {
   /** Validates and normalises; advice about valid inputs (too few replicas) is logged on the resource. */
-  check(kind: ResourceKind, olds: Props, news: Props, options?: CallOptions): Promise<CheckResult>;
+  check(kind: ResourceKind, olds: JsonObject, news: JsonObject, options?: CallOptions): Promise<CheckResult>;
   /** The diff; its warnings (and notes that need a look at Azure) are logged on the resource. */
-  diff(kind: ResourceKind, olds: Props, news: Props, options?: CallOptions): Promise<DiffOutcome>;
-  create(kind: ResourceKind, inputs: Props, options?: CallOptions): Promise<{ id: string; outs: Props }>;
+  diff(kind: ResourceKind, olds: JsonObject, news: JsonObject, options?: CallOptions): Promise<DiffOutcome>;
+  create(
+    kind: ResourceKind,
+    inputs: JsonObject,
+    options?: CallOptions,
+  ): Promise<{ id: string; outs: JsonObject }>;
   /** `props` may hold nothing but the id (`pulumi import`); undefined when the resource is gone. */
-  read(kind: ResourceKind, id: string, props: Props, options?: CallOptions): Promise<ReadResult | undefined>;
-  update(kind: ResourceKind, olds: Props, news: Props, options?: CallOptions): Promise<{ outs: Props }>;
-  delete(kind: ResourceKind, props: Props, options?: CallOptions): Promise<void>;
+  read(
+    kind: ResourceKind,
+    id: string,
+    props: JsonObject,
+    options?: CallOptions,
+  ): Promise<ReadResult | undefined>;
+  update(
+    kind: ResourceKind,
+    olds: JsonObject,
+    news: JsonObject,
+    options?: CallOptions,
+  ): Promise<{ outs: JsonObject }>;
+  delete(kind: ResourceKind, props: JsonObject, options?: CallOptions): Promise<void>;
 }
 
 /** Arguments of this package that are no Azure property. */
 const NOT_FOR_AZURE = new Set(["usedSizeInGB"]);
 
-function requestBody(spec: KindSpec, inputs: Props): JsonObject {
+function requestBody(spec: KindSpec, inputs: JsonObject): JsonObject {
   const body: JsonObject = {};
   for (const [key, value] of Object.entries(inputs)) {
     // `__provider`, `__urn`: the engine's and the front door's own keys, never Azure's; nor this
@@ -50,7 +64,7 @@ function requestBody(spec: KindSpec, inputs: Props): JsonObject {
   return body;
 }
 
-function namesOf(spec: KindSpec, props: Props): Props {
+function namesOf(spec: KindSpec, props: JsonObject): JsonObject {
   return Object.fromEntries(spec.nameKeys.map((k) => [k, props[k]]));
 }
 
@@ -70,7 +84,7 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
     await ctx.log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true, urn });
   };
 
-  const write = async (kind: ResourceKind, inputs: Props, options: CallOptions) => {
+  const write = async (kind: ResourceKind, inputs: JsonObject, options: CallOptions) => {
     const spec = KINDS[kind];
     const api = await ctx.api();
     const label = spec.label(inputs);

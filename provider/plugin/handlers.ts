@@ -13,8 +13,7 @@ import type { ResourceKind } from "../model/mutability";
 import { createContext, type Logger, type OperationContext } from "../operations/context";
 import { resourceOperations, type ResourceOperations } from "../operations/operations";
 import { kindOf, LATEST_FUNCTION } from "./tokens";
-
-type Props = Record<string, any>;
+import type { JsonObject } from "../model/jsonObject";
 
 export type PropertyDiffKind =
   "ADD" | "ADD_REPLACE" | "DELETE" | "DELETE_REPLACE" | "UPDATE" | "UPDATE_REPLACE";
@@ -39,19 +38,28 @@ export interface PluginEnvironment {
 }
 
 export interface PluginHandlers {
-  checkConfig(news: Props): { inputs: Props; failures: CheckFailure[] };
+  checkConfig(news: JsonObject): { inputs: JsonObject; failures: CheckFailure[] };
   configure(variables: Record<string, string>): Promise<void>;
-  check(urn: string, olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }>;
-  diff(urn: string, olds: Props, news: Props): Promise<PluginDiff>;
-  create(urn: string, inputs: Props, timeoutSeconds?: number): Promise<{ id: string; outs: Props }>;
+  check(
+    urn: string,
+    olds: JsonObject,
+    news: JsonObject,
+  ): Promise<{ inputs: JsonObject; failures: CheckFailure[] }>;
+  diff(urn: string, olds: JsonObject, news: JsonObject): Promise<PluginDiff>;
+  create(urn: string, inputs: JsonObject, timeoutSeconds?: number): Promise<{ id: string; outs: JsonObject }>;
   read(
     urn: string,
     id: string,
-    props: Props,
-  ): Promise<{ id: string; props: Props; inputs: Props } | undefined>;
-  update(urn: string, olds: Props, news: Props, timeoutSeconds?: number): Promise<{ outs: Props }>;
-  delete(urn: string, props: Props, timeoutSeconds?: number): Promise<void>;
-  invoke(token: string, args: Props): Promise<Props>;
+    props: JsonObject,
+  ): Promise<{ id: string; props: JsonObject; inputs: JsonObject } | undefined>;
+  update(
+    urn: string,
+    olds: JsonObject,
+    news: JsonObject,
+    timeoutSeconds?: number,
+  ): Promise<{ outs: JsonObject }>;
+  delete(urn: string, props: JsonObject, timeoutSeconds?: number): Promise<void>;
+  invoke(token: string, args: JsonObject): Promise<JsonObject>;
   /** Stops every operation in flight (Ctrl-C, `pulumi cancel`). */
   cancel(): void;
   close(): Promise<void>;
@@ -208,7 +216,7 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
 }
 
 /** getLatestImageVersion: every version of the definition, with its replication status, through resolveLatest. */
-async function latestImageVersion(context: OperationContext, args: Props): Promise<Props> {
+async function latestImageVersion(context: OperationContext, args: JsonObject): Promise<JsonObject> {
   for (const key of ["resourceGroupName", "galleryName", "galleryImageName", "region"]) {
     if (typeof args[key] !== "string" || args[key] === "") {
       throw new Error(
@@ -217,10 +225,11 @@ async function latestImageVersion(context: OperationContext, args: Props): Promi
     }
   }
   const api = await context.api();
+  // Checked above: each is a non-empty string.
   const ref = {
-    resourceGroupName: args.resourceGroupName,
-    galleryName: args.galleryName,
-    galleryImageName: args.galleryImageName,
+    resourceGroupName: String(args.resourceGroupName),
+    galleryName: String(args.galleryName),
+    galleryImageName: String(args.galleryImageName),
   };
   async function* versions(): AsyncIterable<GalleryImageVersionListItem> {
     for await (const listed of api.listVersions(ref)) {
@@ -236,13 +245,13 @@ async function latestImageVersion(context: OperationContext, args: Props): Promi
         };
     }
   }
-  const latest = await resolveLatest(versions(), args.region);
+  const latest = await resolveLatest(versions(), String(args.region));
   if (!latest) {
     throw new Error(
       `no version of image definition ${ref.resourceGroupName}/${ref.galleryName}/${ref.galleryImageName} ` +
         `is replicated to ${args.region} and included in latest`,
     );
   }
-  const id = (latest.properties as Props | undefined)?.id;
+  const id = (latest.properties as JsonObject | undefined)?.id;
   return { galleryImageVersionName: latest.name, id: String(id) };
 }

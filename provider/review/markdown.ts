@@ -11,11 +11,11 @@ import { storageChangeFigures } from "../advice/storageChange";
 import { gb, money, signed, signedMoney } from "../advice/format";
 import type { Decisions, ResourceDecision, StorageChange } from "./decisions";
 import type { MatrixCell, VersionMatrix } from "./matrix";
-import type { Props } from "./previewJson";
+import type { JsonObject } from "../model/jsonObject";
 
 const NAME_KEYS = ["resourceGroupName", "galleryName", "galleryImageName", "galleryImageVersionName"];
 
-export function azurePath(props: Props | undefined): string {
+export function azurePath(props: JsonObject | undefined): string {
   return NAME_KEYS.map((key) => props?.[key])
     .filter((value): value is string => typeof value === "string")
     .join("/");

@@ -11,7 +11,8 @@
 import { compareVersionNames, latestVersion, type GalleryImageVersionListItem } from "../lifecycle/latest";
 import { footprintOfVersion } from "../advice/storage";
 import { normaliseRegionName } from "../model/regions";
-import type { Props, ReviewInput } from "./previewJson";
+import type { ReviewInput } from "./previewJson";
+import type { JsonObject } from "../model/jsonObject";
 
 export interface MatrixCell {
   readonly replicas: number;
@@ -38,13 +39,13 @@ export interface VersionMatrix {
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
-function definitionOf(props: Props): string {
+function definitionOf(props: JsonObject): string {
   return [props.resourceGroupName, props.galleryName, props.galleryImageName].map(text).join("/");
 }
 
-function cellsOf(props: Props): Record<string, MatrixCell> {
-  const profile = (props.publishingProfile ?? {}) as Props;
-  const targets = Array.isArray(profile.targetRegions) ? (profile.targetRegions as Props[]) : [];
+function cellsOf(props: JsonObject): Record<string, MatrixCell> {
+  const profile = (props.publishingProfile ?? {}) as JsonObject;
+  const targets = Array.isArray(profile.targetRegions) ? (profile.targetRegions as JsonObject[]) : [];
   const excludedByRegion = new Map(
     targets
       .filter((target) => typeof target.name === "string")
@@ -67,30 +68,31 @@ function cellsOf(props: Props): Record<string, MatrixCell> {
 }
 
 /** A version as `latestVersion` reads it; `replicated` lists the regions where it is Completed. */
-function listItem(props: Props, replicated: readonly string[]): GalleryImageVersionListItem {
-  const profile = (props.publishingProfile ?? {}) as Props;
+function listItem(props: JsonObject, replicated: readonly string[]): GalleryImageVersionListItem {
+  const profile = (props.publishingProfile ?? {}) as JsonObject;
   return {
     name: text(props.galleryImageVersionName),
     properties: {
       publishingProfile: {
         excludeFromLatest: profile.excludeFromLatest === true,
-        targetRegions: (Array.isArray(profile.targetRegions) ? (profile.targetRegions as Props[]) : []).map(
-          (target) => ({
-            name: text(target.name),
-            ...(typeof target.excludeFromLatest === "boolean"
-              ? { excludeFromLatest: target.excludeFromLatest }
-              : {}),
-          }),
-        ),
+        targetRegions: (Array.isArray(profile.targetRegions)
+          ? (profile.targetRegions as JsonObject[])
+          : []
+        ).map((target) => ({
+          name: text(target.name),
+          ...(typeof target.excludeFromLatest === "boolean"
+            ? { excludeFromLatest: target.excludeFromLatest }
+            : {}),
+        })),
       },
       replicationStatus: { summary: replicated.map((region) => ({ region, state: "Completed" })) },
     },
   };
 }
 
-function completedRegions(outputs: Props): string[] {
+function completedRegions(outputs: JsonObject): string[] {
   const summary = (outputs.replicationStatus as { summary?: unknown } | undefined)?.summary;
-  return (Array.isArray(summary) ? (summary as Props[]) : [])
+  return (Array.isArray(summary) ? (summary as JsonObject[]) : [])
     .filter((status) => status.state === "Completed" && typeof status.region === "string")
     .map((status) => normaliseRegionName(status.region as string));
 }

@@ -15,8 +15,7 @@
  *   - `compute-gallery:index:Gallery|GalleryImage|GalleryImageVersion` (the provider plugin).
  */
 import type { ResourceKind } from "../model/mutability";
-
-export type Props = Record<string, unknown>;
+import type { JsonObject } from "../model/jsonObject";
 
 /** What the review says happens to a resource. */
 export type Action = "create" | "update" | "replace" | "delete" | "same";
@@ -28,9 +27,9 @@ export interface ReviewedResource {
   readonly kind: ResourceKind;
   readonly action: Action;
   /** Outputs before the change (absent on create). */
-  readonly before?: Props;
+  readonly before?: JsonObject;
   /** Inputs after the change (absent on delete). */
-  readonly after?: Props;
+  readonly after?: JsonObject;
 }
 
 export interface ReviewInput {
@@ -45,7 +44,7 @@ const KINDS_BY_TYPE_NAME: Readonly<Record<string, ResourceKind>> = {
   GalleryImageVersion: "galleryImageVersion",
 };
 
-export function kindOfType(type: string, inputs: Props | undefined): ResourceKind | undefined {
+export function kindOfType(type: string, inputs: JsonObject | undefined): ResourceKind | undefined {
   const named = /^(?:pulumi-nodejs:dynamic\/compute-gallery|compute-gallery:index):(\w+)$/.exec(type);
   if (named) return KINDS_BY_TYPE_NAME[named[1]!];
   if (type === "pulumi-nodejs:dynamic:Resource") {
@@ -70,8 +69,8 @@ const ACTIONS: Readonly<Record<string, Action>> = {
 interface StateResource {
   urn?: string;
   type?: string;
-  inputs?: Props;
-  outputs?: Props;
+  inputs?: JsonObject;
+  outputs?: JsonObject;
 }
 
 interface Step {
@@ -81,10 +80,10 @@ interface Step {
   newState?: StateResource;
 }
 
-function parse(text: string, what: string): Props {
+function parse(text: string, what: string): JsonObject {
   try {
     const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Props;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as JsonObject;
   } catch (error) {
     throw new Error(`${what} is not JSON (${(error as Error).message})`);
   }
@@ -131,7 +130,7 @@ export function readReviewInput(previewText: string, stateText?: string): Review
   return {
     resources: [...byUrn.values()],
     config: Object.fromEntries(
-      Object.entries(config as Props).filter(
+      Object.entries(config as JsonObject).filter(
         (entry): entry is [string, string] => typeof entry[1] === "string",
       ),
     ),
@@ -147,6 +146,6 @@ function stateResources(text: string): StateResource[] {
   return deployment.resources as StateResource[];
 }
 
-function optional<K extends string>(key: K, value: Props | undefined): { [P in K]?: Props } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: Props };
+function optional<K extends string>(key: K, value: JsonObject | undefined): { [P in K]?: JsonObject } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: JsonObject };
 }
