@@ -12,6 +12,7 @@ import { connect, type Connection } from "../../provider/azure/connect";
 import type { GalleryRef, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
 import type { JsonObject } from "../../provider/model/jsonObject";
 import type { BackendSettings } from "../../provider/azure/settings";
+import { putGalleryAndImage } from "./parents";
 
 jest.setTimeout(20_000);
 
@@ -205,13 +206,7 @@ describe("image versions through connection.api", () => {
     const connection = await connected(localSettings(stateDir, { seedFile, replicationSpeed: 20 }));
     const image: ImageRef = { ...gallery("versions"), galleryImageName: "ubuntu" };
     const version: VersionRef = { ...image, galleryImageVersionName: "1.0.0" };
-    await connection.api.putGallery(image, { location: "westeurope" });
-    await connection.api.putImage(image, {
-      location: "westeurope",
-      osType: "Linux",
-      osState: "Generalized",
-      identifier: { publisher: "contoso", offer: "ubuntu", sku: "22_04" },
-    });
+    await putGalleryAndImage(connection.api, image);
 
     const progress: JsonObject[] = [];
     const created = await connection.api.putVersion(

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { connect, type Connection } from "../../provider/azure/connect";
 import type { ImageRef, VersionRef } from "../../provider/azure/galleryApi";
+import { putGalleryAndImage } from "./parents";
 
 jest.setTimeout(30_000);
 
@@ -51,13 +52,7 @@ beforeEach(async () => {
     emulatorCertificatePath: emulator.certificatePath,
     accessGrantedRegions: [],
   });
-  await connection.api.putGallery(image, { location: "westeurope" });
-  await connection.api.putImage(image, {
-    location: "westeurope",
-    osType: "Linux",
-    osState: "Generalized",
-    identifier: { publisher: "contoso", offer: "ubuntu", sku: "22_04" },
-  });
+  await putGalleryAndImage(connection.api, image);
 });
 
 afterEach(async () => {
