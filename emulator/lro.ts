@@ -12,6 +12,8 @@ export interface OperationView {
   status: OperationStatus;
   startTime: number;
   endTime?: number;
+  /** While in progress: when the work is due to end (Infinity for work that never ends by itself). */
+  dueTime?: number;
   failure?: { code: string; message: string };
 }
 
@@ -64,7 +66,7 @@ export function viewOperation(
   now: number,
 ): OperationView {
   const o = outcome(op, store.getResource(op.resourceKey), speedGBps, now);
-  if (now < o.endTime) return { status: "InProgress", startTime: op.startTime };
+  if (now < o.endTime) return { status: "InProgress", startTime: op.startTime, dueTime: o.endTime };
   return o.failure
     ? { status: "Failed", startTime: op.startTime, endTime: o.endTime, failure: o.failure }
     : { status: "Succeeded", startTime: op.startTime, endTime: o.endTime };

@@ -14,7 +14,7 @@ export interface EmulatorOptions {
   inMemory?: boolean;
   /** GB of replica data written per second per target region (default 20: 30 GB x 2 replicas = 3 s). */
   replicationSpeedGBps?: number;
-  /** Retry-After on running image-version operations (default 1; Azure sends 60). 0 omits the header. */
+  /** Retry-After on running image-version operations (default 1; Azure sends 60), with retry-after-ms for the work left. 0 omits both. */
   retryAfterSeconds?: number;
   /** How long deleting an image version takes, in ms (default 1000). */
   versionDeleteMs?: number;

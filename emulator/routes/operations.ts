@@ -1,6 +1,6 @@
 // GET .../locations/{location}/capsOperations/{id}: the status document the Azure-AsyncOperation header
 // points at, and its `monitor=true` form (the DELETE Location header).
-import { operationUrl } from "../arm/asyncHeaders";
+import { operationUrl, retryAfterHeaders } from "../arm/asyncHeaders";
 import { subscription } from "../arm/ids";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
@@ -15,10 +15,7 @@ export function getOperation(ctx: Context): Reply {
   if (!op) throw errors.operationNotFound(id);
   const v = viewOperation(op, svc.store, svc.opts.replicationSpeedGBps, ctx.now);
   const running = v.status === "InProgress";
-  const retry: Record<string, string> =
-    running && op.resourceKind === "version" && svc.opts.retryAfterSeconds > 0
-      ? { "Retry-After": String(svc.opts.retryAfterSeconds) }
-      : {};
+  const retry = running ? retryAfterHeaders(ctx, op) : {};
 
   if (ctx.query.get("monitor")?.toLowerCase() === "true") {
     // Location-style polling: 202 while running, then 200 with an empty body (as recorded), or the error.

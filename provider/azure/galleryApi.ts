@@ -11,6 +11,7 @@ import type { OperationState, PollerLike } from "@azure/core-lro";
 import { ComputeManagementClient } from "@azure/arm-compute";
 import type { JsonObject } from "../model/jsonObject";
 import { describeAzureError, isNotFound } from "./errors";
+import { retryAfterMs, type Headers } from "./retryAfter";
 
 export interface GalleryRef {
   resourceGroupName: string;
@@ -71,23 +72,14 @@ const expandReplicationStatus: PipelinePolicy = {
   },
 };
 
-/** Seconds from a Retry-After header (seconds or an HTTP date), in ms; 0 when absent. */
-function retryAfterMs(value: string | undefined, now = Date.now()): number {
-  if (!value) return 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
-}
-
 /** What the SDK's operations accept to tell us about the first response (the write's). */
 interface FirstResponse {
-  onResponse: (response: { headers: { get(name: string): string | undefined } }) => void;
+  onResponse: (response: { headers: Headers }) => void;
 }
 
 /**
  * Runs a long-running write and waits for it the way ARM asks: the first poll only once the
- * write's Retry-After has passed (the SDK alone would poll at once), then the SDK's polls, spaced
+ * write's wait has passed (retry-after-ms or Retry-After; the SDK alone would poll at once), then the SDK's polls, spaced
  * by each answer's Retry-After. `whileRunning` runs at most once per poll that found the operation
  * still running (never two at a time), so progress costs one read per poll, not one per timer tick;
  * it is best-effort: its failure never fails the write.
@@ -96,8 +88,8 @@ async function longRunning<T>(
   start: (options: FirstResponse) => PollerLike<OperationState<T>, T>,
   whileRunning?: () => Promise<void>,
 ): Promise<T> {
-  let retryAfter: string | undefined;
-  const poller = start({ onResponse: (response) => (retryAfter ??= response.headers.get("retry-after")) });
+  let firstWaitMs: number | undefined;
+  const poller = start({ onResponse: (response) => (firstWaitMs ??= retryAfterMs(response.headers)) });
   await poller.submitted();
   if (!poller.isDone) {
     let reading: Promise<void> | undefined;
@@ -109,7 +101,7 @@ async function longRunning<T>(
           .finally(() => (reading = undefined));
       });
     }
-    const wait = retryAfterMs(retryAfter);
+    const wait = firstWaitMs ?? 0;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   return poller.pollUntilDone();

@@ -252,14 +252,20 @@ describe("image versions", () => {
         body: { location: "eastus2", properties: { storageProfile: { source: { id: MI } } } },
       });
       expect(put.headers["retry-after"]).toBe("1");
+      // 30 GB at 100 GB/s is 300 ms of work: retry-after-ms says what is left, never more.
+      const putMs = Number(put.headers["retry-after-ms"]);
+      expect(putMs).toBeGreaterThan(0);
+      expect(putMs).toBeLessThanOrEqual(300);
       const url = put.headers["azure-asyncoperation"] as string;
       const first = await request(slow, "GET", url, { token: t });
       expect(first.body).toMatchObject({ status: "InProgress" });
       expect(first.headers["retry-after"]).toBe("1");
+      expect(Number(first.headers["retry-after-ms"])).toBeLessThanOrEqual(putMs);
       await sleep(350);
       const last = await request(slow, "GET", url, { token: t });
       expect(last.body).toMatchObject({ status: "Succeeded" });
       expect(last.headers["retry-after"]).toBeUndefined();
+      expect(last.headers["retry-after-ms"]).toBeUndefined();
       expect(Object.keys(last.body as object)).toEqual(["startTime", "endTime", "status", "name"]);
     } finally {
       await slow.stop();
