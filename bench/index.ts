@@ -7,6 +7,9 @@
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
 //   --write-readme      replace the generated Benchmarks table in README.md
 import * as os from "os";
+import * as fs from "fs";
+import * as path from "path";
+import { copyPackageInto } from "../scripts/installedCopy";
 import { runStacks, type StackRun } from "./stacks";
 import { measureRequests, type RequestReport } from "./requests";
 import { measureEmulatorLimits, type LimitsReport } from "./emulatorLimits";
@@ -38,8 +41,18 @@ async function main(): Promise<void> {
   const report: BenchReport = { machine: machine(), stacks: [] };
   log(report.machine);
   if (!skip.has("requests")) report.requests = await measureRequests(log);
-  if (!skip.has("stacks"))
-    for (const n of sizes) report.stacks.push(await runStacks(n, !skip.has("plugin"), log));
+  if (!skip.has("stacks")) {
+    // Ours runs as users have it, installed in node_modules: there Pulumi stores each provider as
+    // a require of its module, not its code (provider/dynamic/forwarding.ts). Removed afterwards.
+    const installed = copyPackageInto(path.resolve(__dirname, "..", "node_modules"));
+    const remove = () => fs.rmSync(installed, { recursive: true, force: true });
+    process.once("exit", remove);
+    try {
+      for (const n of sizes) report.stacks.push(await runStacks(n, !skip.has("plugin"), log));
+    } finally {
+      remove();
+    }
+  }
   if (!skip.has("limits"))
     report.limits = await measureEmulatorLimits(log, Number(flag("limits-definitions") ?? 10));
   const text = renderReport(report);

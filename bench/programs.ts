@@ -2,8 +2,9 @@
 // versions replicated to two regions. "ours" uses the provider; "floor" is the same shape made of
 // no-op dynamic resources (create returns an id and the inputs, diff compares JSON), which is what
 // the engine costs by itself.
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import * as acg from "../provider";
+import type * as Package from "../provider";
 
 export type Flavour = "ours" | "floor" | "plugin";
 
@@ -94,6 +95,14 @@ export function pluginProject(n: number, revision: string, pluginDir: string, se
   };
 }
 
+/**
+ * The package as users have it: the copy in node_modules (bench/index.ts puts it there), loaded by
+ * path because inside this repository its name would resolve to the repository itself.
+ */
+function installedPackage(): typeof Package {
+  return require(path.resolve(__dirname, "..", "node_modules", "pulumi-azure-compute-gallery"));
+}
+
 export function program(
   flavour: Exclude<Flavour, "plugin">,
   n: number,
@@ -102,6 +111,7 @@ export function program(
   return async () => {
     const s = shape(n, revision);
     if (flavour === "ours") {
+      const acg = installedPackage();
       const gallery = new acg.Gallery("gallery", s.gallery);
       const image = new acg.GalleryImage("image", s.image, { dependsOn: gallery });
       s.versions.forEach(

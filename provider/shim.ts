@@ -1,56 +1,16 @@
-// The provider objects that Pulumi serializes into state (`__provider`) for
-// every resource. They must stay tiny and free of credentials, so each method
-// only loads the real implementation (provider/runtime) at call time, inside
-// the dynamic-provider process, and forwards the call.
-import * as path from "path";
+// The serializable provider objects of the three resources, one module each (dynamic/), so that an
+// installed package is stored in state as a require of that module (see dynamic/forwarding.ts).
 import type * as pulumi from "@pulumi/pulumi";
+import gallery = require("./dynamic/gallery");
+import galleryImage = require("./dynamic/galleryImage");
+import galleryImageVersion = require("./dynamic/galleryImageVersion");
 
-export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion";
+import type { ResourceKind } from "./dynamic/forwarding";
 
-// Where the implementation lives: under the package's name when it is
-// installed, else this copy by absolute path (programs that run from inside
-// the package's own folder: its root program, examples and tests).
-// Loaded from source by a TypeScript runner, this file puts the source
-// runtime first, so tests exercise the code they see rather than an older
-// build; the compiled copy in dist/ stays last for the plain-node plugin.
-const thisCopy = path.join(__dirname, "runtime");
-const byName = "pulumi-azure-compute-gallery/runtime";
-const runtimeCandidates = __filename.endsWith(".ts")
-  ? [thisCopy, byName, path.resolve(__dirname, "..", "dist", "provider", "runtime")]
-  : [byName, thisCopy];
-// Not finding a candidate is expected; anything else is a real error.
-// (An array, not a Set: Pulumi's closure serializer does not carry Sets.)
-const NOT_THERE = ["MODULE_NOT_FOUND", "ERR_PACKAGE_PATH_NOT_EXPORTED"];
+export type { ResourceKind };
 
-function makeProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  const candidates = runtimeCandidates;
-  const notThere = NOT_THERE;
-  const implementation = (): Required<pulumi.dynamic.ResourceProvider> => {
-    let lastError: unknown;
-    for (const candidate of candidates) {
-      try {
-        return require(candidate).implementations[kind];
-      } catch (error) {
-        if (!notThere.includes((error as { code?: string }).code ?? "")) throw error;
-        lastError = error;
-      }
-    }
-    throw lastError;
-  };
-  return {
-    configure: (req) => implementation().configure(req),
-    check: (olds, news) => implementation().check(olds, news),
-    diff: (id, olds, news) => implementation().diff(id, olds, news),
-    create: (inputs) => implementation().create(inputs),
-    read: (id, props) => implementation().read(id, props),
-    update: (id, olds, news) => implementation().update(id, olds, news),
-    delete: (id, props) => implementation().delete(id, props),
-  };
-}
-
-/** The serializable provider objects of the three resources. */
-export const providers = {
-  gallery: makeProvider("gallery"),
-  galleryImage: makeProvider("galleryImage"),
-  galleryImageVersion: makeProvider("galleryImageVersion"),
+export const providers: Record<ResourceKind, pulumi.dynamic.ResourceProvider> = {
+  gallery,
+  galleryImage,
+  galleryImageVersion,
 };
