@@ -47,6 +47,11 @@ async function main(): Promise<void> {
     const installed = copyPackageInto(path.resolve(__dirname, "..", "node_modules"));
     const remove = () => fs.rmSync(installed, { recursive: true, force: true });
     process.once("exit", remove);
+    for (const signal of ["SIGINT", "SIGTERM"] as const)
+      process.once(signal, () => {
+        remove();
+        process.exit(130);
+      });
     try {
       for (const n of sizes) report.stacks.push(await runStacks(n, !skip.has("plugin"), log));
     } finally {

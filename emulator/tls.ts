@@ -2,7 +2,7 @@
 // state directory so clients can trust it once. The emulator never falls back to plain HTTP.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { generate } from "selfsigned";
+import type * as Selfsigned from "selfsigned";
 
 export interface TlsMaterial {
   cert: string;
@@ -14,6 +14,8 @@ export const CERT_FILE = "tls-cert.pem";
 export const KEY_FILE = "tls-key.pem";
 
 async function create(): Promise<{ cert: string; key: string }> {
+  // Loaded only to make a certificate (about 0.3 s): a start that reuses the kept one skips it.
+  const { generate } = require("selfsigned") as typeof Selfsigned;
   const now = Date.now();
   const result = await generate([{ name: "commonName", value: "compute-gallery-emulator" }], {
     keyType: "ec",

@@ -6,13 +6,21 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "./shim";
 import { readSettings, type BackendSettings } from "./azure/settings";
-import { connect, type Connection } from "./azure/connect";
+import type { Connection } from "./azure/connect";
 import { engineLog } from "./engineLog";
 import { createContext, type OperationContext } from "./operations/context";
 import { resourceOperations, type ResourceOperations } from "./operations/operations";
 
 /** The input that carries the resource's URN into the dynamic provider. */
 const URN_KEY = "__urn";
+
+/**
+ * Opens the connection when the first call needs one. The Azure SDK (and for the embedded backend
+ * the emulator) load only then: a preview, which never calls Azure, does not pay for loading them.
+ */
+function connect(settings: BackendSettings): Promise<Connection> {
+  return (require("./azure/connect") as typeof import("./azure/connect")).connect(settings);
+}
 
 let context: OperationContext | undefined;
 let operations: ResourceOperations | undefined;
