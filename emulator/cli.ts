@@ -3,6 +3,7 @@
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { parseFaultRules } from "./faultSyntax";
 import { startEmulator, type EmulatorOptions } from "./index";
 
 const USAGE = `Usage: compute-gallery emulator [flags]
@@ -24,6 +25,10 @@ Flags (environment variable in brackets):
                                                                    [COMPUTE_GALLERY_EMULATOR_ALLOWED_ACCESS_REGIONS]
   --page-size <n>            items per list page                   [COMPUTE_GALLERY_EMULATOR_PAGE_SIZE] (100)
   --seed <file>              JSON file of image sources to register [COMPUTE_GALLERY_EMULATOR_SEED]
+  --fault <rule>             inject a fault (repeatable; first match wins), e.g. "PUT version count=2 -> 429"
+                                                                   [COMPUTE_GALLERY_EMULATOR_FAULTS] (rules separated by ';', or a JSON array)
+  --fault-seed <n>           seed of the draws of rules with p=    [COMPUTE_GALLERY_EMULATOR_FAULT_SEED] (0)
+  --allow-remote             allow --host to be a non-loopback address [COMPUTE_GALLERY_EMULATOR_ALLOW_REMOTE=1]
   --subscription-id, --tenant-id, --client-id, --client-secret   the emulator's own dev identity
                                                                    [COMPUTE_GALLERY_EMULATOR_SUBSCRIPTION_ID, ..._TENANT_ID, ..._CLIENT_ID, ..._CLIENT_SECRET]
   --quiet                    no request log
@@ -59,6 +64,9 @@ export function optionsFromArgs(
       "allow-access-region": { type: "string", multiple: true },
       "page-size": { type: "string" },
       seed: { type: "string" },
+      fault: { type: "string", multiple: true },
+      "fault-seed": { type: "string" },
+      "allow-remote": { type: "boolean" },
       "subscription-id": { type: "string" },
       "tenant-id": { type: "string" },
       "client-id": { type: "string" },
@@ -87,7 +95,14 @@ export function optionsFromArgs(
     .flatMap((r) => r.split(","))
     .map((r) => r.trim())
     .filter(Boolean);
-  const inMemory = values["in-memory"] ?? ["1", "true"].includes((e("IN_MEMORY") ?? "").toLowerCase());
+  const flag = (v: string | undefined): boolean => ["1", "true"].includes((v ?? "").toLowerCase());
+  const inMemory = values["in-memory"] ?? flag(e("IN_MEMORY"));
+  const envFaults = e("FAULTS");
+  const faults = [
+    ...(envFaults === undefined ? [] : envFaults.trim().startsWith("[") ? [envFaults] : envFaults.split(";")),
+    ...(values.fault ?? []),
+  ].filter((r) => r.trim() !== "");
+  const faultSeed = num(values["fault-seed"] ?? e("FAULT_SEED"), "--fault-seed");
   return {
     port: num(values.port ?? e("PORT"), "--port") ?? 8443,
     host: values.host ?? e("HOST"),
@@ -103,6 +118,10 @@ export function optionsFromArgs(
     allowedAccessRegions: regions,
     pageSize: num(values["page-size"] ?? e("PAGE_SIZE"), "--page-size"),
     seedFile: values.seed ?? e("SEED"),
+    // Checked here, so a typo in a rule stops the start with what is allowed.
+    ...(faults.length ? { faults: faults.flatMap((rule) => parseFaultRules(rule)) } : {}),
+    ...(faultSeed === undefined ? {} : { faultSeed }),
+    allowRemote: values["allow-remote"] ?? flag(e("ALLOW_REMOTE")),
     subscriptionId: values["subscription-id"] ?? e("SUBSCRIPTION_ID"),
     tenantId: values["tenant-id"] ?? e("TENANT_ID"),
     clientId: values["client-id"] ?? e("CLIENT_ID"),

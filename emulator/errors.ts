@@ -54,12 +54,13 @@ export const errors = {
       },
     ),
 
-  invalidAuthenticationToken: (realm: string, why: string) =>
+  /** A token ARM refuses: InvalidAuthenticationToken, ExpiredAuthenticationToken or InvalidAuthenticationTokenAudience. */
+  tokenRefused: (realm: string, refusal: { code: string; message: string }) =>
     new ArmError(
       401,
-      { code: "InvalidAuthenticationToken", message: `The access token is invalid. ${why}` },
+      { code: refusal.code, message: refusal.message },
       {
-        "WWW-Authenticate": `Bearer authorization_uri="${realm}", error="invalid_token", error_description="The access token is invalid."`,
+        "WWW-Authenticate": `Bearer authorization_uri="${realm}", error="invalid_token", error_description="${refusal.message.replace(/"/g, "'")}"`,
       },
     ),
 
@@ -157,4 +158,12 @@ export const errors = {
     err(405, "MethodNotAllowed", `The requested resource does not support http method '${method}'.`),
 
   internal: (message: string) => err(500, "InternalServerError", message),
+
+  /** An injected fault's answer (faults.ts): the status, Azure's code and message, and Retry-After. */
+  injected: (status: number, code: string, message: string, retryAfterSeconds?: number) =>
+    new ArmError(
+      status,
+      { code, message },
+      retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) },
+    ),
 };

@@ -9,8 +9,15 @@ import type { Service } from "./service";
 import { validateSource } from "./sources";
 import { SqliteStore } from "./store/sqlite";
 import { loadOrCreateTls } from "./tls";
-import { clearFaults, injectFault } from "./faults";
-import { findRegion } from "./rules/regions";
+import {
+  addFaultRule,
+  clearFaults,
+  readFaultState,
+  setFaultRules,
+  type FaultRule,
+  type StoredFaultRule,
+} from "./faults";
+import { checkFaultRule, checkFaultRules } from "./faultSyntax";
 
 export type { EmulatorOptions } from "./options";
 export { DEFAULT_IDENTITY, DEFAULT_REPLICATION_SPEED_GBPS, DEFAULT_VERSION_DELETE_MS } from "./options";
@@ -18,6 +25,8 @@ export type { Limits } from "./rules/limits";
 export { DEFAULT_LIMITS } from "./rules/limits";
 export { SUPPORTED_API_VERSIONS } from "./apiVersions";
 export { REGIONS, findRegion, type Region } from "./rules/regions";
+export type { FaultRule, FaultEffect, FaultMatch, StoredFaultRule } from "./faults";
+export { parseFaultRules } from "./faultSyntax";
 
 export interface SourceRegistration {
   id: string;
@@ -43,6 +52,12 @@ export interface RunningEmulator {
   registerSource(source: SourceRegistration): void;
   /** Replication to `region` started from now on ends Failed (the operation fails with `code`). */
   injectReplicationFault(region: string, fault?: { code?: string; message?: string }): void;
+  /** Adds a fault rule after the existing ones (an object, or the one-line syntax). */
+  addFault(rule: FaultRule | string): void;
+  /** Replaces every fault rule, and the seed of their draws when given. */
+  setFaults(rules: (FaultRule | string)[], seed?: number): void;
+  /** The rules in force, with how often each applied. */
+  faults(): StoredFaultRule[];
   clearFaults(): void;
   stop(): Promise<void>;
 }
@@ -61,6 +76,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       endpoint: "",
       clock: () => Date.now(),
     };
+    if (opts.faults !== undefined || opts.faultSeed !== undefined) {
+      const { faults = readFaultState(store).rules, faultSeed } = opts;
+      store.transaction(() => setFaultRules(store, faults, faultSeed));
+    }
     if (opts.seedFile) {
       const sources = readSeed(opts.seedFile);
       store.transaction(() => sources.forEach((s) => store.putSource(s)));
@@ -83,10 +102,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         store.transaction(() => store.putSource(s));
       },
       injectReplicationFault(region, fault = {}) {
-        const r = findRegion(region);
-        if (!r) throw new Error(`unknown region ${region}`);
-        store.transaction(() => injectFault(store, r, fault));
+        const rule = checkFaultRule({ match: { region }, effect: { kind: "replicationFailed", ...fault } });
+        store.transaction(() => addFaultRule(store, rule));
       },
+      addFault(rule) {
+        const rules = checkFaultRules([rule]);
+        store.transaction(() => rules.forEach((r) => addFaultRule(store, r)));
+      },
+      setFaults(rules, seed) {
+        const checked = checkFaultRules(rules);
+        store.transaction(() => setFaultRules(store, checked, seed));
+      },
+      faults: () => readFaultState(store).rules,
       clearFaults() {
         store.transaction(() => clearFaults(store));
       },

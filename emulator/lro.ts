@@ -87,3 +87,18 @@ export function settleOperation(store: Store, opId: string, speedGBps: number, n
 export function operationsRegionToken(region: string): string {
   return findRegion(region)?.operationsToken ?? region;
 }
+
+/**
+ * Makes an accepted write's operation end Failed (an injected fault): the resource stays as written,
+ * its provisioningState turns Failed, and the poller gets `failure`.
+ */
+export function failOperation(
+  store: Store,
+  opId: string,
+  now: number,
+  failure: { code: string; message: string },
+): void {
+  const op = store.getOperation(opId);
+  if (!op) return;
+  store.putOperation({ ...op, settled: { endTime: op.endTime ?? now, failure } });
+}

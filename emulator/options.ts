@@ -1,5 +1,7 @@
 // Emulator options and their documented defaults, resolved once at start.
 import type { ApiVersionPolicy } from "./apiVersions";
+import type { FaultRule } from "./faults";
+import { checkFaultRules } from "./faultSyntax";
 import { DEFAULT_LIMITS, type Limits } from "./rules/limits";
 
 export type ResourceGroupMode = "implicit" | "explicit";
@@ -37,6 +39,18 @@ export interface EmulatorOptions {
   clientSecret?: string;
   /** JSON file with sources to register: `{ "sources": [ { id, location, osDiskSizeGB, dataDisks?, kind? } ] }`. */
   seedFile?: string;
+  /**
+   * Injected faults, in order (first match wins): rule objects or one-line rules (README, "Injecting
+   * faults"). Given, they replace the rules kept in the state directory; absent, those stay.
+   */
+  faults?: (FaultRule | string)[];
+  /** Seed of the draws of rules with a probability (default 0): the same seed, the same faults. */
+  faultSeed?: number;
+  /**
+   * Listening on anything but loopback exposes the emulator's development identity to the network:
+   * refused unless this is true.
+   */
+  allowRemote?: boolean;
   /** Request log lines (method, path, status, duration); never tokens or secrets. */
   log?: (line: string) => void;
 }
@@ -71,10 +85,28 @@ export interface ResolvedOptions {
   clientId: string;
   clientSecret: string;
   seedFile: string | undefined;
+  faults: FaultRule[] | undefined;
+  faultSeed: number | undefined;
   log: (line: string) => void;
 }
 
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return (
+    h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h)
+  );
+}
+
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
+  const host = o.host ?? "127.0.0.1";
+  if (!isLoopback(host) && o.allowRemote !== true) {
+    throw new Error(
+      `refusing to listen on '${host}': it is not a loopback address, and anyone who reaches the emulator ` +
+        "can get a token with its development credentials. Listen on 127.0.0.1 (the default), or pass " +
+        "--allow-remote (allowRemote: true) to listen there anyway.",
+    );
+  }
   if (!o.inMemory && !o.stateDir) {
     throw new Error(
       "startEmulator: pass stateDir (where the database and TLS certificate live) or inMemory: true",
@@ -82,7 +114,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   }
   return {
     port: o.port ?? 0,
-    host: o.host ?? "127.0.0.1",
+    host,
     stateDir: o.inMemory ? undefined : o.stateDir,
     replicationSpeedGBps: o.replicationSpeedGBps ?? DEFAULT_REPLICATION_SPEED_GBPS,
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
@@ -99,6 +131,8 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     clientId: o.clientId ?? DEFAULT_IDENTITY.clientId,
     clientSecret: o.clientSecret ?? DEFAULT_IDENTITY.clientSecret,
     seedFile: o.seedFile,
+    faults: o.faults && checkFaultRules(o.faults),
+    faultSeed: o.faultSeed,
     log: o.log ?? (() => undefined),
   };
 }

@@ -13,6 +13,9 @@ import { requestLocation } from "./arm/requestLocation";
 import { getGroup, putGroup } from "./arm/resourceGroups";
 import type { Context, Reply, Route } from "./context";
 import { ArmError, errors } from "./errors";
+import { defaultError, retryAfterOf, takeRequestFault, type FaultEffect } from "./faults";
+import { failOperation } from "./lro";
+import { addressedKey, requestFacts } from "./requestFacts";
 import { ROUTES } from "./routes";
 import type { Service } from "./service";
 
@@ -51,14 +54,29 @@ function match(
   return pathMatched ? "method" : undefined;
 }
 
+/** The audiences ARM accepts (with and without the slash), and the emulator's own endpoint. */
+function armAudiences(endpoint: string): string[] {
+  return [
+    "https://management.core.windows.net/",
+    "https://management.core.windows.net",
+    "https://management.azure.com/",
+    "https://management.azure.com",
+    `${endpoint}/`,
+    endpoint,
+  ];
+}
+
 function authenticate(svc: Service, header: string | undefined, now: number): void {
   const realm = `${svc.endpoint}/${svc.opts.tenantId}`;
   if (!header) throw errors.authenticationFailed(realm);
   const m = /^Bearer\s+(.+)$/i.exec(header);
   if (!m?.[1])
-    throw errors.invalidAuthenticationToken(realm, "The 'Authorization' header must use the Bearer scheme.");
-  const why = svc.tokens.verify(m[1].trim(), Math.floor(now / 1000));
-  if (why) throw errors.invalidAuthenticationToken(realm, why);
+    throw errors.tokenRefused(realm, {
+      code: "InvalidAuthenticationToken",
+      message: "The access token is invalid. The 'Authorization' header must use the Bearer scheme.",
+    });
+  const refusal = svc.tokens.verify(m[1].trim(), Math.floor(now / 1000), armAudiences(svc.endpoint));
+  if (refusal) throw errors.tokenRefused(realm, refusal);
 }
 
 function parseOrUndefined(text: string): unknown {
@@ -110,12 +128,47 @@ function send(res: ServerResponse, reply: Reply, requestId: string): void {
   res.end(text);
 }
 
+/** An operation's failure when the rule names none: what Azure reports for an internal failure. */
+const OPERATION_FAILED = {
+  code: "InternalOperationError",
+  message: "An internal error occurred while processing the operation. Please retry later.",
+};
+
+/**
+ * The injected fault for this request, applied where it acts before the handler: latency waits, an
+ * error is thrown as ARM's answer. Returned so the caller applies the rest (drop, a failed operation).
+ */
+async function injectedFault(
+  svc: Service,
+  route: Route,
+  method: string,
+  url: URL,
+  params: Record<string, string>,
+  rawBody: string,
+): Promise<FaultEffect | undefined> {
+  if (route.kind !== "arm" && route.kind !== "rm") return undefined; // admin and identity stay reachable
+  const facts = requestFacts(svc, route, method, url, params, rawBody);
+  const effect = svc.store.transaction(() => takeRequestFault(svc.store, facts));
+  if (effect?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, effect.ms));
+  if (effect?.kind === "error") {
+    const fallback = defaultError(effect.status);
+    throw errors.injected(
+      effect.status,
+      effect.code ?? fallback.code,
+      effect.message ?? fallback.message,
+      retryAfterOf(effect),
+    );
+  }
+  return effect;
+}
+
 async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = Date.now();
   const requestId = randomUUID();
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", svc.endpoint);
   let reply: Reply;
+  let drop: "before" | "after" | undefined;
   try {
     const found = match(method, url.pathname);
     if (found === undefined) throw errors.notFound(url.pathname);
@@ -139,6 +192,8 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
       apiVersion = url.searchParams.get("api-version") ?? "";
       if (!apiVersion) throw errors.missingApiVersion();
     }
+    const fault = await injectedFault(svc, route, method, url, found.params, rawBody);
+    if (fault?.kind === "drop") drop = fault.after ? "after" : "before";
     const ctx: Context = {
       method,
       url,
@@ -151,7 +206,21 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
       svc,
     };
     // One transaction per request: a write the client saw acknowledged is committed.
-    reply = svc.store.transaction(() => route.handle(ctx));
+    reply =
+      drop === "before"
+        ? { status: 0 }
+        : svc.store.transaction(() => {
+            const answer = route.handle(ctx);
+            if (fault?.kind === "operationFailed") {
+              const written = svc.store.getResource(addressedKey(url));
+              if (written)
+                failOperation(svc.store, written.operationId, svc.clock(), {
+                  code: fault.code ?? OPERATION_FAILED.code,
+                  message: fault.message ?? OPERATION_FAILED.message,
+                });
+            }
+            return answer;
+          });
     if (route.kind === "arm") dropNewerFields(reply.body, apiVersion, route.resourceType ?? "");
   } catch (e) {
     if (e instanceof ArmError) reply = { status: e.status, headers: e.headers, body: { error: e.body } };
@@ -165,10 +234,11 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
       svc.opts.log(`internal error: ${(e as Error).stack ?? String(e)}`);
     }
   }
-  send(res, reply, requestId);
+  if (drop) req.socket.destroy();
+  else send(res, reply, requestId);
   // Paths and api-versions only: never headers (tokens) nor bodies (client secrets).
   svc.opts.log(
-    `${method} ${url.pathname}${url.searchParams.has("api-version") ? `?api-version=${url.searchParams.get("api-version")}` : ""} -> ${reply.status} (${Date.now() - started} ms)`,
+    `${method} ${url.pathname}${url.searchParams.has("api-version") ? `?api-version=${url.searchParams.get("api-version")}` : ""} -> ${drop ? `dropped (${drop} handling)` : reply.status} (${Date.now() - started} ms)`,
   );
 }
 

@@ -75,7 +75,8 @@ export const ROUTES: Route[] = [
   route("PUT", "/admin/sources", "admin", admin.putSource),
   route("POST", "/admin/sources", "admin", admin.putSource),
   route("GET", "/admin/sources", "admin", admin.listSources),
-  route("PUT", "/admin/faults", "admin", admin.putFault),
+  route("PUT", "/admin/faults", "admin", admin.putFaults),
+  route("POST", "/admin/faults", "admin", admin.addFault),
   route("GET", "/admin/faults", "admin", admin.listFaults),
   route("DELETE", "/admin/faults", "admin", admin.deleteFaults),
 

@@ -5,7 +5,7 @@ import { keyOf, TYPES } from "../arm/ids";
 import { getPath, isObject } from "../arm/json";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
-import { readFaults, type Faults } from "../faults";
+import { DEFAULT_STALL_MS, takeReplicationFault } from "../faults";
 import { newOperation, settleOperation } from "../lro";
 import type { Json, JsonObject, RegionReplication, ResourceRecord } from "../model";
 import { refuseImmutableChanges } from "../resource/immutable";
@@ -82,7 +82,7 @@ export function writeVersion(
     safetyProfile: safety(props.safetyProfile, prevProps?.safetyProfile),
   };
 
-  const fault = readFaults(svc.store);
+  const start = (t: Target) => startRegion(ctx, t, kind);
   let replication: RegionReplication[];
   if (record) {
     if (record.deleting) throw errors.operationNotAllowed(`Image version '${record.name}' is being deleted.`);
@@ -104,11 +104,11 @@ export function writeVersion(
       const prev = old.find((o) => o.region === t.region);
       if (prev && prev.replicaCount === t.replicaCount && prev.storageAccountType === t.storageAccountType)
         return prev;
-      return startRegion(t, ctx.now, fault);
+      return start(t);
     });
   } else {
     checkRegionQuota(svc, "version", location.name);
-    replication = publishing.targets.map((t) => startRegion(t, ctx.now, fault));
+    replication = publishing.targets.map(start);
   }
 
   const resource = { key: keyOf(String(body.id)), kind: "version" as const, name: String(body.name) };
@@ -142,14 +142,27 @@ export function writeVersion(
   };
 }
 
-function startRegion(t: Target, now: number, fault: Faults): RegionReplication {
-  const f = fault[t.region];
+/** One region's replication from now, with the injected fault for it (faults.ts), if any. */
+function startRegion(ctx: Context, t: Target, kind: "create" | "update"): RegionReplication {
+  const fault = takeReplicationFault(ctx.svc.store, {
+    method: ctx.method,
+    resource: "version",
+    operation: kind,
+    region: t.region,
+  });
   const r: RegionReplication = {
     region: t.region,
-    startedAt: now,
+    // A stall is replication that starts late: no progress until then, the usual pace after.
+    startedAt: ctx.now + (fault?.kind === "replicationStalled" ? (fault.ms ?? DEFAULT_STALL_MS) : 0),
     replicaCount: t.replicaCount,
     storageAccountType: t.storageAccountType,
   };
-  if (f) r.failure = f;
+  if (fault?.kind === "replicationFailed") {
+    const display = findRegion(t.region)?.displayName ?? t.region;
+    r.failure = {
+      code: fault.code ?? "ReplicationFailed",
+      message: fault.message ?? `Replication to region '${display}' failed.`,
+    };
+  }
   return r;
 }
