@@ -11,3 +11,32 @@ test("the standalone emulator wants resource groups created first unless --resou
     "--resource-groups must be explicit or implicit, got 'lenient'",
   );
 });
+
+test("fault rules come from --fault (repeatable) after those of the environment, with a seed", () => {
+  const options = optionsFromArgs(
+    ["emulator", "--fault", "PUT version count=1 -> 503", "--fault-seed", "11"],
+    { COMPUTE_GALLERY_EMULATOR_FAULTS: "GET p=0.1 -> 500; region=westus3 -> replication-failed" },
+  );
+  expect(options.faults).toEqual([
+    { match: { method: "GET" }, probability: 0.1, effect: { kind: "error", status: 500 } },
+    { match: { region: "westus3" }, effect: { kind: "replicationFailed" } },
+    { match: { method: "PUT", resource: "version" }, count: 1, effect: { kind: "error", status: 503 } },
+  ]);
+  expect(options.faultSeed).toBe(11);
+  expect(optionsFromArgs(["emulator"], { COMPUTE_GALLERY_EMULATOR_FAULT_SEED: "4" }).faultSeed).toBe(4);
+  expect(optionsFromArgs(["emulator"], {}).faults).toBeUndefined();
+});
+
+test("a fault rule the emulator cannot apply stops the start, saying what is allowed", () => {
+  expect(() => optionsFromArgs(["emulator", "--fault", "PUT -> 42"], {})).toThrow(
+    "fault rule 'PUT -> 42': unknown effect '42'; allowed: <status>, latency, drop",
+  );
+});
+
+test("--allow-remote (or its environment variable) is off unless given", () => {
+  expect(optionsFromArgs(["emulator"], {}).allowRemote).toBe(false);
+  expect(optionsFromArgs(["emulator", "--allow-remote"], {}).allowRemote).toBe(true);
+  expect(optionsFromArgs(["emulator"], { COMPUTE_GALLERY_EMULATOR_ALLOW_REMOTE: "1" }).allowRemote).toBe(
+    true,
+  );
+});
