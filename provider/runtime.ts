@@ -10,6 +10,7 @@ import type { Connection } from "./azure/connect";
 import { engineLog } from "./engineLog";
 import { createContext, type OperationContext } from "./operations/context";
 import { resourceOperations, type ResourceOperations } from "./operations/operations";
+import { ResourceInitError } from "./operations/writeFailure";
 
 /** The input that carries the resource's URN into the dynamic provider. */
 const URN_KEY = "__urn";
@@ -63,6 +64,16 @@ export function useConnection(
   );
 }
 
+/**
+ * The host records a failed write's partial state as is, and later calls (delete above all) find
+ * the provider through `__provider` in that state: it goes in, as the host adds it on success.
+ */
+function keepingProvider(error: unknown, inputs: pulumi.Inputs): unknown {
+  if (error instanceof ResourceInitError)
+    error.properties = { ...error.properties, __provider: inputs.__provider };
+  return error;
+}
+
 function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   return {
     async configure(req) {
@@ -85,7 +96,11 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
       return { changes, replaces, deleteBeforeReplace };
     },
     async create(inputs) {
-      return current().create(kind, inputs);
+      return current()
+        .create(kind, inputs)
+        .catch((error: unknown) => {
+          throw keepingProvider(error, inputs);
+        });
     },
     async read(id, props) {
       const found = await current().read(kind, id, props ?? {});
@@ -93,7 +108,11 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
       return found ?? { id: "", props: {} };
     },
     async update(_id, olds, news) {
-      return current().update(kind, olds, news);
+      return current()
+        .update(kind, olds, news)
+        .catch((error: unknown) => {
+          throw keepingProvider(error, news);
+        });
     },
     async delete(_id, props) {
       await current().delete(kind, props);

@@ -99,11 +99,13 @@ export function writeVersion(
         `${PP}.targetRegions`,
       );
     }
-    // Unchanged regions keep their progress; new regions and changed replica counts start over now.
+    // Unchanged regions keep their progress; new, changed and failed regions start over now.
     replication = publishing.targets.map((t) => {
       const prev = old.find((o) => o.region === t.region);
-      if (prev && prev.replicaCount === t.replicaCount && prev.storageAccountType === t.storageAccountType)
-        return prev;
+      // A region whose replication failed is retried by the update, as Azure does.
+      const same =
+        prev && prev.replicaCount === t.replicaCount && prev.storageAccountType === t.storageAccountType;
+      if (same && !prev.failure) return prev;
       return start(t);
     });
   } else {

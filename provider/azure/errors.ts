@@ -26,13 +26,44 @@ export function isNotFound(error: unknown): boolean {
   return (cloudError(e.details)?.code ?? e.code) !== "SubscriptionNotFound";
 }
 
+/**
+ * An Azure call that failed, said for people: the action and resource, Azure's code, message and
+ * target, and the HTTP status. Its stack is its message: the engine shows a provider error's stack
+ * when there is one, and a trace through the SDK tells the user nothing.
+ */
+export class AzureError extends Error {
+  constructor(
+    message: string,
+    /** Azure's HTTP status; undefined when no answer came (a lost connection, a failed operation). */
+    readonly statusCode: number | undefined,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = "AzureError";
+    this.stack = message;
+  }
+
+  /** Azure refused the request itself (4xx): nothing was written. */
+  get refused(): boolean {
+    return this.statusCode !== undefined && this.statusCode >= 400 && this.statusCode < 500;
+  }
+}
+
+/** How @azure/core-lro reports an operation that ended Failed: it keeps Azure's code and message. */
+const FAILED_OPERATION = /^The long-running operation has failed\. ([A-Za-z][\w.]*)\. ([\s\S]*)$/;
+
 /** A readable Error for anything an SDK call threw; tokens never appear in it. */
-export function describeAzureError(error: unknown, action: string): Error {
+export function describeAzureError(error: unknown, action: string): AzureError {
   const e = error as RestErrorLike;
   const inner = cloudError(e?.details);
-  const code = inner?.code ?? e?.code;
+  const failed = !e?.statusCode && typeof e?.message === "string" ? FAILED_OPERATION.exec(e.message) : null;
+  const code = inner?.code ?? failed?.[1] ?? e?.code;
   const target = inner?.target ? ` (target: ${inner.target})` : "";
   const status = e?.statusCode ? ` [HTTP ${e.statusCode}]` : "";
-  const message = inner?.message ?? e?.message ?? String(error);
-  return new Error(`${action} failed: ${code ? `${code}: ` : ""}${message}${target}${status}`);
+  const message = inner?.message ?? failed?.[2] ?? e?.message ?? String(error);
+  return new AzureError(
+    `${action} failed: ${code ? `${code}: ` : ""}${message}${target}${status}`,
+    e?.statusCode,
+    code,
+  );
 }

@@ -8,9 +8,11 @@ import type { CheckResult } from "../lifecycle/check";
 import type { DiffOutcome } from "../lifecycle/diff";
 import type { ResourceKind } from "../model/mutability";
 import { inputsOf, toOutputs } from "../outputs";
+import { AzureError } from "../azure/errors";
 import { describeReplication } from "../replicationProgress";
 import type { OperationContext } from "./context";
 import { KINDS, type KindSpec } from "./kinds";
+import { failedRegions, ResourceInitError } from "./writeFailure";
 
 export interface CallOptions {
   /** The resource's URN: messages are attached to it. */
@@ -88,11 +90,40 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
     const spec = KINDS[kind];
     const api = await ctx.api();
     const label = spec.label(inputs);
-    const azure = await unlessAborted(
-      spec.put(api, inputs, requestBody(spec, inputs), progress(label, options.urn)),
-      options.signal,
+    try {
+      const azure = await unlessAborted(
+        spec.put(api, inputs, requestBody(spec, inputs), progress(label, options.urn)),
+        options.signal,
+      );
+      return { id: String(azure.id), outs: toOutputs(kind, inputs, azure) };
+    } catch (error) {
+      throw await afterFailedWrite(kind, inputs, error, options);
+    }
+  };
+
+  /**
+   * A refused write (4xx) wrote nothing: its error as is. Otherwise Azure may hold the resource
+   * (an operation that ended Failed after creating it): when a read finds it, the error carries it.
+   */
+  const afterFailedWrite = async (
+    kind: ResourceKind,
+    inputs: JsonObject,
+    error: unknown,
+    options: CallOptions,
+  ): Promise<unknown> => {
+    if (options.signal?.aborted || !(error instanceof AzureError) || error.refused) return error;
+    const spec = KINDS[kind];
+    const azure = await spec.get(await ctx.api(), inputs).catch(() => undefined);
+    if (!azure) return error;
+    const regions = kind === "galleryImageVersion" ? failedRegions(azure) : [];
+    const what = regions.length > 0 ? `; replication failed in ${regions.join("; ")}` : "";
+    return new ResourceInitError(
+      `${error.message}${what}. ${spec.label(inputs)} exists in Azure and is kept in the stack's state: ` +
+        "the next 'pulumi up' updates it, which retries what failed",
+      String(azure.id),
+      toOutputs(kind, inputs, azure),
+      regions.length > 0 ? regions.map((r) => `replication failed in ${r}`) : [error.message],
     );
-    return { id: String(azure.id), outs: toOutputs(kind, inputs, azure) };
   };
 
   return {

@@ -6,6 +6,8 @@ const fromPulumi = (name: string) => require(require.resolve(name, { paths: [pul
 export const grpc = fromPulumi("@grpc/grpc-js");
 export const structproto = fromPulumi("google-protobuf/google/protobuf/struct_pb");
 export const emptyproto = fromPulumi("google-protobuf/google/protobuf/empty_pb");
+export const anyproto = fromPulumi("google-protobuf/google/protobuf/any_pb");
+export const statusproto = require("@pulumi/pulumi/proto/status_pb");
 export const provproto = require("@pulumi/pulumi/proto/provider_pb");
 export const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 export const pluginproto = require("@pulumi/pulumi/proto/plugin_pb");

@@ -6,10 +6,41 @@
 import { packageSchema } from "./packageSchema";
 import { PACKAGE_NAME } from "./tokens";
 import type { PluginHandlers } from "./handlers";
-import { emptyproto, grpc, plain, pluginproto, provproto, provrpc, struct } from "./protocol";
+import { ResourceInitError } from "../operations/writeFailure";
+import {
+  anyproto,
+  emptyproto,
+  grpc,
+  plain,
+  pluginproto,
+  provproto,
+  provrpc,
+  statusproto,
+  struct,
+} from "./protocol";
 
 type Callback = (error: unknown, response?: unknown) => void;
 type Call = { request: any };
+
+/**
+ * A resource Azure holds although its write failed: the engine records it from the
+ * ErrorResourceInitFailed detail (id, properties, reasons), sent in the gRPC status details.
+ */
+function initFailedMetadata(error: ResourceInitError): unknown {
+  const detail = new provproto.ErrorResourceInitFailed();
+  detail.setId(error.id);
+  detail.setProperties(struct(error.properties));
+  detail.setReasonsList(error.reasons);
+  const packed = new anyproto.Any();
+  packed.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
+  const status = new statusproto.Status();
+  status.setCode(grpc.status.UNKNOWN);
+  status.setMessage(error.message);
+  status.addDetails(packed);
+  const metadata = new grpc.Metadata();
+  metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
+  return metadata;
+}
 
 /** Wraps a handler so any error reaches the engine as the call's error, with its message. */
 function method(work: (request: any) => Promise<unknown> | unknown) {
@@ -22,6 +53,7 @@ function method(work: (request: any) => Promise<unknown> | unknown) {
           callback({
             code: grpc.status.UNKNOWN,
             message: error instanceof Error ? error.message : String(error),
+            ...(error instanceof ResourceInitError ? { metadata: initFailedMetadata(error) } : {}),
           }),
       );
   };
