@@ -12,7 +12,7 @@ import { AzureError } from "../azure/errors";
 import { describeReplication } from "../replicationProgress";
 import type { OperationContext } from "./context";
 import { KINDS, type KindSpec } from "./kinds";
-import { failedRegions, ResourceInitError } from "./writeFailure";
+import { failedRegions, repairingFailed, ResourceInitError } from "./writeFailure";
 
 export interface CallOptions {
   /** The resource's URN: messages are attached to it. */
@@ -115,15 +115,17 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
     const spec = KINDS[kind];
     const azure = await spec.get(await ctx.api(), inputs).catch(() => undefined);
     if (!azure) return error;
-    const regions = kind === "galleryImageVersion" ? failedRegions(azure) : [];
-    const what = regions.length > 0 ? `; replication failed in ${regions.join("; ")}` : "";
-    return new ResourceInitError(
-      `${error.message}${what}. ${spec.label(inputs)} exists in Azure and is kept in the stack's state: ` +
-        "the next 'pulumi up' updates it, which retries what failed",
-      String(azure.id),
-      toOutputs(kind, inputs, azure),
-      regions.length > 0 ? regions.map((r) => `replication failed in ${r}`) : [error.message],
+    // Each failed region, with Azure's details unless the error already quotes them.
+    const regions = (kind === "galleryImageVersion" ? failedRegions(azure) : []).map(({ region, details }) =>
+      !details || error.message.includes(details) ? region : `${region}: ${details}`,
     );
+    const message =
+      error.message.replace(/\.$/, "") +
+      (regions.length > 0 ? `; replication failed in ${regions.join("; ")}` : "") +
+      `. ${spec.label(inputs)} exists in Azure and is kept in the stack's state: ` +
+      "the next 'pulumi up' updates it, which retries what failed";
+    // The engine shows the reasons of a resource it records as failed, not the error's message.
+    return new ResourceInitError(message, String(azure.id), toOutputs(kind, inputs, azure), [message]);
   };
 
   return {
@@ -144,7 +146,7 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
     async diff(kind, olds, news, options = {}) {
       const spec = KINDS[kind];
       const label = spec.label(olds);
-      const outcome = spec.diff(olds, news, label);
+      const outcome = repairingFailed(spec.diff(olds, news, label), olds, label);
       const replacing = outcome.replaces.length > 0;
       const notes = [
         ...(replacing && spec.replacementNotes ? await spec.replacementNotes(await ctx.api(), olds) : []),

@@ -3,6 +3,7 @@
 // engine records the resource (as one that failed to initialise) instead of leaking it, and the next
 // `up` updates it, which retries what failed. Both front doors know this error: the dynamic-provider
 // host packs `id`, `properties` and `reasons` into ErrorResourceInitFailed, the plugin does the same.
+import type { DiffOutcome } from "../lifecycle/diff";
 import type { JsonObject } from "../model/jsonObject";
 
 export class ResourceInitError extends Error {
@@ -27,10 +28,31 @@ interface RegionSummary {
   details?: string;
 }
 
-/** "West US 3: <Azure's details>" for each region whose replication failed. */
-export function failedRegions(version: JsonObject): string[] {
+/** The regions whose replication failed, with Azure's details. */
+export function failedRegions(version: JsonObject): { region: string; details: string }[] {
   const status = version.replicationStatus as { summary?: RegionSummary[] } | undefined;
   return (status?.summary ?? [])
     .filter((s) => s.state === "Failed")
-    .map((s) => `${s.region ?? "?"}: ${s.details || "replication failed"}`);
+    .map((s) => ({ region: s.region ?? "?", details: s.details ?? "" }));
+}
+
+/**
+ * A resource Azure reports as Failed (a failed write recorded above, or found by `refresh`) is
+ * updated by the next `up` even when the program did not change: the same PUT retries what failed
+ * (for a version, replication in the failed regions). The engine's own retry of resources that
+ * failed to initialise does not survive a refresh, so the diff says it.
+ */
+export function repairingFailed(outcome: DiffOutcome, olds: JsonObject, label: string): DiffOutcome {
+  if (olds.provisioningState !== "Failed" || outcome.replaces.length > 0) return outcome;
+  const regions = failedRegions(olds).map((r) => r.region);
+  const where = regions.length > 0 ? ` (replication failed in ${regions.join(", ")})` : "";
+  return {
+    ...outcome,
+    changes: true,
+    updates: outcome.updates.includes("provisioningState")
+      ? outcome.updates
+      : [...outcome.updates, "provisioningState"],
+    details: [...outcome.details, { path: "provisioningState", kind: "update", replace: false }],
+    warnings: [...outcome.warnings, `${label} is Failed in Azure${where}: the update retries it`],
+  };
 }

@@ -173,12 +173,12 @@ test("a version whose replication fails in one region: the error names it and Az
   const error = await ops.create("galleryImageVersion", inputs).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ResourceInitError);
   const failed = error as ResourceInitError;
-  expect(failed.message).toContain(
-    "replication failed in West US 3: Storage account in West US 3 is unavailable.",
+  expect(failed.message).toBe(
+    `writing image version ${RG}/repl/app/1.0.0 failed: ReplicationFailed: Storage account in West US 3 is unavailable; ` +
+      `replication failed in West US 3. image version ${RG}/repl/app/1.0.0 exists in Azure and is kept in the stack's state: ` +
+      "the next 'pulumi up' updates it, which retries what failed",
   );
-  expect(failed.reasons).toEqual([
-    "replication failed in West US 3: Storage account in West US 3 is unavailable.",
-  ]);
+  expect(failed.reasons).toEqual([failed.message]);
   expect(failed.properties.provisioningState).toBe("Failed");
 
   const read = await ops.read("galleryImageVersion", failed.id, failed.properties);
