@@ -47,7 +47,12 @@ export function token(ctx: Context): Reply {
     return aadError(401, "invalid_client", 7000215, "Invalid client secret provided.");
   }
   const scope = form.get("scope") ?? form.get("resource") ?? "https://management.azure.com/.default";
-  const audience = scope.split(" ")[0]?.replace(/\/?\.default$/, "/") ?? "https://management.azure.com/";
+  // v2 scopes name the resource followed by "/.default"; the Azure CLI asks for
+  // "https://management.core.windows.net//.default", whose audience is the resource with one slash.
+  const requested = scope.split(" ")[0] ?? "https://management.azure.com/.default";
+  const audience = requested.endsWith(".default")
+    ? requested.slice(0, -".default".length).replace(/\/+$/, "/")
+    : requested;
   const access = svc.tokens.issue(`${svc.endpoint}/${id.tenantId}/`, audience, Math.floor(ctx.now / 1000));
   return {
     status: 200,
