@@ -33,12 +33,9 @@ afterAll(async () => {
   fs.rmSync(emulatorDir, { recursive: true, force: true });
 });
 
-function program() {
-  const gallery = new acg.Gallery("gallery", {
-    resourceGroupName: RG,
-    galleryName: "faultsGallery",
-    location: "westeurope",
-  });
+/** A gallery named `galleryName` and its image definition `app`. */
+function galleryAndImage(galleryName: string) {
+  const gallery = new acg.Gallery("gallery", { resourceGroupName: RG, galleryName, location: "westeurope" });
   const image = new acg.GalleryImage("image", {
     resourceGroupName: RG,
     galleryName: gallery.galleryName,
@@ -46,8 +43,14 @@ function program() {
     location: "westeurope",
     osType: "Linux",
     osState: "Generalized",
-    identifier: { publisher: "Contoso", offer: "App", sku: "linux" },
+    identifier: { publisher: "Contoso", offer: "App", sku: galleryName },
   });
+  return { gallery, image };
+}
+
+/** The gallery, image and a version replicated to West Europe and West US 3. */
+function program() {
+  const { gallery, image } = galleryAndImage("faultsGallery");
   new acg.GalleryImageVersion("version", {
     resourceGroupName: RG,
     galleryName: gallery.galleryName,
@@ -64,6 +67,13 @@ function program() {
   });
 }
 
+/** Stack config pointing the provider at the test's emulator. */
+const emulatorConfig = () => ({
+  "compute-gallery:backend": "emulator",
+  "compute-gallery:emulatorEndpoint": emulator.endpoint,
+  "compute-gallery:emulatorCertificatePath": emulator.certificatePath!,
+});
+
 interface StateResource {
   type: string;
   id?: string;
@@ -77,11 +87,7 @@ async function versionInState(): Promise<StateResource | undefined> {
 }
 
 test("throttling is retried; a failed region fails up naming it, is kept in state, shown by refresh, repaired by the next up", async () => {
-  e2e = await E2EStack.create("faults", async () => program(), {
-    "compute-gallery:backend": "emulator",
-    "compute-gallery:emulatorEndpoint": emulator.endpoint,
-    "compute-gallery:emulatorCertificatePath": emulator.certificatePath!,
-  });
+  e2e = await E2EStack.create("faults", async () => program(), emulatorConfig());
   emulator.setFaults([
     "PUT gallery count=1 -> 429 retry-after=1",
     "PUT image count=1 -> 503",
@@ -135,27 +141,8 @@ test("throttling is retried; a failed region fails up naming it, is kept in stat
 test("a create whose operation ends Failed after Azure created the resource is recorded, and the next up repairs it", async () => {
   const lro = await E2EStack.create(
     "faults-lro",
-    async () => {
-      const gallery = new acg.Gallery("gallery", {
-        resourceGroupName: RG,
-        galleryName: "lroGallery",
-        location: "westeurope",
-      });
-      new acg.GalleryImage("image", {
-        resourceGroupName: RG,
-        galleryName: gallery.galleryName,
-        galleryImageName: "app",
-        location: "westeurope",
-        osType: "Linux",
-        osState: "Generalized",
-        identifier: { publisher: "Contoso", offer: "App", sku: "lro" },
-      });
-    },
-    {
-      "compute-gallery:backend": "emulator",
-      "compute-gallery:emulatorEndpoint": emulator.endpoint,
-      "compute-gallery:emulatorCertificatePath": emulator.certificatePath!,
-    },
+    async () => void galleryAndImage("lroGallery"),
+    emulatorConfig(),
   );
   try {
     emulator.setFaults([

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import { LocalWorkspace, Stack, type EngineEvent, type PulumiFn } from "@pulumi/pulumi/automation";
 import { connect } from "../../provider/azure/connect";
 import type { GalleryApi } from "../../provider/azure/galleryApi";
@@ -168,4 +168,32 @@ export function requirePulumiCli(): string {
       "the Pulumi CLI is not on PATH: run the e2e tests through `npm run test:e2e` (scripts/with-pulumi.sh)",
     );
   }
+}
+
+export interface PulumiRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The `pulumi` executable in `cwd`, with a file backend in `backendDir`; resolves with its exit code. */
+export function runPulumi(cwd: string, backendDir: string, args: string[]): Promise<PulumiRun> {
+  return new Promise((resolve) => {
+    execFile(
+      "pulumi",
+      [...args, "--non-interactive", "--color", "never"],
+      {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        env: {
+          ...process.env,
+          PULUMI_BACKEND_URL: `file://${backendDir}`,
+          PULUMI_CONFIG_PASSPHRASE: "e2e",
+          PULUMI_SKIP_UPDATE_CHECK: "true",
+          PULUMI_DIY_BACKEND_NO_LOCK_WARNING: "true",
+        },
+      },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }

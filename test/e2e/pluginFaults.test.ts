@@ -6,9 +6,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { execFile } from "child_process";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { requirePulumiCli } from "./harness";
+import { requirePulumiCli, runPulumi, type PulumiRun } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -19,26 +18,7 @@ let emulator: RunningEmulator;
 let workDir: string;
 let backendDir: string;
 
-function pulumi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      "pulumi",
-      [...args, "--non-interactive", "--color", "never"],
-      {
-        cwd: workDir,
-        maxBuffer: 64 * 1024 * 1024,
-        env: {
-          ...process.env,
-          PULUMI_BACKEND_URL: `file://${backendDir}`,
-          PULUMI_CONFIG_PASSPHRASE: "e2e",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          PULUMI_DIY_BACKEND_NO_LOCK_WARNING: "true",
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const pulumi = (...args: string[]): Promise<PulumiRun> => runPulumi(workDir, backendDir, args);
 
 beforeAll(async () => {
   requirePulumiCli();

@@ -5,10 +5,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { execFile } from "child_process";
 import { connect } from "../../provider/azure/connect";
 import type { GalleryApi } from "../../provider/azure/galleryApi";
-import { requirePulumiCli } from "./harness";
+import { requirePulumiCli, runPulumi, type PulumiRun } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 const EXAMPLE = path.join(ROOT, "examples/yaml/Pulumi.yaml");
@@ -23,34 +22,9 @@ jest.setTimeout(240_000);
 let workDir: string;
 let backendDir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const pulumi = (...args: string[]): Promise<PulumiRun> => runPulumi(workDir, backendDir, args);
 
-function pulumi(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      "pulumi",
-      [...args, "--non-interactive", "--color", "never"],
-      {
-        cwd: workDir,
-        maxBuffer: 64 * 1024 * 1024,
-        env: {
-          ...process.env,
-          PULUMI_BACKEND_URL: `file://${backendDir}`,
-          PULUMI_CONFIG_PASSPHRASE: "e2e",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          PULUMI_DIY_BACKEND_NO_LOCK_WARNING: "true",
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-async function succeeds(...args: string[]): Promise<Run> {
+async function succeeds(...args: string[]): Promise<PulumiRun> {
   const run = await pulumi(...args);
   if (run.code !== 0)
     throw new Error(`pulumi ${args.join(" ")} failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
