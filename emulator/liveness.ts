@@ -1,16 +1,56 @@
 // Which resources exist now, and in what provisioning state. A delete completes at a time recorded on the
-// resource; a create or update completes when its operation does.
+// resource; a create or update completes when its operation does. A version deleted under its gallery's
+// soft delete policy is kept, invisible, until its retention ends (then it is purged like any other).
 import { viewOperation } from "./lro";
 import type { ResourceRecord } from "./model";
 import type { Service } from "./service";
 
-/** A resource whose delete has finished is gone; it is purged the first time anyone looks. */
+/**
+ * A resource whose delete has finished is gone; it is purged (or, under soft delete, set aside) the first
+ * time anyone looks. A soft-deleted one is never live, and is purged once its retention has passed.
+ */
 function purgedIfGone(svc: Service, r: ResourceRecord, now: number): ResourceRecord | undefined {
+  if (r.softDeleted) {
+    if (now >= r.softDeleted.purgeAt) svc.store.deleteResource(r.key);
+    return undefined;
+  }
   if (r.deleting && now >= r.deleting.completesAt) {
+    if (r.deleting.soft) {
+      const at = r.deleting.completesAt;
+      const { deleting: _done, ...rest } = r;
+      const kept: ResourceRecord = {
+        ...rest,
+        softDeleted: { at, purgeAt: at + svc.opts.softDeleteRetentionMs },
+      };
+      svc.store.putResource(kept);
+      // The retention may have passed already (a state folder opened again after a week).
+      return purgedIfGone(svc, kept, now);
+    }
     svc.store.deleteResource(r.key);
     return undefined;
   }
   return r;
+}
+
+/** The soft-deleted resource stored under `key` that is still restorable now, if any. */
+export function restorable(svc: Service, key: string, now: number): ResourceRecord | undefined {
+  const r = svc.store.getResource(key);
+  if (!r) return undefined;
+  purgedIfGone(svc, r, now);
+  const after = svc.store.getResource(key);
+  return after?.softDeleted ? after : undefined;
+}
+
+/** The restorable soft-deleted children of one kind under a parent (an image's deleted versions). */
+export function softDeletedChildren(
+  svc: Service,
+  kind: ResourceRecord["kind"],
+  parentKey: string,
+  now: number,
+): ResourceRecord[] {
+  return svc.store
+    .listResources({ kind, subscriptionId: svc.opts.subscriptionId, parentKey })
+    .flatMap((r) => restorable(svc, r.key, now) ?? []);
 }
 
 export function live(svc: Service, key: string, now: number): ResourceRecord | undefined {

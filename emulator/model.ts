@@ -35,13 +35,17 @@ export interface ResourceRecord {
   /** The create or update operation whose progress decides provisioningState. */
   operationId: string;
   createOperationId: string;
-  deleting?: { operationId: string; completesAt: number };
+  /** `soft`: the gallery keeps the resource restorable once the delete completes (soft delete on). */
+  deleting?: { operationId: string; completesAt: number; soft?: boolean };
+  /** Deleted under the gallery's soft delete policy: restorable until `purgeAt`, invisible otherwise. */
+  softDeleted?: { at: number; purgeAt: number };
   // Image versions only:
   replication?: RegionReplication[];
   disks?: { os: DiskSize; data: DiskSize[]; wholeSource: boolean };
 }
 
-export type OperationKind = "create" | "update" | "delete";
+/** `share`: the gallery's share action (a sharing profile update). */
+export type OperationKind = "create" | "update" | "delete" | "share";
 
 export interface OperationRecord {
   id: string;
@@ -57,6 +61,8 @@ export interface OperationRecord {
   waitsForRegions?: string[];
   /** Snapshot taken when the operation is superseded or its resource disappears. */
   settled?: { endTime: number; failure?: { code: string; message: string } };
+  /** What the operation's final poll answers (a POST action's result, e.g. the SharingUpdate). */
+  result?: JsonObject;
 }
 
 export interface SourceRecord {

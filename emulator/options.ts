@@ -20,6 +20,10 @@ export interface EmulatorOptions {
   retryAfterSeconds?: number;
   /** How long deleting an image version takes, in ms (default 1000). */
   versionDeleteMs?: number;
+  /** How long the gallery's share action takes (default 1 s). */
+  sharingUpdateMs?: number;
+  /** How long a soft-deleted image version stays restorable (default: Azure's 7 days). */
+  softDeleteRetentionMs?: number;
   apiVersionPolicy?: ApiVersionPolicy;
   /**
    * "implicit" (default): a write into a resource group that does not exist creates it, so the embedded
@@ -60,6 +64,14 @@ export const DEFAULT_REPLICATION_SPEED_GBPS = 20;
 /** How long deleting an image version takes when not configured. */
 export const DEFAULT_VERSION_DELETE_MS = 1000;
 
+/** How long the gallery's share action runs (the gallery reports Updating and sharing InProgress meanwhile). */
+export const DEFAULT_SHARING_UPDATE_MS = 1000;
+/**
+ * How long a soft-deleted image version stays restorable: Azure documents a fixed retention of 7 days
+ * ("Soft Delete in Azure Compute Gallery", learn.microsoft.com), which cannot be changed.
+ */
+export const DEFAULT_SOFT_DELETE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** The emulator's own development identity. These are not anybody's secrets. */
 export const DEFAULT_IDENTITY = {
   subscriptionId: "00000000-0000-0000-0000-000000000001",
@@ -75,6 +87,8 @@ export interface ResolvedOptions {
   replicationSpeedGBps: number;
   retryAfterSeconds: number;
   versionDeleteMs: number;
+  sharingUpdateMs: number;
+  softDeleteRetentionMs: number;
   apiVersionPolicy: ApiVersionPolicy;
   resourceGroups: ResourceGroupMode;
   allowedAccessRegions: Set<string>;
@@ -119,6 +133,8 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     replicationSpeedGBps: o.replicationSpeedGBps ?? DEFAULT_REPLICATION_SPEED_GBPS,
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
     versionDeleteMs: o.versionDeleteMs ?? DEFAULT_VERSION_DELETE_MS,
+    sharingUpdateMs: o.sharingUpdateMs ?? DEFAULT_SHARING_UPDATE_MS,
+    softDeleteRetentionMs: o.softDeleteRetentionMs ?? DEFAULT_SOFT_DELETE_RETENTION_MS,
     apiVersionPolicy: o.apiVersionPolicy ?? "strict",
     resourceGroups: o.resourceGroups ?? "implicit",
     allowedAccessRegions: new Set(

@@ -13,9 +13,10 @@ import { deleteWhenEmpty } from "../resource/deletion";
 import { refuseImmutableChanges } from "../resource/immutable";
 import { lookupGallery, notFound } from "../resource/lookup";
 import { checkRegionQuota } from "../resource/placement";
-import { resourceView } from "../resource/view";
 import { resourceLocation } from "../rules/locations";
 import { checkName } from "../rules/validate";
+import { sharingOnWrite } from "../sharing/profile";
+import { expandsGroups, galleryView } from "../sharing/view";
 
 const READ_ONLY = ["provisioningState", "identifier", "sharingStatus"];
 
@@ -47,6 +48,11 @@ function buildBody(
 ): JsonObject {
   const props: JsonObject = isObject(req.properties) ? { ...req.properties } : {};
   for (const k of READ_ONLY) delete props[k];
+  const prevProps = isObject(existing?.body.properties) ? existing.body.properties : undefined;
+  const prevSharing = isObject(prevProps?.sharingProfile) ? prevProps.sharingProfile : undefined;
+  const sharing = sharingOnWrite(props.sharingProfile, prevSharing);
+  if (sharing === undefined) delete props.sharingProfile;
+  else props.sharingProfile = sharing;
   const uniqueName = `${ctx.svc.opts.subscriptionId}-${name.toUpperCase()}`;
   const body: JsonObject = {
     name,
@@ -99,7 +105,7 @@ export function putGallery(ctx: Context): Reply {
   return {
     status: record ? 200 : 201,
     headers: asyncHeaders(ctx, op, region.name, false),
-    body: resourceView(svc, rec, ctx.now, record ? "Updating" : "Creating"),
+    body: galleryView(svc, rec, ctx.now, { state: record ? "Updating" : "Creating" }),
   };
 }
 
@@ -120,14 +126,17 @@ export function patchGallery(ctx: Context): Reply {
   return {
     status: 200,
     headers: asyncHeaders(ctx, op, record.region, false),
-    body: resourceView(svc, rec, ctx.now, "Updating"),
+    body: galleryView(svc, rec, ctx.now, { state: "Updating" }),
   };
 }
 
 export function getGallery(ctx: Context): Reply {
   const l = lookupGallery(ctx);
   if (!l.record) throw notFound(l);
-  return { status: 200, body: resourceView(ctx.svc, l.record, ctx.now) };
+  return {
+    status: 200,
+    body: galleryView(ctx.svc, l.record, ctx.now, { expandGroups: expandsGroups(ctx.query) }),
+  };
 }
 
 export function deleteGallery(ctx: Context): Reply {
@@ -149,5 +158,5 @@ export function listGalleries(ctx: Context): Reply {
     svc.store.listResources({ kind: "gallery", subscriptionId: sub, resourceGroup: rg }),
     ctx.now,
   );
-  return page(ctx, records, (r) => resourceView(svc, r, ctx.now));
+  return page(ctx, records, (r) => galleryView(svc, r, ctx.now));
 }

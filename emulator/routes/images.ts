@@ -5,7 +5,7 @@ import { getPath, isObject, jsonBody, mergePatch } from "../arm/json";
 import { page } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
-import { liveChildren } from "../liveness";
+import { liveChildren, softDeletedChildren } from "../liveness";
 import { newOperation, settleOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
 import { deleteWhenEmpty } from "../resource/deletion";
@@ -147,6 +147,15 @@ export function getImage(ctx: Context): Reply {
 export function deleteImage(ctx: Context): Reply {
   const { record } = lookupImage(ctx);
   if (!record) return { status: 204 };
+  // Azure documents that a definition holding soft-deleted versions cannot be deleted.
+  const kept = softDeletedChildren(ctx.svc, "version", record.key, ctx.now);
+  if (kept.length > 0) {
+    throw errors.operationNotAllowed(
+      `Image definition '${record.name}' cannot be deleted because it holds ${kept.length} soft-deleted image version(s) ` +
+        `(${kept.map((v) => v.name).join(", ")}); restore them and delete them with soft delete off, or wait until their retention ends.`,
+      "galleryImageName",
+    );
+  }
   return deleteWhenEmpty(ctx, record, `Image definition '${record.name}'`, {
     kind: "version",
     what: "image version",

@@ -7,6 +7,8 @@ import * as id from "./identity";
 import * as i from "./images";
 import * as ops from "./operations";
 import * as rm from "./resourceManager";
+import * as share from "./sharing";
+import * as soft from "./softDeleted";
 import * as v from "./versions";
 
 const RG = "/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/Microsoft.Compute";
@@ -30,6 +32,14 @@ export const ROUTES: Route[] = [
   route("PUT", GALLERY, "arm", g.putGallery, GT),
   route("PATCH", GALLERY, "arm", g.patchGallery, GT),
   route("DELETE", GALLERY, "arm", g.deleteGallery, GT),
+  route("POST", `${GALLERY}/share`, "arm", share.postShare, `${GT}/share`),
+  route(
+    "GET",
+    `${GALLERY}/softDeletedArtifactTypes/:artifactType/artifacts/:galleryImageName/versions`,
+    "arm",
+    soft.listSoftDeletedVersions,
+    `${GT}/softDeletedArtifactTypes/artifacts/versions`,
+  ),
 
   route("GET", `${GALLERY}/images`, "arm", i.listImages, IT),
   route("GET", IMAGE, "arm", i.getImage, IT),

@@ -29,7 +29,8 @@ export function getOperation(ctx: Context): Reply {
       };
     if (v.failure)
       return { status: 500, body: { error: { code: v.failure.code, message: v.failure.message } } };
-    return { status: 200 };
+    // A POST action answers its result (the share action its SharingUpdate); a delete nothing.
+    return op.result ? { status: 200, body: op.result } : { status: 200 };
   }
   const body: Record<string, unknown> = { startTime: azureTime(v.startTime) };
   if (v.endTime !== undefined) body.endTime = azureTime(v.endTime);

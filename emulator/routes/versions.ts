@@ -9,6 +9,7 @@ import { liveChildren } from "../liveness";
 import { newOperation, settleOperation } from "../lro";
 import type { JsonObject } from "../model";
 import { lookupVersion, notFound } from "../resource/lookup";
+import { restoreRequested, restoreVersion, softDeletes } from "../versions/restore";
 import { checkName } from "../rules/validate";
 import { P } from "../versions/paths";
 import { versionView } from "../versions/view";
@@ -17,7 +18,9 @@ import { writeVersion } from "../versions/write";
 export function putVersion(ctx: Context): Reply {
   const l = lookupVersion(ctx);
   checkName("version", l.name);
-  return writeVersion(ctx, l, jsonBody(ctx), l.record ? "update" : "create");
+  const req = jsonBody(ctx);
+  const restored = !l.record && restoreRequested(req) ? restoreVersion(ctx, l, req) : undefined;
+  return restored ?? writeVersion(ctx, l, req, l.record ? "update" : "create");
 }
 
 export function patchVersion(ctx: Context): Reply {
@@ -73,7 +76,11 @@ export function deleteVersion(ctx: Context): Reply {
   const completesAt = ctx.now + svc.opts.versionDeleteMs;
   const op = newOperation("delete", record, ctx.apiVersion, ctx.now, { endTime: completesAt });
   svc.store.putOperation(op);
-  svc.store.putResource({ ...record, deleting: { operationId: op.id, completesAt } });
+  const soft = softDeletes(l.gallery);
+  svc.store.putResource({
+    ...record,
+    deleting: { operationId: op.id, completesAt, ...(soft ? { soft } : {}) },
+  });
   return { status: 202, headers: asyncHeaders(ctx, op, record.region, true) };
 }
 

@@ -9,6 +9,10 @@ export const ENUMS = {
   storageAccountType: ["Standard_LRS", "Standard_ZRS", "Premium_LRS", "PremiumV2_LRS"],
   replicationMode: ["Full", "Shallow"],
   hostCaching: ["None", "ReadOnly", "ReadWrite"],
+  sharingPermissions: ["Private", "Groups", "Community"],
+  sharingUpdateOperationType: ["Add", "Remove", "Reset", "EnableCommunity"],
+  sharingProfileGroupType: ["Subscriptions", "AADTenants"],
+  softDeletedArtifactType: ["Images"],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

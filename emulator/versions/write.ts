@@ -52,6 +52,7 @@ export function writeVersion(
   delete props.provisioningState;
   delete props.replicationStatus;
   delete props.validationsProfile;
+  delete props.restore; // a flag of the request: Azure neither stores nor returns it
   const prevProps = record && isObject(record.body.properties) ? record.body.properties : undefined;
   const prevPublishing =
     prevProps && isObject(prevProps.publishingProfile) ? prevProps.publishingProfile : undefined;

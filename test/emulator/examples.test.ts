@@ -31,7 +31,7 @@ const NOT_MODELLED: { pattern: RegExp; reason: string; file?: RegExp }[] = [
   },
   {
     pattern: /\.sharingProfile\.groups/,
-    reason: "sharing groups are managed through POST share, out of scope",
+    reason: "sharing groups are shown only with $expand=SharingProfile/Groups (tested in sharing.test.ts)",
   },
   { pattern: /\.sharingStatus/, reason: "sharing status is reported only for shared galleries" },
   {
@@ -46,7 +46,7 @@ const NOT_MODELLED: { pattern: RegExp; reason: string; file?: RegExp }[] = [
     pattern: /\.validationsProfile\./,
     reason: "image validation results (executedValidations, platformAttributes) are not emulated",
   },
-  { pattern: /\.softDeletePolicy/, reason: "soft delete is not emulated" },
+  { pattern: /\.softDeletePolicy/, reason: "these examples' requests send no softDeletePolicy (softDelete.test.ts)" },
   {
     pattern: /\.identity\.userAssignedIdentities\..+/,
     reason: "identity details are echoed per key, not per example value",

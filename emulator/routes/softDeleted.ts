@@ -1,0 +1,38 @@
+// GET .../galleries/{g}/softDeletedArtifactTypes/{artifactType}/artifacts/{artifactName}/versions
+// (SoftDeletedResource_ListByArtifactName): the image versions of one definition that were deleted under
+// the gallery's soft delete policy and can still be restored.
+import { param } from "../arm/ids";
+import { page } from "../arm/paging";
+import type { Context, Reply } from "../context";
+import { softDeletedChildren } from "../liveness";
+import type { JsonObject, ResourceRecord } from "../model";
+import { lookupImage, notFound } from "../resource/lookup";
+import { enumValue } from "../rules/validate";
+import { azureTime } from "../time";
+
+const TYPE = "Microsoft.Compute/galleries/softDeletedArtifactTypes/artifacts/versions";
+
+function softDeletedView(r: ResourceRecord, artifactType: string, galleryImageName: string): JsonObject {
+  const galleryIdValue = r.id.slice(0, r.id.toLowerCase().lastIndexOf("/images/"));
+  return {
+    id: `${galleryIdValue}/softDeletedArtifactTypes/${artifactType}/artifacts/${galleryImageName}/versions/${r.name}`,
+    name: r.name,
+    type: TYPE,
+    location: r.region,
+    properties: {
+      resourceArmId: r.id,
+      softDeletedArtifactType: artifactType,
+      softDeletedTime: azureTime(r.softDeleted?.at ?? 0),
+    },
+  };
+}
+
+export function listSoftDeletedVersions(ctx: Context): Reply {
+  const holder: JsonObject = { artifactType: param(ctx, "artifactType") };
+  const artifactType = String(enumValue(holder, "artifactType", "softDeletedArtifactType", "artifactType"));
+  const l = lookupImage(ctx);
+  if (!l.record || l.record.deleting) throw notFound(l);
+  const image = l.record;
+  const records = softDeletedChildren(ctx.svc, "version", image.key, ctx.now);
+  return page(ctx, records, (r) => softDeletedView(r, artifactType, image.name));
+}
