@@ -5,6 +5,9 @@ import { viewOperation } from "./lro";
 import type { ResourceRecord } from "./model";
 import type { Service } from "./service";
 
+/** Where the soft-deleted copy of the resource keyed `key` is stored. */
+export const softDeletedKey = (key: string): string => `${key}#softdeleted`;
+
 /**
  * A resource whose delete has finished is gone; it is purged (or, under soft delete, set aside) the first
  * time anyone looks. A soft-deleted one is never live, and is purged once its retention has passed.
@@ -15,30 +18,31 @@ function purgedIfGone(svc: Service, r: ResourceRecord, now: number): ResourceRec
     return undefined;
   }
   if (r.deleting && now >= r.deleting.completesAt) {
+    svc.store.deleteResource(r.key);
     if (r.deleting.soft) {
       const at = r.deleting.completesAt;
       const { deleting: _done, ...rest } = r;
+      // Kept under a key of its own: a new version of the same name (a replacement) leaves it listed.
       const kept: ResourceRecord = {
         ...rest,
+        key: softDeletedKey(r.key),
         softDeleted: { at, purgeAt: at + svc.opts.softDeleteRetentionMs },
       };
       svc.store.putResource(kept);
       // The retention may have passed already (a state folder opened again after a week).
-      return purgedIfGone(svc, kept, now);
+      purgedIfGone(svc, kept, now);
     }
-    svc.store.deleteResource(r.key);
     return undefined;
   }
   return r;
 }
 
-/** The soft-deleted resource stored under `key` that is still restorable now, if any. */
+/** The soft-deleted copy of the resource keyed `key` that is still restorable now, if any. */
 export function restorable(svc: Service, key: string, now: number): ResourceRecord | undefined {
-  const r = svc.store.getResource(key);
+  const r = svc.store.getResource(softDeletedKey(key));
   if (!r) return undefined;
   purgedIfGone(svc, r, now);
-  const after = svc.store.getResource(key);
-  return after?.softDeleted ? after : undefined;
+  return svc.store.getResource(softDeletedKey(key));
 }
 
 /** The restorable soft-deleted children of one kind under a parent (an image's deleted versions). */
@@ -48,9 +52,12 @@ export function softDeletedChildren(
   parentKey: string,
   now: number,
 ): ResourceRecord[] {
+  const all = svc.store.listResources({ kind, subscriptionId: svc.opts.subscriptionId, parentKey });
+  // Reading the live ones first sets aside those whose soft delete has just completed.
+  liveList(svc, all, now);
   return svc.store
     .listResources({ kind, subscriptionId: svc.opts.subscriptionId, parentKey })
-    .flatMap((r) => restorable(svc, r.key, now) ?? []);
+    .filter((r) => r.softDeleted && purgedIfGone(svc, r, now) === undefined && svc.store.getResource(r.key));
 }
 
 export function live(svc: Service, key: string, now: number): ResourceRecord | undefined {

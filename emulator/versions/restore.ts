@@ -40,9 +40,11 @@ export function restoreVersion(ctx: Context, l: VersionLookup, req: JsonObject):
       "galleryImageVersion.location",
     );
   }
-  const op = newOperation("update", deleted, ctx.apiVersion, ctx.now, { endTime: ctx.now });
   const { softDeleted: _gone, ...rest } = deleted;
-  const rec: ResourceRecord = { ...rest, operationId: op.id };
+  const key = keyOf(deleted.id);
+  const op = newOperation("update", { ...deleted, key }, ctx.apiVersion, ctx.now, { endTime: ctx.now });
+  const rec: ResourceRecord = { ...rest, key, operationId: op.id };
+  svc.store.deleteResource(deleted.key);
   svc.store.putOperation(op);
   svc.store.putResource(rec);
   return {

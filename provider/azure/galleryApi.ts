@@ -10,6 +10,7 @@ import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { OperationState, PollerLike } from "@azure/core-lro";
 import { ComputeManagementClient } from "@azure/arm-compute";
 import type { JsonObject } from "../model/jsonObject";
+import type { SharingUpdate } from "../lifecycle/sharingPlan";
 import { describeAzureError, isNotFound } from "./errors";
 import { retryAfterMs, type Headers } from "./retryAfter";
 
@@ -25,8 +26,11 @@ export interface VersionRef extends ImageRef {
 }
 
 export interface GalleryApi {
+  /** With the sharing groups (`$expand=SharingProfile/Groups`): Azure leaves them out otherwise. */
   getGallery(ref: GalleryRef): Promise<JsonObject | undefined>;
   putGallery(ref: GalleryRef, body: JsonObject): Promise<JsonObject>;
+  /** The gallery's share action (Add, Remove, Reset, EnableCommunity); resolves once Azure is done. */
+  shareGallery(ref: GalleryRef, update: SharingUpdate): Promise<void>;
   deleteGallery(ref: GalleryRef): Promise<void>;
   getImage(ref: ImageRef): Promise<JsonObject | undefined>;
   putImage(ref: ImageRef, body: JsonObject): Promise<JsonObject>;
@@ -175,7 +179,23 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
 
   return {
     getGallery: (ref) =>
-      readOne("reading gallery", ref, () => client.galleries.get(ref.resourceGroupName, ref.galleryName)),
+      readOne("reading gallery", ref, () =>
+        client.galleries.get(ref.resourceGroupName, ref.galleryName, { expand: "SharingProfile/Groups" }),
+      ),
+    shareGallery: (ref, update) =>
+      explain(`sharing gallery (${update.operationType})`, ref, async () => {
+        await longRunning((o) =>
+          client.gallerySharingProfile.update(
+            ref.resourceGroupName,
+            ref.galleryName,
+            {
+              operationType: update.operationType,
+              groups: update.groups?.map((g) => ({ ...g, ids: [...g.ids] })),
+            },
+            o,
+          ),
+        );
+      }),
     putGallery: (ref, body) =>
       explain("writing gallery", ref, async () =>
         fromSdk(

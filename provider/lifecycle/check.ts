@@ -31,6 +31,7 @@ import {
 } from "./nameRules";
 import { locationFailures, targetRegionFailures } from "./regionRules";
 import { schemaFailures, type CheckFailure } from "./schemaFailures";
+import { sharingProfileFailures } from "./sharingRules";
 import { storageSourceFailures } from "./sourceRules";
 import type { JsonObject } from "../model/jsonObject";
 import { numberAt, withoutUndefined } from "./values";
@@ -69,6 +70,7 @@ export function checkGallery(
       ...resourceGroupNameFailures(plain),
       ...galleryNameFailures(plain),
       ...locationFailures(plain, ctx.accessGrantedRegions),
+      ...sharingProfileFailures(plain),
     ],
   }));
 }

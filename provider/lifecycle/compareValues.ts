@@ -29,9 +29,31 @@ export function sameValue(entry: MutabilityEntry, oldValue: unknown, newValue: u
       return Array.isArray(before) && Array.isArray(after)
         ? canonicalJson(sortedByJson(before)) === canonicalJson(sortedByJson(after))
         : canonicalJson(before) === canonicalJson(after);
+    case "members": {
+      const { added, removed } = memberChanges(before, after);
+      return added.length === 0 && removed.length === 0;
+    }
     case "exact":
       return canonicalJson(before) === canonicalJson(after);
   }
+}
+
+/**
+ * The ids of a `members` list that are new in `after` and gone from `before`, each with its index in
+ * its own list; ids are GUIDs, so they compare case-insensitively.
+ */
+export function memberChanges(
+  before: unknown,
+  after: unknown,
+): { added: { id: string; index: number }[]; removed: { id: string; index: number }[] } {
+  const list = (value: unknown) =>
+    (Array.isArray(value) ? value : []).map((id, index) => ({ id: String(id), index }));
+  const keys = (value: unknown) => new Set(list(value).map(({ id }) => id.toLowerCase()));
+  const [had, has] = [keys(before), keys(after)];
+  return {
+    added: list(after).filter(({ id }) => !had.has(id.toLowerCase())),
+    removed: list(before).filter(({ id }) => !has.has(id.toLowerCase())),
+  };
 }
 
 function withDefault(entry: MutabilityEntry, value: unknown): unknown {

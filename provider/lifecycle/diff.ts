@@ -26,7 +26,9 @@
  *                          is named as the reason,
  *     details:             every changed property path with what happens to it (add, delete, update)
  *                          and whether it forces replacement: a target region or data disk added is
- *                          `...targetRegions[i]` (index into news), one removed is indexed into olds.
+ *                          `...targetRegions[i]` (index into news), one removed is indexed into olds;
+ *                          likewise a subscription shared with is `sharingProfile.groups[g].ids[i]`
+ *                          (add, index into news) and one no longer shared with is indexed into olds.
  *   }
  *
  * Target regions are matched by name, so order never makes a difference; data disks by LUN.
@@ -42,7 +44,7 @@ import {
   type ResourceKind,
 } from "../model/mutability";
 import { containsUnknown, isUnknown, UNKNOWN } from "../model/unknown";
-import { canonicalJson, sameValue } from "./compareValues";
+import { canonicalJson, memberChanges, sameValue } from "./compareValues";
 import { isJsonObject, type JsonObject } from "../model/jsonObject";
 import { getPath, showValue, type PathSegment } from "./values";
 
@@ -204,16 +206,34 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return getPath(root, path);
 }
 
+/** `oldShownPath`: where the value sits in olds, when its element moved in the list (members' deletes). */
 function leafChanges(
   entry: MutabilityEntry,
   olds: unknown,
   news: unknown,
   path: readonly PathSegment[],
   shownPath: string,
+  oldShownPath: string = shownPath,
 ): Change[] {
   const before = getPath(olds, path);
   const after = valueAt(news, path);
   if (sameValue(entry, before, after)) return [];
+  if (entry.compare === "members" && !isUnknown(after)) {
+    // One detail per id, so the preview names exactly which subscriptions or tenants come and go.
+    const { added, removed } = memberChanges(before, after);
+    return [
+      {
+        entry,
+        path: shownPath,
+        before: showValue(before),
+        after: showValue(after),
+        details: [
+          ...added.map(({ index }) => ({ path: `${shownPath}[${index}]`, kind: "add" as const })),
+          ...removed.map(({ index }) => ({ path: `${oldShownPath}[${index}]`, kind: "delete" as const })),
+        ],
+      },
+    ];
+  }
   const kind = before === undefined ? "add" : after === undefined ? "delete" : "update";
   return [
     {
@@ -254,6 +274,8 @@ function elementKey(element: unknown, keyedBy: ElementKey): string | undefined {
       const zone = text(getPath(element, ["extendedLocation", "name"]));
       return name === undefined || zone === undefined ? undefined : `${name}/${zone.toLowerCase()}`;
     }
+    case "groupType":
+      return text(element.type);
   }
 }
 
@@ -335,6 +357,7 @@ function elementChanges(
     const counterpart = oldElements.get(key);
     if (counterpart === undefined) return []; // an added element: its membership row reports it
     const shownPath = `${collectionPath}[${index}].${fieldPath}`;
-    return leafChanges(entry, counterpart.element, element, field, shownPath);
+    const oldShownPath = `${collectionPath}[${counterpart.index}].${fieldPath}`;
+    return leafChanges(entry, counterpart.element, element, field, shownPath, oldShownPath);
   });
 }

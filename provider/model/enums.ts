@@ -32,6 +32,7 @@ export const GALLERY_IDENTITY_TYPES = [
   "None",
 ] as const;
 export const SHARING_PERMISSIONS = ["Private", "Groups", "Community"] as const;
+export const SHARING_GROUP_TYPES = ["Subscriptions", "AADTenants"] as const;
 export const EXTENDED_LOCATION_TYPES = ["EdgeZone", "Unknown"] as const;
 export const CONFIDENTIAL_VM_ENCRYPTION_TYPES = [
   "EncryptedVMGuestStateOnlyWithPmk",
@@ -56,6 +57,7 @@ export type ReplicationMode = (typeof REPLICATION_MODES)[number];
 export type HostCaching = (typeof HOST_CACHING)[number];
 export type GalleryIdentityType = (typeof GALLERY_IDENTITY_TYPES)[number];
 export type SharingPermission = (typeof SHARING_PERMISSIONS)[number];
+export type SharingGroupType = (typeof SHARING_GROUP_TYPES)[number];
 export type ExtendedLocationType = (typeof EXTENDED_LOCATION_TYPES)[number];
 export type ConfidentialVmEncryptionType = (typeof CONFIDENTIAL_VM_ENCRYPTION_TYPES)[number];
 export type UefiSignatureTemplateName = (typeof UEFI_SIGNATURE_TEMPLATE_NAMES)[number];

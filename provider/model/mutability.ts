@@ -38,8 +38,10 @@ export const RESOURCE_DISPLAY_NAMES: Readonly<Record<ResourceKind, string>> = {
  * - requestOnly: a flag of the request that Azure neither stores nor returns (`allowUpdateImage`,
  *   `restore`), so
  *   it is never a change by itself; it only decides how another change is made (`inPlaceWhen`).
+ * - members: a set of ids (subscriptions, tenants), compared case-insensitively in any order; each id
+ *   added or removed is a change of its own, so the diff names exactly which.
  */
-export type Comparison = "exact" | "caseInsensitive" | "instant" | "unordered" | "requestOnly";
+export type Comparison = "exact" | "caseInsensitive" | "instant" | "unordered" | "requestOnly" | "members";
 
 /**
  * A "replace" row that Azure changes in place under a condition, written as data: the request sets
@@ -56,8 +58,9 @@ export interface InPlaceCondition {
  * - region: by `name` (normalised where values enter, so `East US` and `eastus` are one region).
  * - lun: by `lun`.
  * - extendedLocation: by region `name` plus `extendedLocation.name`.
+ * - groupType: by `type` (a gallery's sharing groups: Subscriptions, AADTenants).
  */
-export type ElementKey = "region" | "lun" | "extendedLocation";
+export type ElementKey = "region" | "lun" | "extendedLocation" | "groupType";
 
 export interface MutabilityEntry {
   readonly resource: ResourceKind;
@@ -111,12 +114,26 @@ const GALLERY: readonly Row[] = [
     why: "managed identities can be assigned to or removed from an existing gallery",
     compare: "unordered",
   },
-  // Sharing is changed in place, through the gallery's `share` operation rather than its PUT.
+  // Sharing is changed in place through the gallery's `share` action, never its PUT (which ignores
+  // the groups): Add shares with groups, Remove stops sharing with some, Reset makes the gallery
+  // private, EnableCommunity shares it with everyone (lifecycle/sharingPlan.ts).
   {
     path: "sharingProfile.permissions",
     behaviour: "update",
-    why: "sharing is changed in place through the gallery's share operation",
+    why: "sharing is changed in place through the gallery's share action (Add, EnableCommunity, Reset)",
     default: "Private",
+  },
+  {
+    path: "sharingProfile.groups[]",
+    behaviour: "update",
+    why: "subscriptions and tenants are added and removed through the gallery's share action (Add, Remove)",
+    keyedBy: "groupType",
+  },
+  {
+    path: "sharingProfile.groups[].ids",
+    behaviour: "update",
+    why: "subscriptions and tenants are added and removed through the gallery's share action (Add, Remove)",
+    compare: "members",
   },
   {
     path: "sharingProfile.communityGalleryInfo.publisherUri",

@@ -34,6 +34,7 @@ import {
   OS_STATES,
   OS_TYPES,
   REPLICATION_MODES,
+  SHARING_GROUP_TYPES,
   SHARING_PERMISSIONS,
   STORAGE_ACCOUNT_TYPES,
   UEFI_KEY_TYPES,
@@ -112,11 +113,25 @@ const communityGalleryInfo = z
     description: "Publisher details, when the gallery is shared with the community.",
   });
 
+const sharingProfileGroup = z
+  .strictObject({
+    type: z.enum(SHARING_GROUP_TYPES).describe("Subscriptions or AADTenants."),
+    ids: z.array(z.string()).describe("The subscription or tenant ids (GUIDs)."),
+  })
+  .meta({ typeName: "SharingProfileGroup", description: "One group the gallery is shared with." });
+
 const sharingProfile = z
   .strictObject({
     permissions: z
       .enum(SHARING_PERMISSIONS)
       .describe("Who may use the gallery: Private, Groups (subscriptions and tenants) or Community.")
+      .optional(),
+    // Read-only in Azure's gallery PUT: the provider adds and removes them through the share action.
+    groups: z
+      .array(sharingProfileGroup)
+      .describe(
+        "The subscriptions and tenants the gallery is shared with (permissions Groups), each type listed once.",
+      )
       .optional(),
     communityGalleryInfo: communityGalleryInfo.optional(),
   })
@@ -185,20 +200,22 @@ const galleryOutputsSchema = galleryInputsSchema
       .optional(),
     sharingProfile: sharingProfile
       .extend({
-        groups: outputOnly(
-          z.array(
-            z
-              .strictObject({
-                type: text("Subscriptions or AADTenants."),
-                ids: z.array(z.string()).describe("The subscription or tenant ids."),
-              })
-              .meta({
-                typeName: "SharingProfileGroup",
-                description: "One group the gallery is shared with.",
-              }),
-          ),
-          "The subscriptions and tenants the gallery is shared with.",
-        ).optional(),
+        communityGalleryInfo: communityGalleryInfo
+          .extend({
+            communityGalleryEnabled: outputOnly(
+              z.boolean(),
+              "Whether the gallery is shared with the community (after the share action EnableCommunity).",
+            ).optional(),
+            publicNames: outputOnly(
+              z.array(z.string()),
+              "The names consumers use for the community gallery: the prefix and a GUID Azure picks.",
+            ).optional(),
+          })
+          .meta({
+            typeName: "CommunityGalleryInfoOutput",
+            description: "Publisher details, when the gallery is shared with the community.",
+          })
+          .optional(),
       })
       .meta({ typeName: "SharingProfileOutput", description: "How the gallery is shared." })
       .optional(),

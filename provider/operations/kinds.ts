@@ -16,6 +16,7 @@ import { listAt } from "../lifecycle/values";
 import { replicaWarnings } from "../advice/replicaWarnings";
 import { changesBilling, storageChange, storageChangeSummary } from "../advice/storageChange";
 import { containsUnknown } from "../model/unknown";
+import { writeGallery } from "./galleryWrite";
 import type { BackendSettings } from "../azure/settings";
 import type { ResourceKind } from "../model/mutability";
 
@@ -25,12 +26,16 @@ export interface KindSpec {
   check(olds: JsonObject, news: JsonObject, ctx: CheckContext): CheckResult;
   diff(olds: JsonObject, news: JsonObject, label: string): DiffOutcome;
   get(api: GalleryApi, props: JsonObject): Promise<JsonObject | undefined>;
-  /** Writes the resource; `onProgress` hears about long replications. */
+  /**
+   * Writes the resource; `onProgress` hears about long replications; `olds` are the previous outputs
+   * on update (undefined on create).
+   */
   put(
     api: GalleryApi,
     props: JsonObject,
     body: JsonObject,
     onProgress: (version: JsonObject) => Promise<void>,
+    olds?: JsonObject,
   ): Promise<JsonObject>;
   remove(api: GalleryApi, props: JsonObject): Promise<void>;
   /** The ARM names: path segments, not part of the request body. */
@@ -69,7 +74,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     check: checkGallery,
     diff: diffGallery,
     get: (api, p) => api.getGallery(galleryRef(p)),
-    put: (api, p, body) => api.putGallery(galleryRef(p), body),
+    put: (api, p, body, _onProgress, olds) => writeGallery(api, galleryRef(p), olds, p, body),
     remove: (api, p) => api.deleteGallery(galleryRef(p)),
     nameKeys: nameKeysOf("gallery"),
   },

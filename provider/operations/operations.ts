@@ -86,13 +86,13 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
     await ctx.log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true, urn });
   };
 
-  const write = async (kind: ResourceKind, inputs: JsonObject, options: CallOptions) => {
+  const write = async (kind: ResourceKind, inputs: JsonObject, options: CallOptions, olds?: JsonObject) => {
     const spec = KINDS[kind];
     const api = await ctx.api();
     const label = spec.label(inputs);
     try {
       const azure = await unlessAborted(
-        spec.put(api, inputs, requestBody(spec, inputs), progress(label, options.urn)),
+        spec.put(api, inputs, requestBody(spec, inputs), progress(label, options.urn), olds),
         options.signal,
       );
       return { id: String(azure.id), outs: toOutputs(kind, inputs, azure) };
@@ -184,8 +184,8 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(kind, outs) };
     },
 
-    async update(kind, _olds, news, options = {}) {
-      return { outs: (await write(kind, news, options)).outs };
+    async update(kind, olds, news, options = {}) {
+      return { outs: (await write(kind, news, options, olds)).outs };
     },
 
     async delete(kind, props, options = {}) {

@@ -148,3 +148,18 @@ test("the soft-deleted list of an unknown artifact type is refused with the allo
   expect(res.status).toBe(400);
   expect((res.body as any).error.message).toContain("'Images'");
 });
+
+test("a new version of a soft-deleted version's name leaves the deleted one listed (a replacement keeps it restorable)", async () => {
+  await galleryWithVersion("replaced", true);
+  await client.galleryImageVersions.createOrUpdate(
+    RG,
+    "replaced",
+    "app",
+    "1.0.0",
+    { location: "westeurope", storageProfile: { source: { id: MI } } },
+    FAST,
+  );
+  const live = await client.galleryImageVersions.get(RG, "replaced", "app", "1.0.0");
+  expect(live.publishingProfile?.targetRegions?.[0]?.regionalReplicaCount).toBe(1);
+  expect((await softDeleted("replaced")).map((item) => item.name)).toEqual(["1.0.0"]);
+});

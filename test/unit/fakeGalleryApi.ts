@@ -4,6 +4,7 @@
 // publishingProfile.publishedDate, replicationStatus on request), region names answered in
 // display form ("East US"), and 404 answered as undefined. Every call and request body is recorded.
 import type { GalleryApi, GalleryRef, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
+import type { SharingUpdate } from "../../provider/lifecycle/sharingPlan";
 import type { JsonObject } from "../../provider/model/jsonObject";
 import type { Connection } from "../../provider/azure/connect";
 import { displayRegionName, normaliseRegionName } from "../../provider/model/regions";
@@ -14,6 +15,7 @@ export const PUBLISHED_DATE = "2025-06-01T12:00:00+00:00";
 export interface FakeCall {
   method: keyof GalleryApi;
   ref: Partial<VersionRef>;
+  /** A PUT's body, or the share action's SharingUpdate. */
   body?: JsonObject;
   options?: { replicationStatus?: boolean };
 }
@@ -118,7 +120,13 @@ export class FakeGalleryApi implements GalleryApi {
 
   private async put(method: keyof GalleryApi, ref: AnyRef, body: JsonObject): Promise<JsonObject> {
     this.record({ method, ref, body });
-    const resource = this.complete(ref, clone(body));
+    const resource: any = this.complete(ref, clone(body));
+    // Azure's gallery PUT ignores sharingProfile.groups: only the share action changes them.
+    const before: any = this.store.get(keyOf(ref));
+    if (resource.sharingProfile) {
+      delete resource.sharingProfile.groups;
+      if (before?.sharingProfile?.groups) resource.sharingProfile.groups = before.sharingProfile.groups;
+    }
     this.store.set(keyOf(ref), resource);
     return clone(resource);
   }
@@ -134,6 +142,37 @@ export class FakeGalleryApi implements GalleryApi {
   }
   putGallery(ref: GalleryRef, body: JsonObject) {
     return this.put("putGallery", ref, body);
+  }
+  /** The share action, as Azure applies it (groups merged by type, Reset back to private). */
+  async shareGallery(ref: GalleryRef, update: SharingUpdate): Promise<void> {
+    this.record({ method: "shareGallery", ref, body: clone(update) as unknown as JsonObject });
+    const gallery: any = this.store.get(keyOf(ref));
+    if (!gallery) throw new Error(`fake: no gallery at ${armId(ref)}`);
+    const profile: any = { ...(gallery.sharingProfile ?? {}) };
+    const ids = new Map<string, string[]>((profile.groups ?? []).map((g: any) => [g.type, [...g.ids]]));
+    for (const group of update.groups ?? []) {
+      const current = ids.get(group.type) ?? [];
+      ids.set(
+        group.type,
+        update.operationType === "Remove"
+          ? current.filter((id) => !group.ids.includes(id))
+          : [...current, ...group.ids.filter((id) => !current.includes(id))],
+      );
+    }
+    profile.groups = [...ids]
+      .filter(([, list]) => list.length > 0)
+      .map(([type, list]) => ({ type, ids: list }));
+    if (update.operationType === "Add") profile.permissions = "Groups";
+    if (update.operationType === "Reset") {
+      profile.permissions = "Private";
+      profile.groups = [];
+    }
+    if (update.operationType === "EnableCommunity") {
+      profile.permissions = "Community";
+      profile.communityGalleryInfo = { ...profile.communityGalleryInfo, communityGalleryEnabled: true };
+    }
+    if (profile.groups.length === 0) delete profile.groups;
+    gallery.sharingProfile = profile;
   }
   deleteGallery(ref: GalleryRef) {
     return this.remove("deleteGallery", ref);

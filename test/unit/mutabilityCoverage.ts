@@ -6,6 +6,7 @@ const ELEMENT_KEYS: Record<string, string[]> = {
   region: ["name"],
   lun: ["lun"],
   extendedLocation: ["name", "extendedLocation.name", "extendedLocation.type"],
+  groupType: ["type"],
 };
 
 export function covered(kind: ResourceKind, path: string): boolean {
