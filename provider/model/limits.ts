@@ -55,6 +55,12 @@ export const LIMITS = {
     description: "Image versions per subscription and region",
     enforcedBy: "informational",
   },
+  softDeleteRetentionDays: {
+    value: 7,
+    description:
+      "Days a soft-deleted image version stays restorable (gallery `softDeletePolicy`; fixed by Azure)",
+    enforcedBy: "informational",
+  },
   maxDiskSizeGiB: {
     value: 1024,
     description: "Size in GiB of any disk attached to an image (1 TB)",

@@ -17,6 +17,8 @@ import { replicaWarnings } from "../advice/replicaWarnings";
 import { changesBilling, storageChange, storageChangeSummary } from "../advice/storageChange";
 import { containsUnknown } from "../model/unknown";
 import { writeGallery } from "./galleryWrite";
+import { describeSharingPlan, sharesAnything, sharingPlan } from "../lifecycle/sharingPlan";
+import { deletedVersionNote, replacedVersionNote, softDeletesVersions } from "../advice/softDelete";
 import type { BackendSettings } from "../azure/settings";
 import type { ResourceKind } from "../model/mutability";
 
@@ -42,6 +44,8 @@ export interface KindSpec {
   nameKeys: readonly string[];
   /** Extra preview warnings that need a look at Azure. */
   replacementNotes?(api: GalleryApi, olds: JsonObject): Promise<string[]>;
+  /** What to tell once the resource is deleted (that it can still be restored). */
+  deleteNotes?(api: GalleryApi, props: JsonObject, deletedAt: Date): Promise<string[]>;
   /** Preview warnings about checked inputs that are valid but ill-advised. */
   checkNotes?(inputs: JsonObject, label: string, settings: BackendSettings): string[];
   /** Preview warnings for in-place changes that still destroy something. */
@@ -73,6 +77,13 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     label: (p) => `gallery ${p.resourceGroupName}/${p.galleryName}`,
     check: checkGallery,
     diff: diffGallery,
+    // Sharing changes in place: say which share actions run, naming every group added or removed.
+    updateNotes: (olds, news, label) => {
+      const plan = sharingPlan(olds, news);
+      return sharesAnything(plan)
+        ? [`${label}: sharing changes in place through Azure's share action: ${describeSharingPlan(plan)}`]
+        : [];
+    },
     get: (api, p) => api.getGallery(galleryRef(p)),
     put: (api, p, body, _onProgress, olds) => writeGallery(api, galleryRef(p), olds, p, body),
     remove: (api, p) => api.deleteGallery(galleryRef(p)),
@@ -117,6 +128,14 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     },
     remove: (api, p) => api.deleteVersion(versionRef(p)),
     nameKeys: nameKeysOf("galleryImageVersion"),
+    replacementNotes: async (api, olds) =>
+      softDeletesVersions(await api.getGallery(galleryRef(olds)))
+        ? [replacedVersionNote(KINDS.galleryImageVersion.label(olds), String(olds.galleryName))]
+        : [],
+    deleteNotes: async (api, props, deletedAt) =>
+      softDeletesVersions(await api.getGallery(galleryRef(props)))
+        ? [deletedVersionNote(KINDS.galleryImageVersion.label(props), String(props.galleryName), deletedAt)]
+        : [],
     checkNotes: (inputs, label, settings) =>
       settings.expectedLoad ? replicaWarnings(label, inputs, settings.expectedLoad) : [],
     billingNote: (olds, news, replacing, label, settings) => {

@@ -194,6 +194,9 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       // The SDK returns once Azure's delete operation has succeeded: the resource is gone then (real
       // clients delete a definition right after its last version), so no read follows.
       await unlessAborted(spec.remove(api, props), options.signal);
+      // Best-effort: a failed look at the gallery must not fail a delete that succeeded.
+      const notes = spec.deleteNotes ? await spec.deleteNotes(api, props, ctx.now()).catch(() => []) : [];
+      for (const note of notes) await ctx.log("info", note, { urn: options.urn });
     },
   };
 }

@@ -46,7 +46,10 @@ const NOT_MODELLED: { pattern: RegExp; reason: string; file?: RegExp }[] = [
     pattern: /\.validationsProfile\./,
     reason: "image validation results (executedValidations, platformAttributes) are not emulated",
   },
-  { pattern: /\.softDeletePolicy/, reason: "these examples' requests send no softDeletePolicy (softDelete.test.ts)" },
+  {
+    pattern: /\.softDeletePolicy/,
+    reason: "these examples' requests send no softDeletePolicy (softDelete.test.ts)",
+  },
   {
     pattern: /\.identity\.userAssignedIdentities\..+/,
     reason: "identity details are echoed per key, not per example value",

@@ -54,8 +54,166 @@ const version = (
 });
 const regions = (v: any) => v.publishingProfile.targetRegions;
 const checkedVersion = checkGalleryImageVersion({}, exampleVersionArgs(), CTX).inputs;
+const SUB_A = "34a4ab42-0d72-47d9-bd1a-aed207386dac";
+const SUB_B = "380fd389-260b-41aa-bad9-0a83108c370b";
+const TENANT = "c24c76aa-8897-4027-9b03-8f7928b54ff6";
+const COMMUNITY_PROFILE = {
+  permissions: "Community",
+  communityGalleryInfo: {
+    publisherUri: "https://contoso.example",
+    publisherContact: "images@contoso.example",
+    eula: "https://contoso.example/eula",
+    publicNamePrefix: "contoso-images",
+  },
+};
 
 export const failing: [rule: string, run: Run, property: string, mentions: string[]][] = [
+  [
+    "sharing groups need permissions Groups",
+    gallery((g) => (g.sharingProfile = { groups: [{ type: "Subscriptions", ids: [SUB_A] }] })),
+    "sharingProfile.groups",
+    ['"Private" (the default)', 'permissions is "Groups"'],
+  ],
+  [
+    "sharing groups are refused on a community gallery",
+    gallery(
+      (g) => (g.sharingProfile = { ...COMMUNITY_PROFILE, groups: [{ type: "AADTenants", ids: [SUB_A] }] }),
+    ),
+    "sharingProfile.groups",
+    ['"Community"', 'permissions is "Groups"'],
+  ],
+  [
+    "a sharing group type is Subscriptions or AADTenants",
+    gallery(
+      (g) => (g.sharingProfile = { permissions: "Groups", groups: [{ type: "Tenants", ids: [SUB_A] }] }),
+    ),
+    "sharingProfile.groups[0].type",
+    ['"Tenants"', "Subscriptions, AADTenants"],
+  ],
+  [
+    "a subscription id is a GUID",
+    gallery(
+      (g) =>
+        (g.sharingProfile = {
+          permissions: "Groups",
+          groups: [{ type: "Subscriptions", ids: [SUB_A, "prod-sub"] }],
+        }),
+    ),
+    "sharingProfile.groups[0].ids[1]",
+    ['"prod-sub"', "subscription id", "GUID"],
+  ],
+  [
+    "a tenant id is a GUID",
+    gallery(
+      (g) =>
+        (g.sharingProfile = {
+          permissions: "Groups",
+          groups: [{ type: "AADTenants", ids: ["contoso.com"] }],
+        }),
+    ),
+    "sharingProfile.groups[0].ids[0]",
+    ['"contoso.com"', "tenant id", "GUID"],
+  ],
+  [
+    "a group type is listed once",
+    gallery(
+      (g) =>
+        (g.sharingProfile = {
+          permissions: "Groups",
+          groups: [
+            { type: "Subscriptions", ids: [SUB_A] },
+            { type: "Subscriptions", ids: [SUB_B] },
+          ],
+        }),
+    ),
+    "sharingProfile.groups[1].type",
+    ['"Subscriptions" twice', "once"],
+  ],
+  [
+    "an id is listed once in its group (GUIDs compare case-insensitively)",
+    gallery(
+      (g) =>
+        (g.sharingProfile = {
+          permissions: "Groups",
+          groups: [{ type: "Subscriptions", ids: [SUB_A, SUB_A.toUpperCase()] }],
+        }),
+    ),
+    "sharingProfile.groups[0].ids[1]",
+    ["listed twice"],
+  ],
+  ...(["publisherUri", "publisherContact", "eula", "publicNamePrefix"] as const).map(
+    (field): [string, Run, string, string[]] => [
+      `a community gallery needs communityGalleryInfo.${field}`,
+      gallery((g) => {
+        g.sharingProfile = structuredClone(COMMUNITY_PROFILE);
+        delete g.sharingProfile.communityGalleryInfo[field];
+      }),
+      `sharingProfile.communityGalleryInfo.${field}`,
+      ["required", '"Community"'],
+    ],
+  ),
+  [
+    "the community publisher link is an http(s) URL",
+    gallery(
+      (g) =>
+        (g.sharingProfile = edited(
+          COMMUNITY_PROFILE,
+          (p) => (p.communityGalleryInfo.publisherUri = "contoso.com"),
+        )),
+    ),
+    "sharingProfile.communityGalleryInfo.publisherUri",
+    ['"contoso.com"', "http:// or https://"],
+  ],
+  [
+    "a publisher link with another scheme is refused",
+    gallery(
+      (g) =>
+        (g.sharingProfile = edited(
+          COMMUNITY_PROFILE,
+          (p) => (p.communityGalleryInfo.publisherUri = "ftp://contoso.com"),
+        )),
+    ),
+    "sharingProfile.communityGalleryInfo.publisherUri",
+    ['"ftp://contoso.com"', "http:// or https://"],
+  ],
+  [
+    "the community publisher contact is an e-mail address",
+    gallery(
+      (g) =>
+        (g.sharingProfile = edited(
+          COMMUNITY_PROFILE,
+          (p) => (p.communityGalleryInfo.publisherContact = "Contoso Images"),
+        )),
+    ),
+    "sharingProfile.communityGalleryInfo.publisherContact",
+    ['"Contoso Images"', "e-mail address"],
+  ],
+  [
+    "a blank EULA is refused",
+    gallery(
+      (g) => (g.sharingProfile = edited(COMMUNITY_PROFILE, (p) => (p.communityGalleryInfo.eula = "   "))),
+    ),
+    "sharingProfile.communityGalleryInfo.eula",
+    ["blank"],
+  ],
+  [
+    "the public name prefix is letters, digits and inner hyphens",
+    gallery(
+      (g) =>
+        (g.sharingProfile = edited(
+          COMMUNITY_PROFILE,
+          (p) => (p.communityGalleryInfo.publicNamePrefix = "contoso images"),
+        )),
+    ),
+    "sharingProfile.communityGalleryInfo.publicNamePrefix",
+    ['"contoso images"', "letters and digits", "<prefix>-<GUID>"],
+  ],
+  [
+    "publisher details are validated also before the gallery is shared with the community",
+    gallery((g) => (g.sharingProfile = { communityGalleryInfo: { publisherContact: "nobody" } })),
+    "sharingProfile.communityGalleryInfo.publisherContact",
+    ['"nobody"', "e-mail address"],
+  ],
   [
     "a misspelt argument names the key",
     version((v) => (v.publishingProfile.replicaCont = 2)),
@@ -332,6 +490,33 @@ export const passing: [rule: string, run: Run][] = [
   ["the README example version", version(() => undefined)],
   ["the README example image definition", image(() => undefined)],
   ["the README example gallery", gallery(() => undefined)],
+  [
+    "a gallery shared with subscriptions and a tenant",
+    gallery(
+      (g) =>
+        (g.sharingProfile = {
+          permissions: "Groups",
+          groups: [
+            { type: "Subscriptions", ids: [SUB_A, SUB_B] },
+            { type: "AADTenants", ids: [TENANT] },
+          ],
+        }),
+    ),
+  ],
+  [
+    "a gallery with permissions Groups and no groups yet",
+    gallery((g) => (g.sharingProfile = { permissions: "Groups" })),
+  ],
+  [
+    "a community gallery with all four publisher details",
+    gallery((g) => (g.sharingProfile = COMMUNITY_PROFILE)),
+  ],
+  [
+    "sharing groups whose permissions are known only after apply",
+    gallery(
+      (g) => (g.sharingProfile = { permissions: UNKNOWN, groups: [{ type: "Subscriptions", ids: [SUB_A] }] }),
+    ),
+  ],
   [
     "an unchanged endOfLifeDate in the past on an existing resource",
     image((i) => (i.endOfLifeDate = "2020-01-01T00:00:00Z"), { endOfLifeDate: "2020-01-01T00:00:00Z" }),

@@ -20,7 +20,8 @@ export function fullGallery(): Record<string, any> {
     tags: { team: "platform" },
     identity: { type: "UserAssigned", userAssignedIdentities: ["/subscriptions/0000/identities/id1"] },
     sharingProfile: {
-      permissions: "Community",
+      permissions: "Groups",
+      groups: [{ type: "Subscriptions", ids: ["34a4ab42-0d72-47d9-bd1a-aed207386dac"] }],
       communityGalleryInfo: {
         publisherUri: "https://contoso.example",
         publisherContact: "images@contoso.example",

@@ -39,7 +39,10 @@ describe("the model", () => {
       "identifier.uniqueName",
       "identity.principalId",
       "identity.tenantId",
-      "sharingProfile.groups",
+      // sharingProfile.groups is readOnly in the spec's PUT, yet an argument here: the provider
+      // applies it through the gallery's share action.
+      "sharingProfile.communityGalleryInfo.communityGalleryEnabled",
+      "sharingProfile.communityGalleryInfo.publicNames",
       "sharingStatus",
     ],
     galleryImage: ["id", "name", "type", "provisioningState", "systemData"],

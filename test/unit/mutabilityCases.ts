@@ -18,6 +18,7 @@ const NEW_ELEMENTS: Record<string, unknown> = {
     storageAccountType: "Standard_LRS",
   },
   "storageProfile.dataDiskImages": { lun: 7, source: { id: "/snapshots/data7" } },
+  "sharingProfile.groups": { type: "AADTenants", ids: ["c24c76aa-8897-4027-9b03-8f7928b54ff6"] },
   "publishingProfile.targetExtendedLocations": {
     name: "eastus",
     extendedLocation: { name: "microsoftnewyork1", type: "EdgeZone" },
@@ -75,6 +76,9 @@ export const AZURE: Record<string, "update" | "replace" | "no change"> = {
   "gallery identity.type": "update",
   "gallery identity.userAssignedIdentities": "update",
   "gallery sharingProfile.permissions": "update",
+  // Azure's share action adds and removes subscriptions and tenants of an existing gallery (Add, Remove).
+  "gallery sharingProfile.groups[]": "update",
+  "gallery sharingProfile.groups[].ids": "update",
   "gallery sharingProfile.communityGalleryInfo.publisherUri": "update",
   "gallery sharingProfile.communityGalleryInfo.publisherContact": "update",
   "gallery sharingProfile.communityGalleryInfo.eula": "update",

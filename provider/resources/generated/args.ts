@@ -110,8 +110,18 @@ export interface GalleryIdentityArgs {
 export interface SharingProfileArgs {
   /** Who may use the gallery: Private, Groups (subscriptions and tenants) or Community. */
   readonly permissions?: pulumi.Input<undefined | OneOf<"Private" | "Groups" | "Community">>;
+  /** The subscriptions and tenants the gallery is shared with (permissions Groups), each type listed once. */
+  readonly groups?: pulumi.Input<undefined | pulumi.Input<SharingProfileGroupArgs>[]>;
   /** Publisher details, when the gallery is shared with the community. */
   readonly communityGalleryInfo?: pulumi.Input<undefined | CommunityGalleryInfoArgs>;
+}
+
+/** One group the gallery is shared with. */
+export interface SharingProfileGroupArgs {
+  /** Subscriptions or AADTenants. */
+  readonly type: pulumi.Input<OneOf<"Subscriptions" | "AADTenants">>;
+  /** The subscription or tenant ids (GUIDs). */
+  readonly ids: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /** Publisher details, when the gallery is shared with the community. */

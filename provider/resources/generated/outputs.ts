@@ -154,14 +154,22 @@ export interface GalleryIdentityOutput {
 export interface SharingProfileOutput {
   /** Who may use the gallery: Private, Groups (subscriptions and tenants) or Community. */
   readonly permissions?: "Private" | "Groups" | "Community";
-  /** Publisher details, when the gallery is shared with the community. */
-  readonly communityGalleryInfo?: CommunityGalleryInfo;
-  /** The subscriptions and tenants the gallery is shared with. */
+  /** The subscriptions and tenants the gallery is shared with (permissions Groups), each type listed once. */
   readonly groups?: SharingProfileGroup[];
+  /** Publisher details, when the gallery is shared with the community. */
+  readonly communityGalleryInfo?: CommunityGalleryInfoOutput;
+}
+
+/** One group the gallery is shared with. */
+export interface SharingProfileGroup {
+  /** Subscriptions or AADTenants. */
+  readonly type: "Subscriptions" | "AADTenants";
+  /** The subscription or tenant ids (GUIDs). */
+  readonly ids: string[];
 }
 
 /** Publisher details, when the gallery is shared with the community. */
-export interface CommunityGalleryInfo {
+export interface CommunityGalleryInfoOutput {
   /** Link to the publisher's website, shown to everyone. */
   readonly publisherUri?: string;
   /** E-mail address for support from the publisher, shown to everyone. */
@@ -170,14 +178,10 @@ export interface CommunityGalleryInfo {
   readonly eula?: string;
   /** Prefix of the name under which the gallery is shown publicly. */
   readonly publicNamePrefix?: string;
-}
-
-/** One group the gallery is shared with. */
-export interface SharingProfileGroup {
-  /** Subscriptions or AADTenants. */
-  readonly type: string;
-  /** The subscription or tenant ids. */
-  readonly ids: string[];
+  /** Whether the gallery is shared with the community (after the share action EnableCommunity). */
+  readonly communityGalleryEnabled?: boolean;
+  /** The names consumers use for the community gallery: the prefix and a GUID Azure picks. */
+  readonly publicNames?: string[];
 }
 
 /** Soft deletion of the gallery's resources. */
