@@ -61,14 +61,18 @@ const REGISTERED = [
   ids.vhdData2,
 ];
 
+const SHARED_WITH = ["34a4ab42-0d72-47d9-bd1a-aed207386dac", "c24c76aa-8897-4027-9b03-8f7928b54ff6"];
+
 function galleryBody(): Body {
   return {
     location: HOME,
     tags: { team: "platform" },
     description: "Golden images",
     identity: { type: "UserAssigned", userAssignedIdentities: { [ids.identity1]: {} } },
+    // The PUT ignores the groups (the share action changes them): the emulator must accept any change.
     sharingProfile: {
-      permissions: "Community",
+      permissions: "Groups",
+      groups: [{ type: "Subscriptions", ids: [SHARED_WITH[0]] }],
       communityGalleryInfo: {
         publisherUri: "https://contoso.example",
         publisherContact: "images@contoso.example",
@@ -178,7 +182,18 @@ const CHANGES: Record<string, Change> = {
   "gallery identity.userAssignedIdentities": {
     apply: (b) => (b.identity.userAssignedIdentities = { [ids.identity2]: {} }),
   },
-  "gallery sharingProfile.permissions": { apply: (b) => (b.sharingProfile.permissions = "Groups") },
+  "gallery sharingProfile.permissions": {
+    apply: (b) => {
+      b.sharingProfile.permissions = "Community";
+      delete b.sharingProfile.groups;
+    },
+  },
+  "gallery sharingProfile.groups[]": {
+    apply: (b) => b.sharingProfile.groups.push({ type: "AADTenants", ids: [SHARED_WITH[1]] }),
+  },
+  "gallery sharingProfile.groups[].ids": {
+    apply: (b) => b.sharingProfile.groups[0].ids.push(SHARED_WITH[1]),
+  },
   "gallery sharingProfile.communityGalleryInfo.publisherUri": {
     apply: (b) => (b.sharingProfile.communityGalleryInfo.publisherUri = "https://fabrikam.example"),
   },
