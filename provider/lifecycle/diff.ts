@@ -106,11 +106,35 @@ export function diffResource(
     deleteBeforeReplace: replaces.length > 0,
     updates,
     warnings: replacing.map((change) => replacementWarning(kind, label, change)),
-    details: changes.flatMap((change) => {
-      const replace = behaviourOf(change, olds, news) === "replace";
-      return change.details.map((detail) => ({ ...detail, replace }));
-    }),
+    details: mergedDetails(
+      changes.flatMap((change) => {
+        const replace = behaviourOf(change, olds, news) === "replace";
+        return change.details.map((detail) => ({ ...detail, replace }));
+      }),
+    ),
   };
+}
+
+/**
+ * One detail per path: an element removed at an index of the old list and another added at the same
+ * index of the new list (a subscription swapped for another) is an update of that path.
+ */
+function mergedDetails(details: readonly DiffDetail[]): DiffDetail[] {
+  const byPath = new Map<string, DiffDetail>();
+  for (const detail of details) {
+    const seen = byPath.get(detail.path);
+    byPath.set(
+      detail.path,
+      seen === undefined
+        ? detail
+        : {
+            path: detail.path,
+            kind: seen.kind === detail.kind ? detail.kind : "update",
+            replace: seen.replace || detail.replace,
+          },
+    );
+  }
+  return [...byPath.values()];
 }
 
 /** The row's behaviour, or "update" when its in-place condition holds for this change. */

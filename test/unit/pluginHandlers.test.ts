@@ -102,6 +102,46 @@ describe("diff", () => {
   });
 });
 
+describe("sharing through the plugin", () => {
+  const A = "34a4ab42-0d72-47d9-bd1a-aed207386dac";
+  const B = "380fd389-260b-41aa-bad9-0a83108c370b";
+  const shared = (ids: string[]) =>
+    edited(exampleGalleryArgs(), (g) => {
+      g.sharingProfile = { permissions: "Groups", groups: [{ type: "Subscriptions", ids }] };
+    });
+
+  test("a subscription swapped for another at the same place is an UPDATE of that id", async () => {
+    const handlers = plugin();
+    const { outs } = await created(handlers, URN.gallery, shared([A]));
+    const { inputs } = await handlers.check(URN.gallery, outs, shared([B]));
+    const diff = await handlers.diff(URN.gallery, outs, inputs);
+    expect(diff).toMatchObject({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(diff.detailedDiff).toEqual({ "sharingProfile.groups[0].ids[0]": "UPDATE" });
+  });
+
+  test("a subscription added is ADD at its index in the new list", async () => {
+    const handlers = plugin();
+    const { outs } = await created(handlers, URN.gallery, shared([A]));
+    const { inputs } = await handlers.check(URN.gallery, outs, shared([A, B]));
+    expect((await handlers.diff(URN.gallery, outs, inputs)).detailedDiff).toEqual({
+      "sharingProfile.groups[0].ids[1]": "ADD",
+    });
+  });
+
+  test("update runs the share action, never a PUT, when only the groups change", async () => {
+    const fake = new FakeGalleryApi();
+    const handlers = plugin(fake);
+    const { outs } = await created(handlers, URN.gallery, shared([A]));
+    const { inputs } = await handlers.check(URN.gallery, outs, shared([A, B]));
+    fake.calls.length = 0;
+    await handlers.update(URN.gallery, outs, inputs);
+    expect(fake.calls.map((c) => [c.method, (c.body as any)?.operationType])).toEqual([
+      ["shareGallery", "Add"],
+      ["getGallery", undefined],
+    ]);
+  });
+});
+
 describe("configuration", () => {
   test("an unknown backend fails CheckConfig on that key, naming what is allowed", () => {
     const { failures } = plugin().checkConfig({ backend: "cloud" });
