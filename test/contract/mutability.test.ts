@@ -11,6 +11,7 @@ import {
 import { diffResource } from "../../provider/lifecycle/diff";
 import { MUTABILITY, type MutabilityEntry, type ResourceKind } from "../../provider/model/mutability";
 import { FAST, fetchToken, request } from "../emulator/client";
+import { SUBSCRIPTION_A, TENANT } from "../sharingIds";
 import {
   type Backend,
   CHECK_CONTEXT,
@@ -61,7 +62,7 @@ const REGISTERED = [
   ids.vhdData2,
 ];
 
-const SHARED_WITH = ["34a4ab42-0d72-47d9-bd1a-aed207386dac", "c24c76aa-8897-4027-9b03-8f7928b54ff6"];
+const SHARED_WITH = [SUBSCRIPTION_A, TENANT];
 
 function galleryBody(): Body {
   return {

@@ -11,6 +11,7 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 import * as acg from "../../provider";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { computeClient } from "../emulator/client";
+import { SUBSCRIPTION_A, SUBSCRIPTION_B, TENANT } from "../sharingIds";
 import { E2EStack, requirePulumiCli, type PreviewReport } from "./harness";
 
 jest.setTimeout(600_000);
@@ -19,9 +20,7 @@ const RG = "rg-sharing";
 const GALLERY = "sharedImages";
 const SOURCE =
   "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images/base-1";
-const SUB_A = "34a4ab42-0d72-47d9-bd1a-aed207386dac";
-const SUB_B = "380fd389-260b-41aa-bad9-0a83108c370b";
-const TENANT = "c24c76aa-8897-4027-9b03-8f7928b54ff6";
+const [SUB_A, SUB_B] = [SUBSCRIPTION_A, SUBSCRIPTION_B];
 
 interface Desired {
   groups: acg.GalleryArgs["sharingProfile"];

@@ -5,18 +5,11 @@
 // them, EnableCommunity fills in communityGalleryEnabled and publicNames.
 import type { ComputeManagementClient } from "@azure/arm-compute";
 import type { RunningEmulator } from "../../emulator";
+import { COMMUNITY_INFO, SUBSCRIPTION_A, SUBSCRIPTION_B, TENANT } from "../sharingIds";
 import { computeClient, FAST, fetchToken, request, sleep, startTestEmulator } from "./client";
 
 const RG = "rg-share";
-const SUB_A = "34a4ab42-0d72-47d9-bd1a-aed207386dac";
-const SUB_B = "380fd389-260b-41aa-bad9-0a83108c370b";
-const TENANT = "c24c76aa-8897-4027-9b03-8f7928b54ff6";
-const COMMUNITY = {
-  publisherUri: "https://contoso.example",
-  publisherContact: "images@contoso.example",
-  eula: "https://contoso.example/eula",
-  publicNamePrefix: "contoso",
-};
+const [SUB_A, SUB_B, COMMUNITY] = [SUBSCRIPTION_A, SUBSCRIPTION_B, COMMUNITY_INFO];
 
 let emu: RunningEmulator;
 let client: ComputeManagementClient;

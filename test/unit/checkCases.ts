@@ -9,6 +9,7 @@ import {
   type CheckResult,
 } from "../../provider/lifecycle/check";
 import type { ResourceKind } from "../../provider/model/mutability";
+import { COMMUNITY_INFO, SUBSCRIPTION_A, SUBSCRIPTION_B, TENANT } from "../sharingIds";
 import { CTX, edited, exampleGalleryArgs, exampleImageArgs, exampleVersionArgs, UNKNOWN } from "./fixtures";
 
 export interface CheckCase {
@@ -54,17 +55,10 @@ const version = (
 });
 const regions = (v: any) => v.publishingProfile.targetRegions;
 const checkedVersion = checkGalleryImageVersion({}, exampleVersionArgs(), CTX).inputs;
-const SUB_A = "34a4ab42-0d72-47d9-bd1a-aed207386dac";
-const SUB_B = "380fd389-260b-41aa-bad9-0a83108c370b";
-const TENANT = "c24c76aa-8897-4027-9b03-8f7928b54ff6";
+const [SUB_A, SUB_B] = [SUBSCRIPTION_A, SUBSCRIPTION_B];
 const COMMUNITY_PROFILE = {
   permissions: "Community",
-  communityGalleryInfo: {
-    publisherUri: "https://contoso.example",
-    publisherContact: "images@contoso.example",
-    eula: "https://contoso.example/eula",
-    publicNamePrefix: "contoso-images",
-  },
+  communityGalleryInfo: { ...COMMUNITY_INFO, publicNamePrefix: "contoso-images" },
 };
 
 export const failing: [rule: string, run: Run, property: string, mentions: string[]][] = [

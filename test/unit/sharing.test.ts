@@ -10,18 +10,11 @@ import { setEngineLog, type Severity } from "../../provider/engineLog";
 import { diffGallery } from "../../provider/lifecycle/diff";
 import { describeSharingPlan, sharingPlan } from "../../provider/lifecycle/sharingPlan";
 import { FakeGalleryApi } from "./fakeGalleryApi";
+import { COMMUNITY_INFO, SUBSCRIPTION_A, SUBSCRIPTION_B, SUBSCRIPTION_C, TENANT } from "../sharingIds";
 import { edited, exampleGalleryArgs, exampleImageArgs, exampleVersionArgs } from "./fixtures";
 
-const A = "34a4ab42-0d72-47d9-bd1a-aed207386dac";
-const B = "380fd389-260b-41aa-bad9-0a83108c370b";
-const C = "6f1c2e6a-51b0-4f5e-9c53-0d6c3f8b9a11";
-const T = "c24c76aa-8897-4027-9b03-8f7928b54ff6";
-const INFO = {
-  publisherUri: "https://contoso.example",
-  publisherContact: "images@contoso.example",
-  eula: "https://contoso.example/eula",
-  publicNamePrefix: "contoso",
-};
+const { A, B, C, T } = { A: SUBSCRIPTION_A, B: SUBSCRIPTION_B, C: SUBSCRIPTION_C, T: TENANT };
+const INFO = COMMUNITY_INFO;
 
 const gallery = (sharingProfile?: object): Record<string, any> => ({
   ...exampleGalleryArgs(),
@@ -178,20 +171,21 @@ describe("the share actions a change needs", () => {
   });
 });
 
-describe("the provider applies sharing through the share action", () => {
-  let fake: FakeGalleryApi;
-  let logged: { severity: Severity; message: string }[];
-  beforeEach(() => {
-    fake = new FakeGalleryApi();
-    logged = [];
-    useConnection(fake.connection(), { kind: "local", stateDir: "/nonexistent", accessGrantedRegions: [] });
-    setEngineLog({ log: async (severity, message) => void logged.push({ severity, message }) });
-  });
-  afterAll(() => {
-    useConnection(undefined);
-    setEngineLog(undefined);
-  });
+/** The in-memory Azure behind the provider, and what the provider logged, fresh for each test. */
+let fake: FakeGalleryApi;
+let logged: { severity: Severity; message: string }[];
+beforeEach(() => {
+  fake = new FakeGalleryApi();
+  logged = [];
+  useConnection(fake.connection(), { kind: "local", stateDir: "/nonexistent", accessGrantedRegions: [] });
+  setEngineLog({ log: async (severity, message) => void logged.push({ severity, message }) });
+});
+afterAll(() => {
+  useConnection(undefined);
+  setEngineLog(undefined);
+});
 
+describe("the provider applies sharing through the share action", () => {
   async function create(args: Record<string, any>) {
     const { inputs, failures } = await providers.gallery.check!({}, args);
     expect(failures).toEqual([]);
@@ -261,19 +255,7 @@ describe("the provider applies sharing through the share action", () => {
 });
 
 describe("soft delete of image versions", () => {
-  let fake: FakeGalleryApi;
-  let logged: { severity: Severity; message: string }[];
   const ref = { resourceGroupName: "rg-images", galleryName: "corpImages" };
-  beforeEach(() => {
-    fake = new FakeGalleryApi();
-    logged = [];
-    useConnection(fake.connection(), { kind: "local", stateDir: "/nonexistent", accessGrantedRegions: [] });
-    setEngineLog({ log: async (severity, message) => void logged.push({ severity, message }) });
-  });
-  afterAll(() => {
-    useConnection(undefined);
-    setEngineLog(undefined);
-  });
 
   async function version() {
     const { inputs } = await providers.galleryImageVersion.check!({}, exampleVersionArgs());
