@@ -16,12 +16,13 @@ export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion";
 // Where the implementation lives: under the package's name when it is installed, else this copy by
 // absolute path (programs that run from inside the package's own folder: its root program, examples
 // and tests). Loaded from source by a TypeScript runner, this file puts the source runtime first, so
-// tests exercise the code they see rather than an older build; the compiled copy in dist/ stays last
-// for the plain-node plugin.
+// tests exercise the code they see rather than an older build; the plain-node plugin, which cannot
+// load the source, takes this checkout's compiled copy in dist/ next, before a copy installed by name
+// (in a shared node_modules that may be an older build of another checkout).
 const thisCopy = path.join(__dirname, "..", "runtime");
 const byName = "pulumi-azure-compute-gallery/runtime";
 const runtimeCandidates = __filename.endsWith(".ts")
-  ? [thisCopy, byName, path.resolve(__dirname, "..", "..", "dist", "provider", "runtime")]
+  ? [thisCopy, path.resolve(__dirname, "..", "..", "dist", "provider", "runtime"), byName]
   : [byName, thisCopy];
 // Not finding a candidate is expected; anything else is a real error.
 // (An array, not a Set: Pulumi's closure serializer does not carry Sets.)
