@@ -18,6 +18,8 @@ Flags (environment variable in brackets):
   --replication-speed <gb/s> GB written per second per region      [COMPUTE_GALLERY_EMULATOR_REPLICATION_SPEED] (20)
   --retry-after <s>          Retry-After on version operations     [COMPUTE_GALLERY_EMULATOR_RETRY_AFTER] (1; Azure sends 60)
   --version-delete-ms <ms>   how long deleting a version takes     [COMPUTE_GALLERY_EMULATOR_VERSION_DELETE_MS] (1000)
+  --sharing-update-ms <ms>   how long the share action takes       [COMPUTE_GALLERY_EMULATOR_SHARING_UPDATE_MS] (1000)
+  --soft-delete-retention-ms <ms>  soft-deleted versions restorable [COMPUTE_GALLERY_EMULATOR_SOFT_DELETE_RETENTION_MS] (7 days)
   --api-version-policy <p>   strict | relaxed                      [COMPUTE_GALLERY_EMULATOR_API_VERSION_POLICY] (strict)
   --resource-groups <mode>   explicit (as Azure: create the group first) | implicit (created on first write)
                                                                    [COMPUTE_GALLERY_EMULATOR_RESOURCE_GROUPS] (explicit)
@@ -59,6 +61,8 @@ export function optionsFromArgs(
       "replication-speed": { type: "string" },
       "retry-after": { type: "string" },
       "version-delete-ms": { type: "string" },
+      "sharing-update-ms": { type: "string" },
+      "soft-delete-retention-ms": { type: "string" },
       "api-version-policy": { type: "string" },
       "resource-groups": { type: "string" },
       "allow-access-region": { type: "string", multiple: true },
@@ -113,6 +117,11 @@ export function optionsFromArgs(
     replicationSpeedGBps: num(values["replication-speed"] ?? e("REPLICATION_SPEED"), "--replication-speed"),
     retryAfterSeconds: num(values["retry-after"] ?? e("RETRY_AFTER"), "--retry-after"),
     versionDeleteMs: num(values["version-delete-ms"] ?? e("VERSION_DELETE_MS"), "--version-delete-ms"),
+    sharingUpdateMs: num(values["sharing-update-ms"] ?? e("SHARING_UPDATE_MS"), "--sharing-update-ms"),
+    softDeleteRetentionMs: num(
+      values["soft-delete-retention-ms"] ?? e("SOFT_DELETE_RETENTION_MS"),
+      "--soft-delete-retention-ms",
+    ),
     apiVersionPolicy: policy,
     resourceGroups: groups,
     allowedAccessRegions: regions,
