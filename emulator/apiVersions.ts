@@ -77,13 +77,14 @@ export function checkApiVersion(
   policy: ApiVersionPolicy,
   resourceType: string,
   location: () => string,
+  supported: readonly string[] = SUPPORTED_API_VERSIONS,
 ): string {
   if (!value) throw errors.missingApiVersion();
   if (policy === "strict" && !/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(value)) {
-    throw errors.invalidApiVersion(value, SUPPORTED_API_VERSIONS);
+    throw errors.invalidApiVersion(value, supported);
   }
-  if (policy === "strict" && !SUPPORTED_API_VERSIONS.includes(value)) {
-    throw errors.noRegisteredProviderFound(value, resourceType, location(), SUPPORTED_API_VERSIONS);
+  if (policy === "strict" && !supported.includes(value)) {
+    throw errors.noRegisteredProviderFound(value, resourceType, location(), supported);
   }
   return value;
 }

@@ -1,11 +1,15 @@
-// The emulator's own identity provider: OAuth2 client credentials for one configured tenant and client,
-// issuing HS256-signed JWTs (Azure tools decode tid/oid/appid from the token, so it must be a JWT).
+// The emulator's own identity provider: OAuth2 client credentials for one tenant and its clients (the
+// primary identity, which owns everything, and any further identities whose access role assignments
+// decide), issuing HS256-signed JWTs (Azure tools decode tid/oid/appid from the token, so it must be a JWT).
 // The signing key lives in the store, so tokens stay valid across restarts on the same state directory.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Store } from "./store/store";
 
 const KEY_META = "tokenSigningKey";
 export const TOKEN_LIFETIME_SECONDS = 3599;
+
+/** A verdict of `verify` that refuses the token. */
+export const isRefusal = (v: Caller | TokenRefusal): v is TokenRefusal => "code" in v;
 
 export interface TokenRefusal {
   code: "InvalidAuthenticationToken" | "ExpiredAuthenticationToken" | "InvalidAuthenticationTokenAudience";
@@ -29,14 +33,37 @@ export interface TokenIdentity {
   clientSecret: string;
 }
 
+/** A further client of the emulator's tenant: a service principal with its own object id and groups. */
+export interface ClientIdentity {
+  clientId: string;
+  clientSecret: string;
+  /** The service principal's object id: what role assignments name as `principalId`. */
+  objectId: string;
+  /** Object ids of the groups it is a member of (assignments to a group reach its members). */
+  groupIds: string[];
+}
+
+/** Who sent a request, as the token says. */
+export interface Caller {
+  clientId: string;
+  objectId: string;
+  groupIds: readonly string[];
+  /** The emulator's own identity: owner of everything, never refused. */
+  primary: boolean;
+}
+
 const b64url = (b: Buffer | string): string => Buffer.from(b).toString("base64url");
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 export class TokenService {
   private readonly key: Buffer;
+  private readonly clients: ClientIdentity[];
 
   constructor(
     store: Store,
     private readonly id: TokenIdentity,
+    others: readonly ClientIdentity[] = [],
   ) {
     let key = store.getMeta(KEY_META);
     if (!key) {
@@ -44,19 +71,27 @@ export class TokenService {
       store.transaction(() => store.setMeta(KEY_META, key as string));
     }
     this.key = Buffer.from(key, "hex");
+    // The primary identity's object id is its client id, as before further identities existed.
+    this.clients = [{ ...id, objectId: id.clientId, groupIds: [] }, ...others];
   }
 
+  /** The primary identity (its tenant is the emulator's one tenant). */
   get identity(): TokenIdentity {
     return this.id;
   }
 
-  secretMatches(clientSecret: string): boolean {
+  /** The client with this id, if the emulator knows it. */
+  client(clientId: string): ClientIdentity | undefined {
+    return this.clients.find((c) => same(c.clientId, clientId));
+  }
+
+  secretMatches(client: ClientIdentity, clientSecret: string): boolean {
     const a = Buffer.from(clientSecret);
-    const b = Buffer.from(this.id.clientSecret);
+    const b = Buffer.from(client.clientSecret);
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  issue(issuer: string, audience: string, nowSeconds: number): string {
+  issue(client: ClientIdentity, issuer: string, audience: string, nowSeconds: number): string {
     const header = b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
     const claims = b64url(
       JSON.stringify({
@@ -66,10 +101,10 @@ export class TokenService {
         nbf: nowSeconds - 60,
         exp: nowSeconds + TOKEN_LIFETIME_SECONDS,
         tid: this.id.tenantId,
-        appid: this.id.clientId,
-        azp: this.id.clientId,
-        oid: this.id.clientId,
-        sub: this.id.clientId,
+        appid: client.clientId,
+        azp: client.clientId,
+        oid: client.objectId,
+        sub: client.objectId,
         idtyp: "app",
         ver: "1.0",
       }),
@@ -78,10 +113,10 @@ export class TokenService {
   }
 
   /**
-   * Why the token is unacceptable, as ARM's error code and message, or undefined when it is good.
+   * The caller the token names, or why the token is unacceptable as ARM's error code and message.
    * `audiences`: what the token's `aud` must be exactly (ARM's own, and the emulator's endpoint).
    */
-  verify(token: string, nowSeconds: number, audiences: readonly string[]): TokenRefusal | undefined {
+  verify(token: string, nowSeconds: number, audiences: readonly string[]): Caller | TokenRefusal {
     const invalid = (why: string): TokenRefusal => ({
       code: "InvalidAuthenticationToken",
       message: `The access token is invalid. ${why}`,
@@ -116,8 +151,14 @@ export class TokenService {
       };
     }
     if (c.tid !== this.id.tenantId) return invalid("The token was issued for another tenant.");
-    if (c.appid !== this.id.clientId) return invalid("The token was issued for another client.");
-    return undefined;
+    const client = this.client(c.appid ?? "");
+    if (!client) return invalid("The token was issued for another client.");
+    return {
+      clientId: client.clientId,
+      objectId: client.objectId,
+      groupIds: client.groupIds,
+      primary: same(client.clientId, this.id.clientId),
+    };
   }
 
   private sign(data: string): string {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `compute-gallery emulator [flags]`: runs the emulator alone and prints what a client needs to reach it.
+import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { parseFaultRules } from "./faultSyntax";
-import { startEmulator, type EmulatorOptions } from "./index";
+import { startEmulator, type EmulatorIdentity, type EmulatorOptions } from "./index";
 
 const USAGE = `Usage: compute-gallery emulator [flags]
 
@@ -33,6 +34,9 @@ Flags (environment variable in brackets):
   --allow-remote             allow --host to be a non-loopback address [COMPUTE_GALLERY_EMULATOR_ALLOW_REMOTE=1]
   --subscription-id, --tenant-id, --client-id, --client-secret   the emulator's own dev identity
                                                                    [COMPUTE_GALLERY_EMULATOR_SUBSCRIPTION_ID, ..._TENANT_ID, ..._CLIENT_ID, ..._CLIENT_SECRET]
+  --identities <file>        JSON file of further clients whose access role assignments decide:
+                             { "identities": [ { clientId, clientSecret, objectId, groupIds? } ] }
+                                                                   [COMPUTE_GALLERY_EMULATOR_IDENTITIES]
   --quiet                    no request log
   -h, --help                 this text
 `;
@@ -75,6 +79,7 @@ export function optionsFromArgs(
       "tenant-id": { type: "string" },
       "client-id": { type: "string" },
       "client-secret": { type: "string" },
+      identities: { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -135,8 +140,17 @@ export function optionsFromArgs(
     tenantId: values["tenant-id"] ?? e("TENANT_ID"),
     clientId: values["client-id"] ?? e("CLIENT_ID"),
     clientSecret: values["client-secret"] ?? e("CLIENT_SECRET"),
+    ...identitiesFrom(values.identities ?? e("IDENTITIES")),
     quiet: values.quiet ?? false,
   };
+}
+
+/** The further identities a `--identities` file lists (their secrets stay out of the banner and the log). */
+function identitiesFrom(file: string | undefined): { identities?: EmulatorIdentity[] } {
+  if (!file) return {};
+  const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as { identities?: unknown };
+  if (!Array.isArray(parsed.identities)) throw new Error(`${file}: expected { "identities": [ ... ] }`);
+  return { identities: parsed.identities as EmulatorIdentity[] };
 }
 
 /** Runs the emulator command; the package's bin (provider/cli.ts) hands every non-review command here. */
@@ -180,6 +194,7 @@ export async function runEmulatorCli(argv: string[] = process.argv.slice(2)): Pr
     "",
     `Cloud metadata: ${emulator.endpoint}/metadata/endpoints?api-version=2022-09-01`,
     `Token endpoint: ${emulator.endpoint}/${emulator.tenantId}/oauth2/v2.0/token`,
+    `Further identities (access by role assignment): ${(options.identities ?? []).map((i) => i.clientId).join(", ") || "none"}`,
     "Press Ctrl+C to stop.",
   ];
   process.stdout.write(out.join("\n") + "\n");

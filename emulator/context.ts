@@ -1,6 +1,7 @@
 // What every handler receives and returns. Handlers are synchronous: the store is synchronous, and a
 // handler's writes happen inside one transaction opened by the pipeline.
 import type { IncomingHttpHeaders } from "node:http";
+import type { Caller } from "./auth";
 import type { Service } from "./service";
 
 export interface Context {
@@ -14,6 +15,8 @@ export interface Context {
   apiVersion: string;
   now: number;
   svc: Service;
+  /** Who sent the request (absent on the anonymous identity routes). */
+  caller?: Caller;
 }
 
 export interface Reply {
@@ -27,17 +30,27 @@ export interface Reply {
 
 /**
  * arm: the gallery resource types (api-version from the one table); rm: Resource Manager's own APIs
- * (subscriptions, groups, providers: any api-version); admin: emulator control; identity: anonymous.
+ * (subscriptions, groups, providers: any api-version); authorization: Microsoft.Authorization's role
+ * assignments and definitions; admin: emulator control; identity: anonymous.
  */
-export type RouteKind = "arm" | "rm" | "admin" | "identity";
+export type RouteKind = "arm" | "rm" | "authorization" | "admin" | "identity";
+
+/**
+ * How the pipeline authorizes a route for callers other than the primary identity. "path" (the default
+ * for routes with a resource type): the action on the request path; "filter": a list that leaves out what
+ * the caller may not read; "handler": the handler decides (it knows which resource is concerned); "open":
+ * any authenticated caller; "primary": the primary identity only (emulator control).
+ */
+export type RouteAccess = "path" | "filter" | "handler" | "open" | "primary";
 
 export interface Route {
   method: string;
   pattern: RegExp;
   names: string[];
   kind: RouteKind;
-  /** ARM resource type named in api-version errors. */
+  /** ARM resource type named in api-version errors; with the provider namespace, names the RBAC action. */
   resourceType?: string;
+  access: RouteAccess;
   handle(ctx: Context): Reply;
 }
 
@@ -48,6 +61,7 @@ export function route(
   kind: RouteKind,
   handle: (ctx: Context) => Reply,
   resourceType?: string,
+  access: RouteAccess = resourceType ? "path" : "open",
 ): Route {
   const names: string[] = [];
   const source = template
@@ -60,5 +74,5 @@ export function route(
       return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     })
     .join("/");
-  return { method, pattern: new RegExp(`^${source}/?$`, "i"), names, kind, resourceType, handle };
+  return { method, pattern: new RegExp(`^${source}/?$`, "i"), names, kind, resourceType, access, handle };
 }

@@ -157,6 +157,57 @@ export const errors = {
   methodNotAllowed: (method: string) =>
     err(405, "MethodNotAllowed", `The requested resource does not support http method '${method}'.`),
 
+  /** ARM's refusal when no role assigned to the caller at the path or above allows the action. */
+  authorizationFailed: (clientId: string, objectId: string, action: string, scope: string) =>
+    err(
+      403,
+      "AuthorizationFailed",
+      `The client '${clientId}' with object id '${objectId}' does not have authorization to perform action ` +
+        `'${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    ),
+
+  roleAssignmentNotFound: (name: string) =>
+    err(404, "RoleAssignmentNotFound", `The role assignment '${name}' is not found.`),
+
+  invalidRoleAssignmentId: (name: string) =>
+    err(
+      400,
+      "InvalidRoleAssignmentId",
+      `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`,
+    ),
+
+  roleDefinitionDoesNotExist: (id: string, status = 400) =>
+    err(
+      status,
+      "RoleDefinitionDoesNotExist",
+      `The specified role definition with ID '${id}' does not exist.`,
+    ),
+
+  invalidPrincipalId: () =>
+    err(400, "InvalidPrincipalId", "A valid principal ID must be provided for role assignment."),
+
+  principalNotFound: (principalId: string, tenantId: string) =>
+    err(
+      400,
+      "PrincipalNotFound",
+      `Principal ${principalId} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. ` +
+        "If you are creating this principal and then immediately assigning a role, this error might be related to a " +
+        "replication delay. In this case, set the role assignment principalType property to a value, such as " +
+        "ServicePrincipal, User, or Group. See https://aka.ms/docs-principaltype",
+    ),
+
+  roleAssignmentExists: () => err(409, "RoleAssignmentExists", "The role assignment already exists."),
+
+  roleAssignmentUpdateNotPermitted: () =>
+    err(
+      409,
+      "RoleAssignmentUpdateNotPermitted",
+      "Tenant ID, application ID, principal ID, and scope are not allowed to be updated.",
+    ),
+
+  invalidFilter: (filter: string, supported: string) =>
+    err(400, "InvalidFilter", `The filter '${filter}' is not supported. Supported filters: ${supported}.`),
+
   internal: (message: string) => err(500, "InternalServerError", message),
 
   /** An injected fault's answer (faults.ts): the status, Azure's code and message, and Retry-After. */

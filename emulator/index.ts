@@ -19,7 +19,7 @@ import {
 } from "./faults";
 import { checkFaultRule, checkFaultRules } from "./faultSyntax";
 
-export type { EmulatorOptions } from "./options";
+export type { EmulatorIdentity, EmulatorOptions } from "./options";
 export { DEFAULT_IDENTITY, DEFAULT_REPLICATION_SPEED_GBPS, DEFAULT_VERSION_DELETE_MS } from "./options";
 export type { Limits } from "./rules/limits";
 export { DEFAULT_LIMITS } from "./rules/limits";
@@ -72,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const svc: Service = {
       opts,
       store,
-      tokens: new TokenService(store, opts),
+      tokens: new TokenService(store, opts, opts.identities),
       endpoint: "",
       clock: () => Date.now(),
     };

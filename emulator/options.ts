@@ -1,5 +1,6 @@
 // Emulator options and their documented defaults, resolved once at start.
 import type { ApiVersionPolicy } from "./apiVersions";
+import type { ClientIdentity } from "./auth";
 import type { FaultRule } from "./faults";
 import { checkFaultRules } from "./faultSyntax";
 import { DEFAULT_LIMITS, type Limits } from "./rules/limits";
@@ -41,6 +42,11 @@ export interface EmulatorOptions {
   tenantId?: string;
   clientId?: string;
   clientSecret?: string;
+  /**
+   * Further clients of the tenant (service principals), each with its own secret, object id and groups.
+   * Unlike the primary identity, which owns everything, they reach only what role assignments grant them.
+   */
+  identities?: EmulatorIdentity[];
   /** JSON file with sources to register: `{ "sources": [ { id, location, osDiskSizeGB, dataDisks?, kind? } ] }`. */
   seedFile?: string;
   /**
@@ -57,6 +63,15 @@ export interface EmulatorOptions {
   allowRemote?: boolean;
   /** Request log lines (method, path, status, duration); never tokens or secrets. */
   log?: (line: string) => void;
+}
+
+export interface EmulatorIdentity {
+  clientId: string;
+  clientSecret: string;
+  /** The object id role assignments name; the client id when not given. */
+  objectId?: string;
+  /** Groups the identity is a member of. */
+  groupIds?: string[];
 }
 
 /** GB per second per region when not configured: 30 GB x 2 replicas take 3 s. */
@@ -98,6 +113,7 @@ export interface ResolvedOptions {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  identities: ClientIdentity[];
   seedFile: string | undefined;
   faults: FaultRule[] | undefined;
   faultSeed: number | undefined;
@@ -146,9 +162,30 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     tenantId: o.tenantId ?? DEFAULT_IDENTITY.tenantId,
     clientId: o.clientId ?? DEFAULT_IDENTITY.clientId,
     clientSecret: o.clientSecret ?? DEFAULT_IDENTITY.clientSecret,
+    identities: resolveIdentities(o),
     seedFile: o.seedFile,
     faults: o.faults && checkFaultRules(o.faults),
     faultSeed: o.faultSeed,
     log: o.log ?? (() => undefined),
   };
+}
+
+function resolveIdentities(o: EmulatorOptions): ClientIdentity[] {
+  const primary = (o.clientId ?? DEFAULT_IDENTITY.clientId).toLowerCase();
+  const seen = new Set([primary]);
+  return (o.identities ?? []).map((i, n) => {
+    if (!i.clientId || !i.clientSecret) {
+      throw new Error(`identities[${n}]: clientId and clientSecret are required`);
+    }
+    if (seen.has(i.clientId.toLowerCase())) {
+      throw new Error(`identities[${n}]: client id '${i.clientId}' is already taken by another identity`);
+    }
+    seen.add(i.clientId.toLowerCase());
+    return {
+      clientId: i.clientId,
+      clientSecret: i.clientSecret,
+      objectId: i.objectId ?? i.clientId,
+      groupIds: i.groupIds ?? [],
+    };
+  });
 }

@@ -7,7 +7,9 @@ import * as https from "node:https";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { authorizeRoute } from "./access/routeAccess";
 import { checkApiVersion } from "./apiVersions";
+import { isRefusal, type Caller } from "./auth";
 import { dropNewerFields, refuseNewerFields } from "./arm/apiVersionShape";
 import { requestLocation } from "./arm/requestLocation";
 import { getGroup, putGroup } from "./arm/resourceGroups";
@@ -17,6 +19,7 @@ import { defaultError, retryAfterOf, takeRequestFault, type FaultEffect } from "
 import { failOperation } from "./lro";
 import { addressedKey, requestFacts } from "./requestFacts";
 import { ROUTES } from "./routes";
+import { AUTHORIZATION_API_VERSIONS } from "./routes/authorization";
 import type { Service } from "./service";
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -66,7 +69,7 @@ function armAudiences(endpoint: string): string[] {
   ];
 }
 
-function authenticate(svc: Service, header: string | undefined, now: number): void {
+function authenticate(svc: Service, header: string | undefined, now: number): Caller {
   const realm = `${svc.endpoint}/${svc.opts.tenantId}`;
   if (!header) throw errors.authenticationFailed(realm);
   const m = /^Bearer\s+(.+)$/i.exec(header);
@@ -75,8 +78,9 @@ function authenticate(svc: Service, header: string | undefined, now: number): vo
       code: "InvalidAuthenticationToken",
       message: "The access token is invalid. The 'Authorization' header must use the Bearer scheme.",
     });
-  const refusal = svc.tokens.verify(m[1].trim(), Math.floor(now / 1000), armAudiences(svc.endpoint));
-  if (refusal) throw errors.tokenRefused(realm, refusal);
+  const verdict = svc.tokens.verify(m[1].trim(), Math.floor(now / 1000), armAudiences(svc.endpoint));
+  if (isRefusal(verdict)) throw errors.tokenRefused(realm, verdict);
+  return verdict;
 }
 
 function parseOrUndefined(text: string): unknown {
@@ -166,7 +170,9 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
   const started = Date.now();
   const requestId = randomUUID();
   const method = (req.method ?? "GET").toUpperCase();
-  const url = new URL(req.url ?? "/", svc.endpoint);
+  // Appended, not resolved: the authorization SDK sends `//subscriptions/...` (its scope carries the leading
+  // slash), which URL resolution would read as a host.
+  const url = new URL(`${svc.endpoint}${req.url ?? "/"}`);
   let reply: Reply;
   let drop: "before" | "after" | undefined;
   try {
@@ -175,9 +181,11 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
     if (found === "method") throw errors.methodNotAllowed(method);
     const rawBody = await readBody(req);
     const now = svc.clock();
-    if (found.route.kind !== "identity") authenticate(svc, req.headers.authorization, now);
-    let apiVersion = "";
     const route = found.route;
+    const caller = route.kind === "identity" ? undefined : authenticate(svc, req.headers.authorization, now);
+    // Authorization before anything looks at the request, as ARM's front door does.
+    if (caller) authorizeRoute(svc.store, route, method, url.pathname, caller);
+    let apiVersion = "";
     if (route.kind === "arm") {
       apiVersion = checkApiVersion(
         url.searchParams.get("api-version"),
@@ -188,6 +196,14 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
       requireResourceGroup(svc, method, found.params, rawBody);
       if (method === "PUT" || method === "PATCH")
         refuseNewerFields(parseOrUndefined(rawBody), apiVersion, route.resourceType ?? "");
+    } else if (route.kind === "authorization") {
+      apiVersion = checkApiVersion(
+        url.searchParams.get("api-version"),
+        svc.opts.apiVersionPolicy,
+        route.resourceType ?? "",
+        () => "global",
+        AUTHORIZATION_API_VERSIONS,
+      );
     } else if (route.kind === "rm") {
       apiVersion = url.searchParams.get("api-version") ?? "";
       if (!apiVersion) throw errors.missingApiVersion();
@@ -204,6 +220,7 @@ async function handle(svc: Service, req: IncomingMessage, res: ServerResponse): 
       apiVersion,
       now,
       svc,
+      ...(caller ? { caller } : {}),
     };
     // One transaction per request: a write the client saw acknowledged is committed.
     reply =

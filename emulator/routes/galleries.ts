@@ -1,5 +1,6 @@
 // Microsoft.Compute/galleries: one handler per ARM operation.
 import { randomUUID } from "node:crypto";
+import { permits } from "../access/authorize";
 import { asyncHeaders } from "../arm/asyncHeaders";
 import { keyOf, optionalParam, subscription, TYPES } from "../arm/ids";
 import { isObject, jsonBody, mergePatch } from "../arm/json";
@@ -153,10 +154,11 @@ export function listGalleries(ctx: Context): Reply {
   const sub = subscription(ctx);
   const rg = optionalParam(ctx, "resourceGroupName");
   const svc = ctx.svc;
+  const caller = ctx.caller;
   const records = liveList(
     svc,
     svc.store.listResources({ kind: "gallery", subscriptionId: sub, resourceGroup: rg }),
     ctx.now,
-  );
+  ).filter((r) => !caller || permits(svc.store, caller, `${TYPES.gallery}/read`, r.id));
   return page(ctx, records, (r) => galleryView(svc, r, ctx.now));
 }

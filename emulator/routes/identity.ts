@@ -35,7 +35,8 @@ export function token(ctx: Context): Reply {
       "The app requested an unsupported grant type; only client_credentials is supported.",
     );
   }
-  if ((form.get("client_id") ?? "").toLowerCase() !== id.clientId.toLowerCase()) {
+  const client = svc.tokens.client(form.get("client_id") ?? "");
+  if (!client) {
     return aadError(
       400,
       "unauthorized_client",
@@ -43,7 +44,7 @@ export function token(ctx: Context): Reply {
       `Application with identifier '${form.get("client_id") ?? ""}' was not found in the directory '${tenant}'.`,
     );
   }
-  if (!svc.tokens.secretMatches(form.get("client_secret") ?? "")) {
+  if (!svc.tokens.secretMatches(client, form.get("client_secret") ?? "")) {
     return aadError(401, "invalid_client", 7000215, "Invalid client secret provided.");
   }
   const scope = form.get("scope") ?? form.get("resource") ?? "https://management.azure.com/.default";
@@ -53,7 +54,12 @@ export function token(ctx: Context): Reply {
   const audience = requested.endsWith(".default")
     ? requested.slice(0, -".default".length).replace(/\/+$/, "/")
     : requested;
-  const access = svc.tokens.issue(`${svc.endpoint}/${id.tenantId}/`, audience, Math.floor(ctx.now / 1000));
+  const access = svc.tokens.issue(
+    client,
+    `${svc.endpoint}/${id.tenantId}/`,
+    audience,
+    Math.floor(ctx.now / 1000),
+  );
   return {
     status: 200,
     headers: { "Cache-Control": "no-store", Pragma: "no-cache" },

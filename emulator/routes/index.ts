@@ -2,6 +2,7 @@
 // surface a client logs in through), plus identity discovery and admin.
 import { route, type Route } from "../context";
 import * as admin from "./admin";
+import { AUTHORIZATION_ROUTES } from "./authorization";
 import * as g from "./galleries";
 import * as id from "./identity";
 import * as i from "./images";
@@ -18,16 +19,21 @@ const VERSION = `${IMAGE}/versions/:galleryImageVersionName`;
 const GT = "galleries";
 const IT = "galleries/images";
 const VT = "galleries/images/versions";
+const RGT = "subscriptions/resourceGroups";
 
 export const ROUTES: Route[] = [
+  ...AUTHORIZATION_ROUTES,
+
+  // As ARM does for a top-level type, a list leaves out the galleries the caller may not read.
   route(
     "GET",
     "/subscriptions/:subscriptionId/providers/Microsoft.Compute/galleries",
     "arm",
     g.listGalleries,
     GT,
+    "filter",
   ),
-  route("GET", `${RG}/galleries`, "arm", g.listGalleries, GT),
+  route("GET", `${RG}/galleries`, "arm", g.listGalleries, GT, "filter"),
   route("GET", GALLERY, "arm", g.getGallery, GT),
   route("PUT", GALLERY, "arm", g.putGallery, GT),
   route("PATCH", GALLERY, "arm", g.patchGallery, GT),
@@ -59,6 +65,7 @@ export const ROUTES: Route[] = [
     "arm",
     ops.getOperation,
     "locations/capsOperations",
+    "handler",
   ),
 
   route("GET", "/subscriptions", "rm", rm.listSubscriptions),
@@ -67,28 +74,42 @@ export const ROUTES: Route[] = [
   route("GET", "/subscriptions/:subscriptionId/providers", "rm", rm.listProviders),
   route("GET", "/subscriptions/:subscriptionId/providers/:namespace", "rm", rm.getProvider),
   route("GET", "/subscriptions/:subscriptionId/resourcegroups", "rm", rm.listResourceGroups),
-  route("PUT", "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName", "rm", rm.putResourceGroup),
-  route("GET", "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName", "rm", rm.getResourceGroup),
+  route(
+    "PUT",
+    "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
+    "rm",
+    rm.putResourceGroup,
+    RGT,
+  ),
+  route(
+    "GET",
+    "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
+    "rm",
+    rm.getResourceGroup,
+    RGT,
+  ),
   route(
     "HEAD",
     "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
     "rm",
     rm.headResourceGroup,
+    RGT,
   ),
   route(
     "DELETE",
     "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
     "rm",
     rm.deleteResourceGroup,
+    RGT,
   ),
 
-  route("PUT", "/admin/sources", "admin", admin.putSource),
-  route("POST", "/admin/sources", "admin", admin.putSource),
-  route("GET", "/admin/sources", "admin", admin.listSources),
-  route("PUT", "/admin/faults", "admin", admin.putFaults),
-  route("POST", "/admin/faults", "admin", admin.addFault),
-  route("GET", "/admin/faults", "admin", admin.listFaults),
-  route("DELETE", "/admin/faults", "admin", admin.deleteFaults),
+  route("PUT", "/admin/sources", "admin", admin.putSource, undefined, "primary"),
+  route("POST", "/admin/sources", "admin", admin.putSource, undefined, "primary"),
+  route("GET", "/admin/sources", "admin", admin.listSources, undefined, "primary"),
+  route("PUT", "/admin/faults", "admin", admin.putFaults, undefined, "primary"),
+  route("POST", "/admin/faults", "admin", admin.addFault, undefined, "primary"),
+  route("GET", "/admin/faults", "admin", admin.listFaults, undefined, "primary"),
+  route("DELETE", "/admin/faults", "admin", admin.deleteFaults, undefined, "primary"),
 
   route("POST", "/:tenantId/oauth2/v2.0/token", "identity", id.token),
   route("POST", "/:tenantId/oauth2/token", "identity", id.token),

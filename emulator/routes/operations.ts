@@ -1,7 +1,8 @@
 // GET .../locations/{location}/capsOperations/{id}: the status document the Azure-AsyncOperation header
 // points at, and its `monitor=true` form (the DELETE Location header).
+import { requirePermission } from "../access/authorize";
 import { operationUrl, retryAfterHeaders } from "../arm/asyncHeaders";
-import { subscription } from "../arm/ids";
+import { subscription, TYPES } from "../arm/ids";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { viewOperation } from "../lro";
@@ -13,6 +14,9 @@ export function getOperation(ctx: Context): Reply {
   const svc = ctx.svc;
   const op = svc.store.getOperation(id);
   if (!op) throw errors.operationNotFound(id);
+  // Whoever may read the resource may follow the operations on it (a Contributor on one definition
+  // polls the writes of its versions).
+  if (ctx.caller) requirePermission(svc.store, ctx.caller, `${TYPES[op.resourceKind]}/read`, op.resourceKey);
   const v = viewOperation(op, svc.store, svc.opts.replicationSpeedGBps, ctx.now);
   const running = v.status === "InProgress";
   const retry = running ? retryAfterHeaders(ctx, op) : {};

@@ -1,6 +1,7 @@
 // Test helpers: the real @azure/arm-compute client pointed at an in-process emulator, trusting its
 // self-signed certificate and authenticating through its token endpoint; plus a raw HTTPS helper.
 import * as https from "node:https";
+import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ComputeManagementClient } from "@azure/arm-compute";
 import type { AccessToken, TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
@@ -54,11 +55,21 @@ export function request(
   });
 }
 
-export async function fetchToken(emu: RunningEmulator, secret = emu.clientSecret): Promise<AccessToken> {
+/** A client of the emulator's tenant: the primary identity unless told otherwise. */
+export interface ClientLogin {
+  clientId: string;
+  clientSecret: string;
+}
+
+export async function fetchToken(
+  emu: RunningEmulator,
+  secret = emu.clientSecret,
+  clientId = emu.clientId,
+): Promise<AccessToken> {
   const res = await request(emu, "POST", `/${emu.tenantId}/oauth2/v2.0/token`, {
     form: {
       grant_type: "client_credentials",
-      client_id: emu.clientId,
+      client_id: clientId,
       client_secret: secret,
       scope: "https://management.azure.com/.default",
     },
@@ -70,8 +81,8 @@ export async function fetchToken(emu: RunningEmulator, secret = emu.clientSecret
 }
 
 /** A TokenCredential backed by the emulator's OAuth2 token endpoint. */
-export function emulatorCredential(emu: RunningEmulator): TokenCredential {
-  return { getToken: () => fetchToken(emu) };
+export function emulatorCredential(emu: RunningEmulator, login?: ClientLogin): TokenCredential {
+  return { getToken: () => fetchToken(emu, login?.clientSecret, login?.clientId) };
 }
 
 /** core-rest-pipeline honours PipelineRequest.agent: trust the emulator's certificate for every call. */
@@ -86,12 +97,27 @@ export function trustPolicy(certificatePem: string): PipelinePolicy {
   };
 }
 
-export function computeClient(emu: RunningEmulator): ComputeManagementClient {
-  return new ComputeManagementClient(emulatorCredential(emu), emu.subscriptionId, {
-    endpoint: emu.endpoint,
-    additionalPolicies: [{ policy: trustPolicy(emu.certificatePem), position: "perCall" }],
-    retryOptions: { maxRetries: 0 },
-  });
+const clientOptions = (emu: RunningEmulator) => ({
+  endpoint: emu.endpoint,
+  additionalPolicies: [{ policy: trustPolicy(emu.certificatePem), position: "perCall" as const }],
+  retryOptions: { maxRetries: 0 },
+});
+
+/** The arm-compute client, signed in as the primary identity or as `login`. */
+export function computeClient(emu: RunningEmulator, login?: ClientLogin): ComputeManagementClient {
+  return new ComputeManagementClient(emulatorCredential(emu, login), emu.subscriptionId, clientOptions(emu));
+}
+
+/** The arm-authorization client (role assignments and definitions), signed in like computeClient. */
+export function authorizationClient(
+  emu: RunningEmulator,
+  login?: ClientLogin,
+): AuthorizationManagementClient {
+  return new AuthorizationManagementClient(
+    emulatorCredential(emu, login),
+    emu.subscriptionId,
+    clientOptions(emu),
+  );
 }
 
 /** Fast defaults for tests: replication in milliseconds, no Retry-After, quick deletes. */
