@@ -2,6 +2,9 @@
 export { Gallery, type GalleryArgs } from "./resources/gallery";
 export { GalleryImage, type GalleryImageArgs } from "./resources/galleryImage";
 export { GalleryImageVersion, type GalleryImageVersionArgs } from "./resources/galleryImageVersion";
+export { GalleryRoleAssignment, type GalleryRoleAssignmentArgs } from "./resources/galleryRoleAssignment";
+export { reachOf, grantReaches, type Grant, type Reach, type ReachOptions } from "./access/reach";
+export type { PrincipalType } from "./model/roleAssignment";
 export type * from "./resources/generated/args";
 export type * from "./resources/generated/outputs";
 export type { Architecture, HyperVGeneration, OsState, OsType } from "./model/enums";

@@ -124,4 +124,5 @@ export const implementations: Record<ResourceKind, pulumi.dynamic.ResourceProvid
   gallery: implementation("gallery"),
   galleryImage: implementation("galleryImage"),
   galleryImageVersion: implementation("galleryImageVersion"),
+  galleryRoleAssignment: implementation("galleryRoleAssignment"),
 };

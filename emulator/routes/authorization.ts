@@ -128,8 +128,13 @@ export function putRoleAssignment(ctx: Context): Reply {
     normaliseScope(a.scope).toLowerCase() === scope.toLowerCase();
   const existing = getAssignment(ctx.svc.store, id);
   if (existing) {
-    if (!sameGrant(existing)) throw errors.roleAssignmentUpdateNotPermitted();
-    return { status: 200, body: assignmentView(existing) };
+    // A PUT of an existing assignment may change its description; its principal (and type), role and
+    // scope are fixed.
+    const sameType = principalType === undefined || principalType === existing.principalType;
+    if (!sameGrant(existing) || !sameType) throw errors.roleAssignmentUpdateNotPermitted();
+    const updated = { ...existing, description: typeof description === "string" ? description : null };
+    putAssignment(ctx.svc.store, updated);
+    return { status: 200, body: assignmentView(updated) };
   }
   if (listAssignments(ctx.svc.store).some(sameGrant)) throw errors.roleAssignmentExists();
   const record: RoleAssignmentRecord = {

@@ -1,4 +1,4 @@
-// The ARM names of a gallery, image definition or image version, read from its resource id, so that
+// The ARM names of a gallery, image definition, image version or role assignment, read from its resource id, so that
 // `pulumi import` can adopt a resource given nothing but the id Azure shows for it.
 import type { ResourceKind } from "../model/mutability";
 
@@ -6,6 +6,7 @@ const SEGMENTS: Record<ResourceKind, string[]> = {
   gallery: ["resourceGroupName", "galleryName"],
   galleryImage: ["resourceGroupName", "galleryName", "galleryImageName"],
   galleryImageVersion: ["resourceGroupName", "galleryName", "galleryImageName", "galleryImageVersionName"],
+  galleryRoleAssignment: ["scope", "roleAssignmentName"],
 };
 
 const ID_PATTERN =
@@ -15,11 +16,15 @@ const EXAMPLES: Record<ResourceKind, string> = {
   gallery: "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/galleries/<gallery>",
   galleryImage: ".../galleries/<gallery>/images/<definition>",
   galleryImageVersion: ".../galleries/<gallery>/images/<definition>/versions/<version>",
+  galleryRoleAssignment:
+    "<gallery, definition or version id>/providers/Microsoft.Authorization/roleAssignments/<GUID>",
 };
+
+const ROLE_ASSIGNMENT_ID = /^(\/.+)\/providers\/Microsoft\.Authorization\/roleAssignments\/([^/]+)\/?$/i;
 
 /** `{ resourceGroupName, galleryName, ... }` of the resource `id` names; throws when it is not one. */
 export function namesFromArmId(kind: ResourceKind, id: string): Record<string, string> {
-  const match = ID_PATTERN.exec(id);
+  const match = (kind === "galleryRoleAssignment" ? ROLE_ASSIGNMENT_ID : ID_PATTERN).exec(id);
   const names = match?.slice(1).filter((part): part is string => part !== undefined) ?? [];
   if (names.length !== SEGMENTS[kind].length) {
     throw new Error(`"${id}" is not the Azure resource id of a ${kind}; expected ${EXAMPLES[kind]}`);

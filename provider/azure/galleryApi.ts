@@ -11,6 +11,7 @@ import type { OperationState, PollerLike } from "@azure/core-lro";
 import { ComputeManagementClient } from "@azure/arm-compute";
 import type { JsonObject } from "../model/jsonObject";
 import type { SharingUpdate } from "../lifecycle/sharingPlan";
+import { armAccessApi, type AccessApi } from "./accessApi";
 import { describeAzureError, isNotFound } from "./errors";
 import { retryAfterMs, type Headers } from "./retryAfter";
 
@@ -45,6 +46,8 @@ export interface GalleryApi {
     onProgress?: (version: JsonObject) => Promise<void>,
   ): Promise<JsonObject>;
   deleteVersion(ref: VersionRef): Promise<void>;
+  /** Role assignments on galleries, definitions and versions (Microsoft.Authorization). */
+  readonly access: AccessApi;
 }
 
 export interface ArmConnection {
@@ -178,6 +181,7 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
     );
 
   return {
+    access: armAccessApi(connection),
     getGallery: (ref) =>
       readOne("reading gallery", ref, () =>
         client.galleries.get(ref.resourceGroupName, ref.galleryName, { expand: "SharingProfile/Groups" }),

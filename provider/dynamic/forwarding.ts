@@ -3,7 +3,7 @@
 // (provider/runtime) at call time, inside the dynamic-provider process, and forwards the call.
 //
 // Each kind's object is the whole export of a module of its own (gallery.ts, galleryImage.ts,
-// galleryImageVersion.ts). When the package is installed under node_modules, Pulumi's closure
+// galleryImageVersion.ts, galleryRoleAssignment.ts). When the package is installed under node_modules, Pulumi's closure
 // serializer recognises a module's export and stores `require("<package>/dynamic/<kind>")` instead
 // of the code: a few hundred bytes instead of about three thousand, in the inputs and the outputs
 // of every resource, and state that follows package upgrades. Run from this repository (tests,
@@ -11,7 +11,7 @@
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 
-export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion";
+export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion" | "galleryRoleAssignment";
 
 // Where the implementation lives: under the package's name when it is installed, else this copy by
 // absolute path (programs that run from inside the package's own folder: its root program, examples

@@ -4,6 +4,7 @@
  *   checkGallery(olds, news, ctx): CheckResult
  *   checkGalleryImage(olds, news, ctx): CheckResult
  *   checkGalleryImageVersion(olds, news, ctx): CheckResult
+ *   checkGalleryRoleAssignment(olds, news, ctx): CheckResult (rules in roleAssignmentRules.ts)
  *
  *   olds: the previous checked inputs ({} on create); news: the program's inputs, where any value may
  *         be the engine's unknown sentinel at preview (such values are accepted and not validated).
@@ -30,6 +31,7 @@ import {
   resourceGroupNameFailures,
 } from "./nameRules";
 import { locationFailures, targetRegionFailures } from "./regionRules";
+import { roleAssignmentFailures, withDefaultAssignmentName } from "./roleAssignmentRules";
 import { schemaFailures, type CheckFailure } from "./schemaFailures";
 import { sharingProfileFailures } from "./sharingRules";
 import { storageSourceFailures } from "./sourceRules";
@@ -111,6 +113,19 @@ export function checkGalleryImageVersion(
       ...storageSourceFailures(plain),
       ...endOfLifeDateFailures(["publishingProfile", "endOfLifeDate"], olds, plain, ctx.now),
     ],
+  }));
+}
+
+export function checkGalleryRoleAssignment(
+  olds: JsonObject,
+  news: JsonObject,
+  ctx: CheckContext,
+): CheckResult<ResourceInputs["galleryRoleAssignment"]> {
+  void olds;
+  void ctx;
+  return checkWith("galleryRoleAssignment", news, (plain) => ({
+    inputs: withDefaultAssignmentName(plain),
+    failures: roleAssignmentFailures(plain),
   }));
 }
 

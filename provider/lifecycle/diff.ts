@@ -4,6 +4,7 @@
  *   diffGallery(olds, news, label?): DiffOutcome
  *   diffGalleryImage(olds, news, label?): DiffOutcome
  *   diffGalleryImageVersion(olds, news, label?): DiffOutcome
+ *   diffGalleryRoleAssignment(olds, news, label?): DiffOutcome
  *   diffResource(kind, olds, news, label?): DiffOutcome
  *
  *   olds:  the previous outputs (previous inputs under the same names plus read-only fields such as
@@ -74,6 +75,17 @@ export function diffGalleryImage(olds: JsonObject, news: JsonObject, label?: str
 
 export function diffGalleryImageVersion(olds: JsonObject, news: JsonObject, label?: string): DiffOutcome {
   return diffResource("galleryImageVersion", olds, news, label);
+}
+
+/**
+ * A role is named by id or by name, and the outputs carry both: only the spelling the new inputs use
+ * is compared, so naming the role as before is no change whatever Azure reported for the other.
+ */
+export function diffGalleryRoleAssignment(olds: JsonObject, news: JsonObject, label?: string): DiffOutcome {
+  const comparable = { ...olds };
+  if (news.roleDefinitionId === undefined) delete comparable.roleDefinitionId;
+  if (news.roleName === undefined) delete comparable.roleName;
+  return diffResource("galleryRoleAssignment", comparable, news, label);
 }
 
 /** One changed argument, found by walking the table. */
@@ -173,6 +185,7 @@ const PARENTS: Record<ResourceKind, Readonly<Record<string, string>>> = {
   gallery: {},
   galleryImage: { galleryName: "gallery" },
   galleryImageVersion: { galleryName: "gallery", galleryImageName: "image definition" },
+  galleryRoleAssignment: { scope: "gallery or image definition" },
 };
 
 function replacementWarning(kind: ResourceKind, label: string, change: Change): string {

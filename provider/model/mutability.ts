@@ -21,12 +21,18 @@
 import { DEFAULTS } from "./defaults";
 
 export type Behaviour = "update" | "replace";
-export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion";
-export const RESOURCE_KINDS: readonly ResourceKind[] = ["gallery", "galleryImage", "galleryImageVersion"];
+export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion" | "galleryRoleAssignment";
+export const RESOURCE_KINDS: readonly ResourceKind[] = [
+  "gallery",
+  "galleryImage",
+  "galleryImageVersion",
+  "galleryRoleAssignment",
+];
 export const RESOURCE_DISPLAY_NAMES: Readonly<Record<ResourceKind, string>> = {
   gallery: "Gallery",
   galleryImage: "GalleryImage",
   galleryImageVersion: "GalleryImageVersion",
+  galleryRoleAssignment: "GalleryRoleAssignment",
 };
 
 /**
@@ -422,10 +428,36 @@ const GALLERY_IMAGE_VERSION: readonly Row[] = [
   },
 ];
 
+// Azure refuses to change a role assignment's scope, principal or role ("Tenant ID, application ID,
+// principal ID, and scope are not allowed to be updated", RoleAssignmentUpdateNotPermitted); a PUT of the
+// same assignment may change its description only.
+const GRANT_WHY =
+  "Azure does not change the scope, principal or role of a role assignment; a new assignment replaces it";
+const GALLERY_ROLE_ASSIGNMENT: readonly Row[] = [
+  { path: "scope", behaviour: "replace", why: GRANT_WHY, compare: "caseInsensitive" },
+  { path: "principalId", behaviour: "replace", why: GRANT_WHY, compare: "caseInsensitive" },
+  { path: "principalType", behaviour: "replace", why: GRANT_WHY },
+  { path: "roleDefinitionId", behaviour: "replace", why: GRANT_WHY, compare: "caseInsensitive" },
+  { path: "roleName", behaviour: "replace", why: GRANT_WHY, compare: "caseInsensitive" },
+  { path: "roleAssignmentName", behaviour: "replace", why: NAME_WHY, compare: "caseInsensitive" },
+  {
+    path: "description",
+    behaviour: "update",
+    why: "a PUT of the same role assignment may change its description",
+  },
+  {
+    path: "allowImageVersionScope",
+    behaviour: "update",
+    why: "a flag of this package's check (may the scope be a single image version); Azure never sees it",
+    compare: "requestOnly",
+  },
+];
+
 export const MUTABILITY: readonly MutabilityEntry[] = [
   ...rowsOf("gallery", GALLERY),
   ...rowsOf("galleryImage", GALLERY_IMAGE),
   ...rowsOf("galleryImageVersion", GALLERY_IMAGE_VERSION),
+  ...rowsOf("galleryRoleAssignment", GALLERY_ROLE_ASSIGNMENT),
 ];
 
 /** The rows of one resource, in table order. */

@@ -41,6 +41,11 @@ import {
   UEFI_SIGNATURE_TEMPLATE_NAMES,
 } from "./enums";
 import type { ResourceKind } from "./mutability";
+import {
+  galleryRoleAssignmentInputsSchema,
+  galleryRoleAssignmentOutputsSchema,
+  type GalleryRoleAssignmentInputs,
+} from "./roleAssignment";
 
 declare module "zod" {
   interface GlobalMeta {
@@ -707,6 +712,7 @@ export interface ResourceInputs {
   gallery: GalleryInputs;
   galleryImage: GalleryImageInputs;
   galleryImageVersion: GalleryImageVersionInputs;
+  galleryRoleAssignment: GalleryRoleAssignmentInputs;
 }
 
 /** The input schema of each resource kind. */
@@ -714,6 +720,7 @@ export const INPUT_SCHEMAS: Readonly<Record<ResourceKind, z.ZodObject>> = {
   gallery: galleryInputsSchema,
   galleryImage: galleryImageInputsSchema,
   galleryImageVersion: galleryImageVersionInputsSchema,
+  galleryRoleAssignment: galleryRoleAssignmentInputsSchema,
 };
 
 /** The output schema of each resource kind: its inputs plus what Azure sets. */
@@ -721,4 +728,5 @@ export const OUTPUT_SCHEMAS: Readonly<Record<ResourceKind, z.ZodObject>> = {
   gallery: galleryOutputsSchema,
   galleryImage: galleryImageOutputsSchema,
   galleryImageVersion: galleryImageVersionOutputsSchema,
+  galleryRoleAssignment: galleryRoleAssignmentOutputsSchema,
 };

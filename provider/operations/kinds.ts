@@ -1,5 +1,5 @@
 // Each resource kind described once: how to name it in messages, which pure check/diff applies,
-// which calls read and write it in Azure. The operations (operations.ts) are the same for all three.
+// which calls read and write it in Azure. The operations (operations.ts) are the same for all four.
 import type { GalleryApi, VersionRef } from "../azure/galleryApi";
 import type { JsonObject } from "../model/jsonObject";
 import { nameKeysOf } from "../azure/armId";
@@ -7,10 +7,17 @@ import {
   checkGallery,
   checkGalleryImage,
   checkGalleryImageVersion,
+  checkGalleryRoleAssignment,
   type CheckContext,
   type CheckResult,
 } from "../lifecycle/check";
-import { diffGallery, diffGalleryImage, diffGalleryImageVersion, type DiffOutcome } from "../lifecycle/diff";
+import {
+  diffGallery,
+  diffGalleryImage,
+  diffGalleryImageVersion,
+  diffGalleryRoleAssignment,
+  type DiffOutcome,
+} from "../lifecycle/diff";
 import { removedReplicaRegions } from "../lifecycle/regionRules";
 import { listAt } from "../lifecycle/values";
 import { replicaWarnings } from "../advice/replicaWarnings";
@@ -21,6 +28,12 @@ import { describeSharingPlan, sharesAnything, sharingPlan } from "../lifecycle/s
 import { deletedVersionNote, replacedVersionNote, softDeletesVersions } from "../advice/softDelete";
 import type { BackendSettings } from "../azure/settings";
 import type { ResourceKind } from "../model/mutability";
+import {
+  deleteRoleAssignment,
+  getRoleAssignment,
+  putRoleAssignment,
+  roleAssignmentLabel,
+} from "./roleAssignmentCalls";
 
 export interface KindSpec {
   /** Names the resource in messages: "image definition rg/gallery/image". */
@@ -155,5 +168,15 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
             `${label}: the update deletes the replicas in ${removed.join(", ")} (allowDeletionOfReplicatedLocations is true)`,
           ];
     },
+  },
+  galleryRoleAssignment: {
+    label: roleAssignmentLabel,
+    check: checkGalleryRoleAssignment,
+    diff: diffGalleryRoleAssignment,
+    get: getRoleAssignment,
+    // The body is built from the arguments: the role named by roleName is looked up first.
+    put: (api, p) => putRoleAssignment(api, p),
+    remove: deleteRoleAssignment,
+    nameKeys: nameKeysOf("galleryRoleAssignment"),
   },
 };

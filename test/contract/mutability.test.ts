@@ -6,11 +6,12 @@ import {
   checkGallery,
   checkGalleryImage,
   checkGalleryImageVersion,
+  checkGalleryRoleAssignment,
   type CheckResult,
 } from "../../provider/lifecycle/check";
 import { diffResource } from "../../provider/lifecycle/diff";
 import { MUTABILITY, type MutabilityEntry, type ResourceKind } from "../../provider/model/mutability";
-import { FAST, fetchToken, request } from "../emulator/client";
+import { authorizationClient, FAST, fetchToken, request } from "../emulator/client";
 import { SUBSCRIPTION_A, TENANT } from "../sharingIds";
 import {
   type Backend,
@@ -174,8 +175,45 @@ const first = (body: Body) => body.publishingProfile.targetRegions[0];
 const edge = (body: Body) => body.publishingProfile.targetExtendedLocations[0];
 const disk = (body: Body) => body.storageProfile.dataDiskImages[0];
 
+const ROLE_DEFINITIONS =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.Authorization/roleDefinitions";
+const ROLES: Record<string, string> = {
+  Reader: `${ROLE_DEFINITIONS}/acdd72a7-3385-48ef-bd42-f606fba81ae7`,
+  Contributor: `${ROLE_DEFINITIONS}/b24988ac-6180-42a0-ab88-20f7382dd24c`,
+};
+
+/** A grant of its own per row: Azure refuses a second assignment of one role to one principal at one scope. */
+function roleAssignmentBody(index: number): Body {
+  return {
+    principalId: `5e1f0000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+    principalType: "Group",
+    roleName: "Reader",
+    roleDefinitionId: ROLES.Reader,
+    description: "Consumers read the images",
+    allowImageVersionScope: false,
+  };
+}
+
 /** One valid change per row: the argument set to another value Azure accepts in a new resource. */
 const CHANGES: Record<string, Change> = {
+  "galleryRoleAssignment principalId": {
+    apply: (b) => (b.principalId = String(b.principalId).replace(/^5e1f/, "5e2f")),
+  },
+  "galleryRoleAssignment principalType": { apply: (b) => (b.principalType = "ServicePrincipal") },
+  "galleryRoleAssignment roleDefinitionId": {
+    apply: (b) => {
+      b.roleDefinitionId = ROLES.Contributor;
+      delete b.roleName;
+    },
+  },
+  "galleryRoleAssignment roleName": {
+    apply: (b) => {
+      b.roleName = "Contributor";
+      delete b.roleDefinitionId;
+    },
+  },
+  "galleryRoleAssignment description": { apply: (b) => (b.description = "Build agents read the images") },
+  "galleryRoleAssignment allowImageVersionScope": { apply: (b) => (b.allowImageVersionScope = true) },
   "gallery location": { apply: (b) => (b.location = "westus2") },
   "gallery description": { apply: (b) => (b.description = "Other images") },
   "gallery tags": { apply: (b) => (b.tags = { team: "security" }) },
@@ -371,6 +409,7 @@ const CHECK: Record<ResourceKind, (news: Body) => CheckResult> = {
   gallery: (news) => checkGallery({}, news, CHECK_CONTEXT),
   galleryImage: (news) => checkGalleryImage({}, news, CHECK_CONTEXT),
   galleryImageVersion: (news) => checkGalleryImageVersion({}, news, CHECK_CONTEXT),
+  galleryRoleAssignment: (news) => checkGalleryRoleAssignment({}, news, CHECK_CONTEXT),
 };
 
 function checked(kind: ResourceKind, news: Body): Body {
@@ -464,6 +503,22 @@ function resourceFor(entry: MutabilityEntry, index: number): Resource {
           ),
       };
     }
+    case "galleryRoleAssignment": {
+      // One assignment per row, on the gallery `images`, named by the row's index.
+      const scope = `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/images`;
+      const roleAssignmentName = `c0de0000-0000-4000-8000-${String(index).padStart(12, "0")}`;
+      return {
+        names: { scope, roleAssignmentName },
+        // Azure takes the role by id: the role a name stands for is the id the provider looks up.
+        put: (body) =>
+          authorizationClient(backend.emu).roleAssignments.create(scope, roleAssignmentName, {
+            roleDefinitionId: body.roleName ? ROLES[body.roleName]! : body.roleDefinitionId,
+            principalId: body.principalId,
+            principalType: body.principalType,
+            description: body.description,
+          }),
+      };
+    }
   }
 }
 
@@ -479,11 +534,20 @@ function baseBody(entry: MutabilityEntry, name: string, index: number): Body {
       if (source) body.storageProfile.source = source;
       return body;
     }
+    case "galleryRoleAssignment":
+      return roleAssignmentBody(index);
   }
 }
 
 /** Rows of the names that make up the resource id: no PUT can change them in place. */
-const ID_PATHS = new Set(["resourceGroupName", "galleryName", "galleryImageName", "galleryImageVersionName"]);
+const ID_PATHS = new Set([
+  "resourceGroupName",
+  "galleryName",
+  "galleryImageName",
+  "galleryImageVersionName",
+  "scope",
+  "roleAssignmentName",
+]);
 
 const rows = MUTABILITY.map((entry, index) => [`${entry.resource} ${entry.path}`, entry, index] as const);
 
@@ -512,7 +576,9 @@ function emulatorVerdict(refusal: Refusal | undefined): string {
   // A child resource lives in its parent's region, so moving it is refused as a location mismatch.
   const changeOfParent =
     refusal.code === "InvalidParameter" && /location .* must be the location of its/.test(refusal.message);
-  return refusal.code === "PropertyChangeNotAllowed" || changeOfParent
+  return refusal.code === "PropertyChangeNotAllowed" ||
+    refusal.code === "RoleAssignmentUpdateNotPermitted" ||
+    changeOfParent
     ? "refused"
     : `failed (${refusal.code})`;
 }
@@ -524,7 +590,12 @@ describe.each(rows.filter(([, entry]) => ID_PATHS.has(entry.path)))("%s", (_name
     const body = baseBody(entry, "", 0);
     const renamed = {
       ...names,
-      [entry.path]: entry.path === "galleryImageVersionName" ? "9.9.9" : `${String(names[entry.path])}x`,
+      [entry.path]:
+        entry.path === "galleryImageVersionName"
+          ? "9.9.9"
+          : entry.path === "roleAssignmentName"
+            ? "c0de0000-0000-4000-8000-ffffffffffff"
+            : `${String(names[entry.path])}x`,
     };
     expect(
       diffResource(kind, checked(kind, { ...names, ...body }), checked(kind, { ...renamed, ...body }))

@@ -5,12 +5,22 @@ import {
   checkGallery,
   checkGalleryImage,
   checkGalleryImageVersion,
+  checkGalleryRoleAssignment,
   type CheckContext,
   type CheckResult,
 } from "../../provider/lifecycle/check";
 import type { ResourceKind } from "../../provider/model/mutability";
 import { COMMUNITY_INFO, SUBSCRIPTION_A, SUBSCRIPTION_B, TENANT } from "../sharingIds";
-import { CTX, edited, exampleGalleryArgs, exampleImageArgs, exampleVersionArgs, UNKNOWN } from "./fixtures";
+import {
+  CTX,
+  edited,
+  exampleGalleryArgs,
+  exampleImageArgs,
+  exampleRoleAssignmentArgs,
+  exampleVersionArgs,
+  GALLERY_ID,
+  UNKNOWN,
+} from "./fixtures";
 
 export interface CheckCase {
   kind: ResourceKind;
@@ -23,6 +33,7 @@ const PURE = {
   gallery: checkGallery,
   galleryImage: checkGalleryImage,
   galleryImageVersion: checkGalleryImageVersion,
+  galleryRoleAssignment: checkGalleryRoleAssignment,
 };
 
 /** The pure check of a case. */
@@ -53,6 +64,13 @@ const version = (
   news: edited(exampleVersionArgs(), change),
   ctx,
 });
+const grant = (change: (a: any) => void): Run => ({
+  kind: "galleryRoleAssignment",
+  olds: {},
+  news: edited(exampleRoleAssignmentArgs(), change),
+  ctx: CTX,
+});
+const VERSION_SCOPE = `${GALLERY_ID}/images/ubuntu/versions/1.0.0`;
 const regions = (v: any) => v.publishingProfile.targetRegions;
 const checkedVersion = checkGalleryImageVersion({}, exampleVersionArgs(), CTX).inputs;
 const [SUB_A, SUB_B] = [SUBSCRIPTION_A, SUBSCRIPTION_B];
@@ -207,6 +225,66 @@ export const failing: [rule: string, run: Run, property: string, mentions: strin
     gallery((g) => (g.sharingProfile = { communityGalleryInfo: { publisherContact: "nobody" } })),
     "sharingProfile.communityGalleryInfo.publisherContact",
     ['"nobody"', "e-mail address"],
+  ],
+  [
+    "a grant on a single image version is refused with the documentation's reason",
+    grant((a) => (a.scope = VERSION_SCOPE)),
+    "scope",
+    [
+      VERSION_SCOPE,
+      "sharing at gallery level is recommended",
+      "single image versions is not",
+      "allowImageVersionScope",
+    ],
+  ],
+  [
+    "a grant's scope must be a gallery, definition or version id",
+    grant((a) => (a.scope = "/subscriptions/sub/resourceGroups/rg-images")),
+    "scope",
+    ['"/subscriptions/sub/resourceGroups/rg-images"', "not the ARM id of a gallery", "/galleries/<gallery>"],
+  ],
+  [
+    "a grant's scope may not be another resource type",
+    grant(
+      (a) =>
+        (a.scope = "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa"),
+    ),
+    "scope",
+    ["Microsoft.Storage/storageAccounts/sa", "image definition"],
+  ],
+  [
+    "a grant needs a role, by name or by id",
+    grant((a) => delete a.roleName),
+    "roleDefinitionId",
+    ["roleName", "roleDefinitionId", "required"],
+  ],
+  [
+    "roleDefinitionId must be a role definition id",
+    grant((a) => {
+      delete a.roleName;
+      a.roleDefinitionId = "Reader";
+    }),
+    "roleDefinitionId",
+    ['"Reader"', "/providers/Microsoft.Authorization/roleDefinitions/<GUID>"],
+  ],
+  [
+    "principalId must be a GUID",
+    grant((a) => (a.principalId = "alice@contoso.com")),
+    "principalId",
+    ['"alice@contoso.com"', "GUID"],
+  ],
+  [
+    "principalType is User, Group or ServicePrincipal",
+    grant((a) => (a.principalType = "Device")),
+    "principalType",
+    ['"Device"', "User", "Group", "ServicePrincipal"],
+  ],
+  ["principalType is required", grant((a) => delete a.principalType), "principalType", ["required"]],
+  [
+    "roleAssignmentName must be a GUID",
+    grant((a) => (a.roleAssignmentName = "readers")),
+    "roleAssignmentName",
+    ['"readers"', "GUID"],
   ],
   [
     "a misspelt argument names the key",
@@ -481,6 +559,24 @@ export const failing: [rule: string, run: Run, property: string, mentions: strin
 ];
 
 export const passing: [rule: string, run: Run][] = [
+  ["Reader on a gallery for a group, by role name", grant(() => undefined)],
+  [
+    "a role by its id on an image definition",
+    grant((a) => {
+      delete a.roleName;
+      a.scope = `${GALLERY_ID}/images/ubuntu`;
+      a.roleDefinitionId =
+        "/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7";
+    }),
+  ],
+  [
+    "a grant on an image version when allowImageVersionScope is true",
+    grant((a) => {
+      a.scope = VERSION_SCOPE;
+      a.allowImageVersionScope = true;
+    }),
+  ],
+  ["a scope unknown at preview (the gallery is being created)", grant((a) => (a.scope = UNKNOWN))],
   ["the README example version", version(() => undefined)],
   ["the README example image definition", image(() => undefined)],
   ["the README example gallery", gallery(() => undefined)],

@@ -7,6 +7,7 @@ import type { GalleryApi, GalleryRef, ImageRef, VersionRef } from "../../provide
 import type { SharingUpdate } from "../../provider/lifecycle/sharingPlan";
 import type { JsonObject } from "../../provider/model/jsonObject";
 import type { Connection } from "../../provider/azure/connect";
+import { FakeAccessApi } from "./fakeAccessApi";
 import { displayRegionName, normaliseRegionName } from "../../provider/model/regions";
 
 export const FAKE_SUBSCRIPTION = "sub";
@@ -39,6 +40,7 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class FakeGalleryApi implements GalleryApi {
   /** Every call, in order, with a copy of the request body for PUTs. */
   readonly calls: FakeCall[] = [];
+  readonly access = new FakeAccessApi();
   private readonly store = new Map<string, JsonObject>();
 
   /** The request bodies of all PUTs. */

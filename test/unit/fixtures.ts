@@ -158,6 +158,35 @@ export function exampleGalleryArgs(): Record<string, any> {
 }
 
 /** A deep copy with `change` applied to it. */
+export const GALLERY_ID =
+  "/subscriptions/sub/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/corpImages";
+export const READER_ROLE_ID =
+  "/subscriptions/sub/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7";
+
+/** A role assignment with every argument set (the role both by name and by id, as the outputs carry it). */
+export function fullGalleryRoleAssignment(): Record<string, any> {
+  return {
+    scope: GALLERY_ID,
+    principalId: "5e1f0000-0000-4000-8000-000000000001",
+    principalType: "Group",
+    roleDefinitionId: READER_ROLE_ID,
+    roleName: "Reader",
+    roleAssignmentName: "c0de0000-0000-4000-8000-000000000001",
+    description: "Consumers read the images",
+    allowImageVersionScope: false,
+  };
+}
+
+/** What a program typically gives: Reader on a gallery for a group. */
+export function exampleRoleAssignmentArgs(): Record<string, any> {
+  return {
+    scope: GALLERY_ID,
+    principalId: "5e1f0000-0000-4000-8000-000000000001",
+    principalType: "Group",
+    roleName: "Reader",
+  };
+}
+
 export function edited<T>(value: T, change: (copy: any) => void): T {
   const copy = structuredClone(value);
   change(copy);

@@ -3,12 +3,19 @@
 // front-door parity test.
 import { getPath } from "../../provider/lifecycle/values";
 import type { MutabilityEntry, ResourceKind } from "../../provider/model/mutability";
-import { edited, fullGallery, fullGalleryImage, fullGalleryImageVersion } from "./fixtures";
+import {
+  edited,
+  fullGallery,
+  fullGalleryImage,
+  fullGalleryImageVersion,
+  fullGalleryRoleAssignment,
+} from "./fixtures";
 
 export const BASES: Record<ResourceKind, () => Record<string, any>> = {
   gallery: fullGallery,
   galleryImage: fullGalleryImage,
   galleryImageVersion: fullGalleryImageVersion,
+  galleryRoleAssignment: fullGalleryRoleAssignment,
 };
 
 const NEW_ELEMENTS: Record<string, unknown> = {
@@ -154,4 +161,15 @@ export const AZURE: Record<string, "update" | "replace" | "no change"> = {
   "galleryImageVersion usedSizeInGB": "no change",
   "galleryImageVersion securityProfile.uefiSettings.signatureTemplateNames": "replace",
   "galleryImageVersion securityProfile.uefiSettings.additionalSignatures": "replace",
+  // Role assignments (Microsoft.Authorization): a PUT of an existing assignment that changes its
+  // principal, role or scope is RoleAssignmentUpdateNotPermitted; its description may change.
+  "galleryRoleAssignment scope": "replace",
+  "galleryRoleAssignment principalId": "replace",
+  "galleryRoleAssignment principalType": "replace",
+  "galleryRoleAssignment roleDefinitionId": "replace",
+  "galleryRoleAssignment roleName": "replace",
+  "galleryRoleAssignment roleAssignmentName": "replace",
+  "galleryRoleAssignment description": "update",
+  // This package's own flag (may the scope be a version); Azure never sees it.
+  "galleryRoleAssignment allowImageVersionScope": "no change",
 };

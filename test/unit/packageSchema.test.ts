@@ -12,6 +12,7 @@ const TOKENS: Record<ResourceKind, string> = {
   gallery: "compute-gallery:index:Gallery",
   galleryImage: "compute-gallery:index:GalleryImage",
   galleryImageVersion: "compute-gallery:index:GalleryImageVersion",
+  galleryRoleAssignment: "compute-gallery:index:GalleryRoleAssignment",
 };
 
 /** The schema property at a mutability-table path (`a.b[].c`), following type references. */

@@ -9,7 +9,13 @@ import { providers } from "../../provider/index";
 import { useConnection } from "../../provider/runtime";
 import { setEngineLog } from "../../provider/engineLog";
 import { FakeGalleryApi } from "./fakeGalleryApi";
-import { edited, exampleGalleryArgs, exampleImageArgs, exampleVersionArgs } from "./fixtures";
+import {
+  edited,
+  exampleGalleryArgs,
+  exampleImageArgs,
+  exampleVersionArgs,
+  exampleRoleAssignmentArgs,
+} from "./fixtures";
 
 type Kind = keyof typeof providers;
 type Provider = Required<pulumi.dynamic.ResourceProvider>;
@@ -136,6 +142,7 @@ describe("after a round trip through the serialized text", () => {
     gallery: exampleGalleryArgs(),
     galleryImage: exampleImageArgs(),
     galleryImageVersion: exampleVersionArgs(),
+    galleryRoleAssignment: exampleRoleAssignmentArgs(),
   };
 
   test.each(KINDS)("%s check gives the same inputs and failures as the original", async (kind) => {

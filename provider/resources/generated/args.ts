@@ -98,6 +98,26 @@ export interface GalleryImageVersionArgs {
   readonly securityProfile?: pulumi.Input<undefined | ImageVersionSecurityProfileArgs>;
 }
 
+/** The arguments of GalleryRoleAssignment. undefined */
+export interface GalleryRoleAssignmentArgs {
+  /** The ARM id of the gallery or image definition the role is granted on (an image version only with `allowImageVersionScope`). */
+  readonly scope: pulumi.Input<string>;
+  /** The object id of the user, group or service principal in the gallery's tenant (for a principal of another tenant: its guest user or the service principal of its multi-tenant app in this tenant). */
+  readonly principalId: pulumi.Input<string>;
+  /** What the principal is: User, Group or ServicePrincipal. Required, so Azure need not look the principal up (which fails right after the principal is created). */
+  readonly principalType: pulumi.Input<OneOf<"User" | "Group" | "ServicePrincipal">>;
+  /** The role by id, e.g. `/subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7` (Reader). Give this or `roleName`; the outputs carry both. */
+  readonly roleDefinitionId?: pulumi.Input<undefined | string>;
+  /** The role by its name, e.g. `Reader`, looked up in the subscription when the assignment is created. Give this or `roleDefinitionId`. */
+  readonly roleName?: pulumi.Input<undefined | string>;
+  /** The assignment's name, a GUID. Defaults to a GUID derived from scope, principal and role, so the same grant always has the same name. */
+  readonly roleAssignmentName?: pulumi.Input<undefined | string>;
+  /** Why the role is granted. */
+  readonly description?: pulumi.Input<undefined | string>;
+  /** Allow a grant on a single image version. Off by default: sharing at gallery level is recommended, and sharing single versions is not. */
+  readonly allowImageVersionScope?: pulumi.Input<undefined | boolean>;
+}
+
 /** The managed identity of the gallery. */
 export interface GalleryIdentityArgs {
   /** Which managed identities the gallery has: system-assigned, user-assigned, both or none. */

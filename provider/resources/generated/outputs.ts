@@ -138,6 +138,35 @@ export abstract class GalleryImageVersionOutputs extends pulumi.dynamic.Resource
 /** The outputs of GalleryImageVersion that are no argument; the resource registers them as outputs. */
 export const galleryImageVersionOutputOnlyKeys = ["name", "type", "provisioningState", "systemData", "replicationStatus", "storageEstimate", "validationsProfile"] as const;
 
+/** The outputs of GalleryRoleAssignment: every argument as Azure reports it, and what only Azure sets. */
+export abstract class GalleryRoleAssignmentOutputs extends pulumi.dynamic.Resource {
+  /** The ARM id of the gallery or image definition the role is granted on (an image version only with `allowImageVersionScope`). */
+  declare public readonly scope: pulumi.Output<string>;
+  /** The object id of the user, group or service principal in the gallery's tenant (for a principal of another tenant: its guest user or the service principal of its multi-tenant app in this tenant). */
+  declare public readonly principalId: pulumi.Output<string>;
+  /** What the principal is: User, Group or ServicePrincipal. Required, so Azure need not look the principal up (which fails right after the principal is created). */
+  declare public readonly principalType: pulumi.Output<"User" | "Group" | "ServicePrincipal">;
+  /** The role by id, e.g. `/subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7` (Reader). Give this or `roleName`; the outputs carry both. */
+  declare public readonly roleDefinitionId: pulumi.Output<string | undefined>;
+  /** The role by its name, e.g. `Reader`, looked up in the subscription when the assignment is created. Give this or `roleDefinitionId`. */
+  declare public readonly roleName: pulumi.Output<string | undefined>;
+  /** The assignment's name, a GUID. Defaults to a GUID derived from scope, principal and role, so the same grant always has the same name. */
+  declare public readonly roleAssignmentName: pulumi.Output<string | undefined>;
+  /** Why the role is granted. */
+  declare public readonly description: pulumi.Output<string | undefined>;
+  /** Allow a grant on a single image version. Off by default: sharing at gallery level is recommended, and sharing single versions is not. */
+  declare public readonly allowImageVersionScope: pulumi.Output<boolean | undefined>;
+  /** Azure's name of the assignment (the last segment of the id). */
+  declare public readonly name: pulumi.Output<string>;
+  /** `Microsoft.Authorization/roleAssignments`. */
+  declare public readonly type: pulumi.Output<string>;
+  /** When Azure created the assignment. */
+  declare public readonly createdOn: pulumi.Output<string | undefined>;
+}
+
+/** The outputs of GalleryRoleAssignment that are no argument; the resource registers them as outputs. */
+export const galleryRoleAssignmentOutputOnlyKeys = ["name", "type", "createdOn"] as const;
+
 /** The managed identity of the gallery. */
 export interface GalleryIdentityOutput {
   /** Which managed identities the gallery has: system-assigned, user-assigned, both or none. */

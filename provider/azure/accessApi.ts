@@ -1,0 +1,91 @@
+// The role-assignment calls the provider makes (Microsoft.Authorization, api-version 2022-04-01),
+// through @azure/arm-authorization with the same credential, endpoint and pipeline policies as the
+// gallery calls. Bodies are the SDK's flattened models as plain JSON.
+import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import type { JsonObject } from "../model/jsonObject";
+import { describeAzureError, isNotFound } from "./errors";
+import type { ArmConnection } from "./galleryApi";
+
+export interface RoleAssignmentRef {
+  /** The ARM id the role is granted on. */
+  scope: string;
+  /** The assignment's GUID. */
+  roleAssignmentName: string;
+}
+
+export interface RoleAssignmentBody {
+  roleDefinitionId: string;
+  principalId: string;
+  principalType: string;
+  description?: string;
+}
+
+export interface AccessApi {
+  getRoleAssignment(ref: RoleAssignmentRef): Promise<JsonObject | undefined>;
+  createRoleAssignment(ref: RoleAssignmentRef, body: RoleAssignmentBody): Promise<JsonObject>;
+  /** Nothing to do when the assignment is already gone. */
+  deleteRoleAssignment(ref: RoleAssignmentRef): Promise<void>;
+  /** The id of the role called `roleName` as seen at `scope`; undefined when there is none. */
+  findRoleDefinitionId(scope: string, roleName: string): Promise<string | undefined>;
+  /** The name of the role with this id; undefined when there is none. */
+  roleNameOf(roleDefinitionId: string): Promise<string | undefined>;
+}
+
+const plain = (model: unknown): JsonObject => JSON.parse(JSON.stringify(model)) as JsonObject;
+
+async function explain<T>(action: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw describeAzureError(error, action);
+  }
+}
+
+async function orUndefined<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+export function armAccessApi(connection: ArmConnection): AccessApi {
+  const client = new AuthorizationManagementClient(connection.credential, connection.subscriptionId, {
+    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    additionalPolicies: (connection.policies ?? []).map((policy) => ({
+      policy,
+      position: "perCall" as const,
+    })),
+  });
+  const where = (ref: RoleAssignmentRef) => `role assignment ${ref.roleAssignmentName} on ${ref.scope}`;
+  return {
+    getRoleAssignment: (ref) =>
+      explain(`reading ${where(ref)}`, async () => {
+        const found = await orUndefined(() => client.roleAssignments.get(ref.scope, ref.roleAssignmentName));
+        return found && plain(found);
+      }),
+    createRoleAssignment: (ref, body) =>
+      explain(`creating ${where(ref)}`, async () =>
+        plain(await client.roleAssignments.create(ref.scope, ref.roleAssignmentName, body)),
+      ),
+    deleteRoleAssignment: (ref) =>
+      explain(`deleting ${where(ref)}`, async () => {
+        await orUndefined(() => client.roleAssignments.delete(ref.scope, ref.roleAssignmentName));
+      }),
+    findRoleDefinitionId: (scope, roleName) =>
+      explain(`looking up role "${roleName}" at ${scope}`, async () => {
+        // Names are quoted with single quotes in OData; a quote inside a name is doubled.
+        const filter = `roleName eq '${roleName.replace(/'/g, "''")}'`;
+        for await (const definition of client.roleDefinitions.list(scope, { filter })) {
+          if (definition.id) return definition.id;
+        }
+        return undefined;
+      }),
+    roleNameOf: (roleDefinitionId) =>
+      explain(`reading role definition ${roleDefinitionId}`, async () => {
+        const found = await orUndefined(() => client.roleDefinitions.getById(roleDefinitionId));
+        return found?.roleName;
+      }),
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * `GalleryRoleAssignment`: an Azure role granted to a user, group or service principal on a gallery or
+ * an image definition (Microsoft.Authorization/roleAssignments), type token
+ * `pulumi-nodejs:dynamic/compute-gallery:GalleryRoleAssignment`. Its arguments and outputs are
+ * generated from the model (provider/model/roleAssignment.ts).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { providers } from "../shim";
+import type { GalleryRoleAssignmentArgs } from "./generated/args";
+import { GalleryRoleAssignmentOutputs, galleryRoleAssignmentOutputOnlyKeys } from "./generated/outputs";
+import { resourceUrn } from "./resourceUrn";
+import { unsetOutputs } from "./unsetOutputs";
+
+export type { GalleryRoleAssignmentArgs };
+
+export class GalleryRoleAssignment extends GalleryRoleAssignmentOutputs {
+  constructor(name: string, args: GalleryRoleAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      ...unsetOutputs(galleryRoleAssignmentOutputOnlyKeys),
+      // Outputs whatever the role was named by: check fills in the other spelling after Azure's answer.
+      roleDefinitionId: args.roleDefinitionId,
+      roleName: args.roleName,
+      // The default name is derived in check from scope, principal and role.
+      roleAssignmentName: args.roleAssignmentName,
+      ...args,
+      __urn: resourceUrn(name, "GalleryRoleAssignment", opts),
+    };
+    super(providers.galleryRoleAssignment, name, props, opts, "compute-gallery", "GalleryRoleAssignment");
+  }
+}
