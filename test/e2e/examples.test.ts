@@ -42,9 +42,10 @@ beforeAll(() => {
   requirePulumiCli();
 });
 
-test("examples/ holds the five documented TypeScript examples", () => {
+test("examples/ holds the six documented TypeScript examples", () => {
   expect(examples).toEqual([
     "copy-from-gallery",
+    "gallery-access",
     "multi-region-zrs",
     "promote-version",
     "quickstart",
@@ -72,6 +73,21 @@ test.each(examples)("examples/%s runs up and destroy", async (name) => {
       // Promotion is an in-place update of exactly one version.
       expect(promoted.summary.resourceChanges).toMatchObject({ update: 1 });
       expect(promoted.outputs.latest?.value).toBe("1.1.0");
+    }
+
+    if (name === "gallery-access") {
+      // The sharing matrix, written by hand: the group reaches the whole gallery, the service
+      // principal its one definition (which has no versions), never the gallery.
+      const base =
+        "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-access/providers/Microsoft.Compute/galleries/accessGallery";
+      expect(up.outputs.access?.value).toEqual({
+        consumer: {
+          galleries: [base],
+          definitions: [`${base}/images/ubuntu-22`, `${base}/images/build-tools`],
+          versions: [`${base}/images/ubuntu-22/versions/1.0.0`],
+        },
+        buildAgent: { galleries: [], definitions: [`${base}/images/build-tools`], versions: [] },
+      });
     }
 
     const destroyed = await stack.destroy();
