@@ -40,3 +40,27 @@ test("--allow-remote (or its environment variable) is off unless given", () => {
     true,
   );
 });
+
+test("--identities reads further clients from a JSON file; a client id taken twice is refused at start", async () => {
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "identities-")), "identities.json");
+  const reader = { clientId: "r-1", clientSecret: "s", objectId: "o-1", groupIds: ["g-1"] };
+  fs.writeFileSync(file, JSON.stringify({ identities: [reader] }));
+  expect(optionsFromArgs(["emulator", "--identities", file], {}).identities).toEqual([reader]);
+  expect(optionsFromArgs(["emulator"], { COMPUTE_GALLERY_EMULATOR_IDENTITIES: file }).identities).toEqual([
+    reader,
+  ]);
+  fs.writeFileSync(file, JSON.stringify({ clients: [] }));
+  expect(() => optionsFromArgs(["emulator", "--identities", file], {})).toThrow(
+    'expected { "identities": [ ... ] }',
+  );
+  const { resolveOptions, DEFAULT_IDENTITY } = await import("../../emulator/options");
+  expect(() =>
+    resolveOptions({
+      inMemory: true,
+      identities: [{ clientId: DEFAULT_IDENTITY.clientId, clientSecret: "x" }],
+    }),
+  ).toThrow(`identities[0]: client id '${DEFAULT_IDENTITY.clientId}' is already taken by another identity`);
+});
