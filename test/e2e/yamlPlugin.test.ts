@@ -112,6 +112,9 @@ afterAll(() => {
   for (const dir of [workDir, backendDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The role assignment `up` made, for the tests that follow it. */
+let grant: { scope: string; roleAssignmentName: string } | undefined;
+
 describe("the YAML pipeline through the provider plugin, with the plain pulumi command", () => {
   test("pulumi package get-schema prints the plugin's schema", async () => {
     const { stdout } = await succeeds(
@@ -131,9 +134,9 @@ describe("the YAML pipeline through the provider plugin, with the plain pulumi c
     });
   });
 
-  test("up creates the gallery, both definitions and the three versions in Azure", async () => {
+  test("up creates the gallery, both definitions, the three versions and the role assignment in Azure", async () => {
     const run = await succeeds("up", "--yes");
-    expect(run.stdout).toMatch(/\+ 7 created/);
+    expect(run.stdout).toMatch(/\+ 8 created/);
     const versions = await withApi(async (api) => {
       const names: string[] = [];
       for await (const v of api.listVersions({
@@ -145,11 +148,22 @@ describe("the YAML pipeline through the provider plugin, with the plain pulumi c
       return names.sort();
     });
     expect(versions).toEqual(["1.0.0", "1.1.0"]);
+    const outputs = JSON.parse((await succeeds("stack", "export")).stdout).deployment.resources.find(
+      (r: { urn: string }) => r.urn.endsWith("::consumers-read"),
+    )?.outputs;
+    grant = { scope: outputs.scope, roleAssignmentName: outputs.roleAssignmentName };
+    const granted = await withApi((api) => api.access.getRoleAssignment(grant!));
+    // Reader's well-known id: the name in the program was looked up.
+    expect(granted).toMatchObject({
+      principalId: "6f1e3b0c-1111-4a5e-9c7d-00000000000a",
+      principalType: "Group",
+      roleDefinitionId: expect.stringMatching(/\/roleDefinitions\/acdd72a7-3385-48ef-bd42-f606fba81ae7$/),
+    });
   });
 
   test("a preview right after up finds no changes", async () => {
     const run = await succeeds("preview", "--expect-no-changes");
-    expect(run.stdout).toMatch(/7 unchanged/);
+    expect(run.stdout).toMatch(/8 unchanged/);
   });
 
   describe("after changing a description (update) and a region's storage type (replace)", () => {
@@ -284,7 +298,7 @@ describe("the YAML pipeline through the provider plugin, with the plain pulumi c
     writeProgram((text) => replaceOnce(currentEdits(text), "outputs:", `${LEGACY_RESOURCES}outputs:`));
     // `up` records the program's dependencies in the state, so destroy deletes versions first.
     const { stdout } = await succeeds("up", "--yes", "--expect-no-changes");
-    expect(stdout).toMatch(/10 unchanged/);
+    expect(stdout).toMatch(/11 unchanged/);
   });
 
   test("an ARM id of the wrong kind is refused with the expected shape", async () => {
@@ -298,7 +312,8 @@ describe("the YAML pipeline through the provider plugin, with the plain pulumi c
     const left = await withApi(async (api) => [
       await api.getGallery({ resourceGroupName: GROUP, galleryName: "corpGoldenImages" }),
       await api.getGallery({ resourceGroupName: "rg-legacy", galleryName: "legacyImages" }),
+      await api.access.getRoleAssignment(grant!),
     ]);
-    expect(left).toEqual([undefined, undefined]);
+    expect(left).toEqual([undefined, undefined, undefined]);
   });
 });
