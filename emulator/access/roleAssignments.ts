@@ -1,5 +1,6 @@
-// Role assignments of the emulator's tenant, kept in the store's meta table (one JSON map keyed by the
-// lower-case assignment id), so they share the request's transaction and survive restarts like resources.
+// Role assignments of the emulator's tenant, kept in the store's meta table keyed by assignment id, so
+// they share the request's transaction and survive restarts like resources.
+import { metaMap } from "../store/metaMap";
 import type { Store } from "../store/store";
 
 export interface RoleAssignmentRecord {
@@ -16,26 +17,15 @@ export interface RoleAssignmentRecord {
   createdBy: string;
 }
 
-const KEY = "roleAssignments";
+const assignments = metaMap<RoleAssignmentRecord>("roleAssignments");
 
-function all(store: Store): Record<string, RoleAssignmentRecord> {
-  return JSON.parse(store.getMeta(KEY) ?? "{}") as Record<string, RoleAssignmentRecord>;
-}
+export const getAssignment = (store: Store, id: string): RoleAssignmentRecord | undefined =>
+  assignments.get(store, id);
 
-export function getAssignment(store: Store, id: string): RoleAssignmentRecord | undefined {
-  return all(store)[id.toLowerCase()];
-}
+export const listAssignments = (store: Store): RoleAssignmentRecord[] =>
+  assignments.list(store).sort((a, b) => a.createdOn.localeCompare(b.createdOn));
 
-export function listAssignments(store: Store): RoleAssignmentRecord[] {
-  return Object.values(all(store)).sort((a, b) => a.createdOn.localeCompare(b.createdOn));
-}
+export const putAssignment = (store: Store, assignment: RoleAssignmentRecord): void =>
+  assignments.put(store, assignment.id, assignment);
 
-export function putAssignment(store: Store, assignment: RoleAssignmentRecord): void {
-  store.setMeta(KEY, JSON.stringify({ ...all(store), [assignment.id.toLowerCase()]: assignment }));
-}
-
-export function deleteAssignment(store: Store, id: string): void {
-  const assignments = all(store);
-  delete assignments[id.toLowerCase()];
-  store.setMeta(KEY, JSON.stringify(assignments));
-}
+export const deleteAssignment = (store: Store, id: string): void => assignments.delete(store, id);

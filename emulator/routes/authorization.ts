@@ -94,8 +94,8 @@ function assignmentView(a: RoleAssignmentRecord): unknown {
 /** Without principalType Azure looks the principal up in the directory; the emulator's directory is its identities. */
 function principalTypeOf(ctx: Context, principalId: string): string {
   const id = principalId.toLowerCase();
-  const { primary, others } = { primary: ctx.svc.tokens.identity, others: ctx.svc.opts.identities };
-  if (primary.clientId.toLowerCase() === id || others.some((o) => o.objectId.toLowerCase() === id))
+  const others = ctx.svc.opts.identities;
+  if (ctx.svc.opts.clientId.toLowerCase() === id || others.some((o) => o.objectId.toLowerCase() === id))
     return "ServicePrincipal";
   if (others.some((o) => o.groupIds.some((g) => g.toLowerCase() === id))) return "Group";
   throw errors.principalNotFound(principalId, ctx.svc.opts.tenantId);
@@ -116,7 +116,7 @@ export function putRoleAssignment(ctx: Context): Reply {
   if (typeof principalId !== "string" || !GUID.test(principalId)) throw errors.invalidPrincipalId();
   if (principalType !== undefined && !PRINCIPAL_TYPES.includes(principalType as never))
     throw errors.enumValueNotAllowed(principalType, "properties.principalType", PRINCIPAL_TYPES);
-  const id = `${scope === "/" ? "" : scope}${ASSIGNMENTS}/${name}`;
+  const id = `${scope}${ASSIGNMENTS}/${name}`;
   const wanted = {
     roleDefinitionId: roleDefinitionId(ctx.svc.opts.subscriptionId, role),
     principalId,

@@ -3,7 +3,7 @@
 // gallery calls. Bodies are the SDK's flattened models as plain JSON.
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import type { JsonObject } from "../model/jsonObject";
-import { describeAzureError, isNotFound } from "./errors";
+import { explained, unlessNotFound } from "./errors";
 import type { ArmConnection } from "./galleryApi";
 
 export interface RoleAssignmentRef {
@@ -33,23 +33,6 @@ export interface AccessApi {
 
 const plain = (model: unknown): JsonObject => JSON.parse(JSON.stringify(model)) as JsonObject;
 
-async function explain<T>(action: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw describeAzureError(error, action);
-  }
-}
-
-async function orUndefined<T>(call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
-
 export function armAccessApi(connection: ArmConnection): AccessApi {
   const client = new AuthorizationManagementClient(connection.credential, connection.subscriptionId, {
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
@@ -61,20 +44,22 @@ export function armAccessApi(connection: ArmConnection): AccessApi {
   const where = (ref: RoleAssignmentRef) => `role assignment ${ref.roleAssignmentName} on ${ref.scope}`;
   return {
     getRoleAssignment: (ref) =>
-      explain(`reading ${where(ref)}`, async () => {
-        const found = await orUndefined(() => client.roleAssignments.get(ref.scope, ref.roleAssignmentName));
+      explained(`reading ${where(ref)}`, async () => {
+        const found = await unlessNotFound(() =>
+          client.roleAssignments.get(ref.scope, ref.roleAssignmentName),
+        );
         return found && plain(found);
       }),
     createRoleAssignment: (ref, body) =>
-      explain(`creating ${where(ref)}`, async () =>
+      explained(`creating ${where(ref)}`, async () =>
         plain(await client.roleAssignments.create(ref.scope, ref.roleAssignmentName, body)),
       ),
     deleteRoleAssignment: (ref) =>
-      explain(`deleting ${where(ref)}`, async () => {
-        await orUndefined(() => client.roleAssignments.delete(ref.scope, ref.roleAssignmentName));
+      explained(`deleting ${where(ref)}`, async () => {
+        await unlessNotFound(() => client.roleAssignments.delete(ref.scope, ref.roleAssignmentName));
       }),
     findRoleDefinitionId: (scope, roleName) =>
-      explain(`looking up role "${roleName}" at ${scope}`, async () => {
+      explained(`looking up role "${roleName}" at ${scope}`, async () => {
         // Names are quoted with single quotes in OData; a quote inside a name is doubled.
         const filter = `roleName eq '${roleName.replace(/'/g, "''")}'`;
         for await (const definition of client.roleDefinitions.list(scope, { filter })) {
@@ -83,8 +68,8 @@ export function armAccessApi(connection: ArmConnection): AccessApi {
         return undefined;
       }),
     roleNameOf: (roleDefinitionId) =>
-      explain(`reading role definition ${roleDefinitionId}`, async () => {
-        const found = await orUndefined(() => client.roleDefinitions.getById(roleDefinitionId));
+      explained(`reading role definition ${roleDefinitionId}`, async () => {
+        const found = await unlessNotFound(() => client.roleDefinitions.getById(roleDefinitionId));
         return found?.roleName;
       }),
   };

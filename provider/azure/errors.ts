@@ -67,3 +67,22 @@ export function describeAzureError(error: unknown, action: string): AzureError {
     code,
   );
 }
+
+/** Runs an SDK call; what it throws becomes describeAzureError's message for `action`. */
+export async function explained<T>(action: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw describeAzureError(error, action);
+  }
+}
+
+/** An SDK read: undefined when Azure says the resource does not exist. */
+export async function unlessNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}

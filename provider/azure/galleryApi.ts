@@ -12,7 +12,7 @@ import { ComputeManagementClient } from "@azure/arm-compute";
 import type { JsonObject } from "../model/jsonObject";
 import type { SharingUpdate } from "../lifecycle/sharingPlan";
 import { armAccessApi, type AccessApi } from "./accessApi";
-import { describeAzureError, isNotFound } from "./errors";
+import { describeAzureError, explained, isNotFound, unlessNotFound } from "./errors";
 import { retryAfterMs, type Headers } from "./retryAfter";
 
 export interface GalleryRef {
@@ -136,13 +136,8 @@ function path(ref: Partial<VersionRef>): string {
     .join("/");
 }
 
-async function explain<T>(action: string, ref: Partial<VersionRef>, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw describeAzureError(error, `${action} ${path(ref)}`);
-  }
-}
+const explain = <T>(action: string, ref: Partial<VersionRef>, call: () => Promise<T>): Promise<T> =>
+  explained(`${action} ${path(ref)}`, call);
 
 /** A GET: the resource as plain JSON, or undefined when Azure says it does not exist. */
 function readOne(
@@ -151,12 +146,8 @@ function readOne(
   call: () => Promise<unknown>,
 ): Promise<JsonObject | undefined> {
   return explain(action, ref, async () => {
-    try {
-      return fromSdk(await call());
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const found = await unlessNotFound(call);
+    return found === undefined ? undefined : fromSdk(found);
   });
 }
 

@@ -3,9 +3,11 @@
 // the service principal) then read what Azure Compute Gallery's sharing matrix allows and are refused
 // the rest with Azure's 403 AuthorizationFailed; removing the grant takes the access away.
 import * as path from "path";
+import type * as pulumi from "@pulumi/pulumi";
 import * as acg from "../../provider";
 import { startEmulator } from "../../emulator";
 import { computeClient, FAST } from "../emulator/client";
+import { AGENT, GROUP, MEMBER } from "../emulator/identities";
 import { E2EStack, requirePulumiCli } from "./harness";
 
 jest.setTimeout(600_000);
@@ -14,19 +16,6 @@ const RG = "rg-access-e2e";
 const SUB = "00000000-0000-0000-0000-000000000001";
 const IMAGES = `/subscriptions/${SUB}/resourceGroups/rg-builds/providers/Microsoft.Compute/images`;
 const GALLERY_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/sharedGallery`;
-const GROUP = "6f1e3b0c-1111-4a5e-9c7d-00000000000a";
-const MEMBER = {
-  clientId: "a11ce000-0000-4000-8000-000000000001",
-  clientSecret: "member-dev-secret",
-  objectId: "a11ce000-0000-4000-8000-0000000000aa",
-  groupIds: [GROUP],
-};
-const AGENT = {
-  clientId: "b0b00000-0000-4000-8000-000000000002",
-  clientSecret: "agent-dev-secret",
-  objectId: "b0b00000-0000-4000-8000-0000000000bb",
-};
-
 interface Grants {
   group: boolean;
   agent: boolean;
@@ -64,6 +53,13 @@ function program(grants: Grants) {
       publishingProfile: { targetRegions: [{ name: "westeurope" }] },
     });
     void app;
+    const agentReader = (name: string, scope: pulumi.Input<string>, role: object) =>
+      new acg.GalleryRoleAssignment(name, {
+        scope,
+        principalId: AGENT.objectId,
+        principalType: "ServicePrincipal",
+        ...role,
+      });
     if (grants.group) {
       new acg.GalleryRoleAssignment("group-reads-gallery", {
         scope: gallery.id,
@@ -72,19 +68,9 @@ function program(grants: Grants) {
         roleName: "Reader",
       });
     }
-    if (grants.agent) {
-      new acg.GalleryRoleAssignment("agent-reads-tools", {
-        scope: tools.id,
-        principalId: AGENT.objectId,
-        principalType: "ServicePrincipal",
-        roleName: "Reader",
-      });
-    }
+    if (grants.agent) agentReader("agent-reads-tools", tools.id, { roleName: "Reader" });
     if (grants.onVersion) {
-      new acg.GalleryRoleAssignment("agent-reads-version", {
-        scope: version.id,
-        principalId: AGENT.objectId,
-        principalType: "ServicePrincipal",
+      agentReader("agent-reads-version", version.id, {
         roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`,
         allowImageVersionScope: grants.onVersion.allow,
       });

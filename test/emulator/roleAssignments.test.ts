@@ -6,6 +6,7 @@
 import type { AuthorizationManagementClient } from "@azure/arm-authorization";
 import type { ComputeManagementClient } from "@azure/arm-compute";
 import type { RunningEmulator } from "../../emulator";
+import { AGENT, GROUP, MEMBER } from "./identities";
 import { authorizationClient, computeClient, FAST, fetchToken, request, startTestEmulator } from "./client";
 
 const RG = "rg1";
@@ -13,19 +14,9 @@ const MI =
   "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg1/providers/Microsoft.Compute/images/managed1";
 const READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
 const CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
-const GROUP = "6f1e3b0c-1111-4a5e-9c7d-00000000000a";
-// A member of GROUP, and a service principal on its own.
-const ALICE = {
-  clientId: "a11ce000-0000-4000-8000-000000000001",
-  clientSecret: "alice-dev-secret",
-  objectId: "a11ce000-0000-4000-8000-0000000000aa",
-  groupIds: [GROUP],
-};
-const BOB = {
-  clientId: "b0b00000-0000-4000-8000-000000000002",
-  clientSecret: "bob-dev-secret",
-  objectId: "b0b00000-0000-4000-8000-0000000000bb",
-};
+// ALICE is a member of GROUP; BOB a service principal on his own.
+const ALICE = MEMBER;
+const BOB = AGENT;
 
 let emu: RunningEmulator;
 let owner: ComputeManagementClient;
