@@ -200,6 +200,48 @@ describe("role assignments", () => {
   });
 });
 
+describe("role assignment lists and api-versions", () => {
+  test("principalId eq '…' keeps one principal's assignments; an unsupported filter is InvalidFilter", async () => {
+    const scope = galleryId("private");
+    await rbac.roleAssignments.create(scope, "0b5b0c4e-7a43-4c32-9a55-1f0d8f3d0007", {
+      roleDefinitionId: roleId(READER),
+      principalId: BOB.objectId,
+      principalType: "ServicePrincipal",
+    });
+    await rbac.roleAssignments.create(scope, "0b5b0c4e-7a43-4c32-9a55-1f0d8f3d0008", {
+      roleDefinitionId: roleId(READER),
+      principalId: GROUP,
+      principalType: "Group",
+    });
+    const names = async (filter: string) => {
+      const found: string[] = [];
+      for await (const a of rbac.roleAssignments.listForScope(scope, { filter })) found.push(a.principalId!);
+      return found;
+    };
+    expect(await names(`principalId eq '${BOB.objectId}'`)).toEqual([BOB.objectId]);
+    expect((await names("atScope()")).sort()).toEqual([BOB.objectId, GROUP].sort());
+    expect(await failure(names("roleName eq 'Reader'"))).toMatchObject({
+      statusCode: 400,
+      code: "InvalidFilter",
+    });
+    await rbac.roleAssignments.delete(scope, "0b5b0c4e-7a43-4c32-9a55-1f0d8f3d0007");
+    await rbac.roleAssignments.delete(scope, "0b5b0c4e-7a43-4c32-9a55-1f0d8f3d0008");
+  });
+
+  test("Microsoft.Authorization answers its own api-version only", async () => {
+    const token = (await fetchToken(emu)).token;
+    const res = await request(
+      emu,
+      "GET",
+      `${galleryId("private")}/providers/Microsoft.Authorization/roleAssignments?api-version=2025-03-03`,
+      { token },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: "NoRegisteredProviderFound" } });
+    expect((res.body as { error: { message: string } }).error.message).toContain("2022-04-01");
+  });
+});
+
 describe("enforcement on further identities", () => {
   test("with no role anywhere, a read is 403 AuthorizationFailed naming the client, object id, action and scope", async () => {
     const e = await failure(alice.galleries.get(RG, "shared"));
@@ -322,6 +364,22 @@ describe("enforcement on further identities", () => {
       for await (const g of alice.galleries.listByResourceGroup(RG)) names.push(g.name);
       expect(names).toEqual([]);
     });
+  });
+
+  test("a grant on the resource group reaches the galleries in it, and the subscription's list shows them", async () => {
+    const grant = "1c0ffee0-0000-4000-8000-000000000010";
+    await rbac.roleAssignments.create(rgId(), grant, {
+      roleDefinitionId: roleId(READER),
+      principalId: BOB.objectId,
+      principalType: "ServicePrincipal",
+    });
+    expect((await bob.galleries.get(RG, "private")).name).toBe("private");
+    expect((await bob.galleryImageVersions.get(RG, "private", "ubuntu", "1.0.0")).name).toBe("1.0.0");
+    const listed = [];
+    for await (const g of bob.galleries.list()) listed.push(g.name);
+    expect(listed.sort()).toEqual(["private", "shared"]);
+    await rbac.roleAssignments.delete(rgId(), grant);
+    expect(await failure(bob.galleries.get(RG, "private"))).toMatchObject({ statusCode: 403 });
   });
 
   test("the emulator's admin API is the primary identity's alone", async () => {
