@@ -204,8 +204,7 @@ function definitionView(ctx: Context, role: RoleDefinition): unknown {
       permissions: [
         { actions: [...role.actions], notActions: [...role.notActions], dataActions: [], notDataActions: [] },
       ],
-      createdOn: "2015-02-02T21:55:09.8806423Z",
-      updatedOn: "2024-01-01T00:00:00.0000000Z",
+      // No createdOn/updatedOn: the emulator does not know when Azure made or last changed its roles.
       createdBy: null,
       updatedBy: null,
     },

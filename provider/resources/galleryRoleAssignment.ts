@@ -17,10 +17,10 @@ export class GalleryRoleAssignment extends GalleryRoleAssignmentOutputs {
   constructor(name: string, args: GalleryRoleAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       ...unsetOutputs(galleryRoleAssignmentOutputOnlyKeys),
-      // Outputs whatever the role was named by: check fills in the other spelling after Azure's answer.
+      // Outputs even when not given: the role is named one way, and create and read report both
+      // spellings; check derives the default name from scope, principal and role.
       roleDefinitionId: args.roleDefinitionId,
       roleName: args.roleName,
-      // The default name is derived in check from scope, principal and role.
       roleAssignmentName: args.roleAssignmentName,
       ...args,
       __urn: resourceUrn(name, "GalleryRoleAssignment", opts),
