@@ -382,6 +382,35 @@ describe("enforcement on further identities", () => {
     expect(await failure(bob.galleries.get(RG, "private"))).toMatchObject({ statusCode: 403 });
   });
 
+  test("sharing a gallery needs Microsoft.Compute/galleries/share/action: a Contributor is refused, a Compute Gallery Sharing Admin may", async () => {
+    const contributor = "1c0ffee0-0000-4000-8000-000000000020";
+    await rbac.roleAssignments.create(galleryId("private"), contributor, {
+      roleDefinitionId: roleId(CONTRIBUTOR),
+      principalId: BOB.objectId,
+      principalType: "ServicePrincipal",
+    });
+    const refused = await failure(
+      bob.gallerySharingProfile.beginUpdateAndWait(RG, "private", { operationType: "Reset" }, FAST),
+    );
+    expect(refused).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
+    expect(refused.message).toContain("'Microsoft.Compute/galleries/share/action'");
+    const admin = "1c0ffee0-0000-4000-8000-000000000021";
+    await rbac.roleAssignments.create(galleryId("private"), admin, {
+      roleDefinitionId: roleId("1ef6a3be-d0ac-425d-8c01-acb62866290b"),
+      principalId: BOB.objectId,
+      principalType: "ServicePrincipal",
+    });
+    const shared = await bob.gallerySharingProfile.beginUpdateAndWait(
+      RG,
+      "private",
+      { operationType: "Reset" },
+      FAST,
+    );
+    expect(shared.operationType).toBe("Reset");
+    await rbac.roleAssignments.delete(galleryId("private"), contributor);
+    await rbac.roleAssignments.delete(galleryId("private"), admin);
+  });
+
   test("the emulator's admin API is the primary identity's alone", async () => {
     const token = (await fetchToken(emu, BOB.clientSecret, BOB.clientId)).token;
     const res = await request(emu, "GET", "/admin/sources", { token });
