@@ -26,15 +26,21 @@ export interface VersionRef extends ImageRef {
   galleryImageVersionName: string;
 }
 
+/**
+ * Hears the HTTP status Azure answered a write with: 201 when the PUT created the resource, 200 when
+ * it replaced one that was there (as recorded Azure traffic shows for all three kinds).
+ */
+export type OnAccepted = (status: number) => void;
+
 export interface GalleryApi {
   /** With the sharing groups (`$expand=SharingProfile/Groups`): Azure leaves them out otherwise. */
   getGallery(ref: GalleryRef): Promise<JsonObject | undefined>;
-  putGallery(ref: GalleryRef, body: JsonObject): Promise<JsonObject>;
+  putGallery(ref: GalleryRef, body: JsonObject, onAccepted?: OnAccepted): Promise<JsonObject>;
   /** The gallery's share action (Add, Remove, Reset, EnableCommunity); resolves once Azure is done. */
   shareGallery(ref: GalleryRef, update: SharingUpdate): Promise<void>;
   deleteGallery(ref: GalleryRef): Promise<void>;
   getImage(ref: ImageRef): Promise<JsonObject | undefined>;
-  putImage(ref: ImageRef, body: JsonObject): Promise<JsonObject>;
+  putImage(ref: ImageRef, body: JsonObject, onAccepted?: OnAccepted): Promise<JsonObject>;
   deleteImage(ref: ImageRef): Promise<void>;
   listVersions(ref: ImageRef): AsyncIterable<JsonObject>;
   /** With `replicationStatus`, Azure adds per-region replication state ($expand=ReplicationStatus). */
@@ -44,6 +50,7 @@ export interface GalleryApi {
     ref: VersionRef,
     body: JsonObject,
     onProgress?: (version: JsonObject) => Promise<void>,
+    onAccepted?: OnAccepted,
   ): Promise<JsonObject>;
   deleteVersion(ref: VersionRef): Promise<void>;
   /** Role assignments on galleries, definitions and versions (Microsoft.Authorization). */
@@ -81,7 +88,7 @@ const expandReplicationStatus: PipelinePolicy = {
 
 /** What the SDK's operations accept to tell us about the first response (the write's). */
 interface FirstResponse {
-  onResponse: (response: { headers: Headers }) => void;
+  onResponse: (response: { status: number; headers: Headers }) => void;
 }
 
 /**
@@ -94,9 +101,18 @@ interface FirstResponse {
 async function longRunning<T>(
   start: (options: FirstResponse) => PollerLike<OperationState<T>, T>,
   whileRunning?: () => Promise<void>,
+  onAccepted?: OnAccepted,
 ): Promise<T> {
   let firstWaitMs: number | undefined;
-  const poller = start({ onResponse: (response) => (firstWaitMs ??= retryAfterMs(response.headers)) });
+  let first = true;
+  const poller = start({
+    onResponse: (response) => {
+      if (!first) return;
+      first = false;
+      firstWaitMs = retryAfterMs(response.headers);
+      onAccepted?.(response.status);
+    },
+  });
   await poller.submitted();
   if (!poller.isDone) {
     let reading: Promise<void> | undefined;
@@ -191,11 +207,13 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
           ),
         );
       }),
-    putGallery: (ref, body) =>
+    putGallery: (ref, body, onAccepted) =>
       explain("writing gallery", ref, async () =>
         fromSdk(
-          await longRunning((o) =>
-            client.galleries.createOrUpdate(ref.resourceGroupName, ref.galleryName, toSdk(body), o),
+          await longRunning(
+            (o) => client.galleries.createOrUpdate(ref.resourceGroupName, ref.galleryName, toSdk(body), o),
+            undefined,
+            onAccepted,
           ),
         ),
       ),
@@ -207,17 +225,20 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
       readOne("reading image definition", ref, () =>
         client.galleryImages.get(ref.resourceGroupName, ref.galleryName, ref.galleryImageName),
       ),
-    putImage: (ref, body) =>
+    putImage: (ref, body, onAccepted) =>
       explain("writing image definition", ref, async () =>
         fromSdk(
-          await longRunning((o) =>
-            client.galleryImages.createOrUpdate(
-              ref.resourceGroupName,
-              ref.galleryName,
-              ref.galleryImageName,
-              toSdk(body),
-              o,
-            ),
+          await longRunning(
+            (o) =>
+              client.galleryImages.createOrUpdate(
+                ref.resourceGroupName,
+                ref.galleryName,
+                ref.galleryImageName,
+                toSdk(body),
+                o,
+              ),
+            undefined,
+            onAccepted,
           ),
         ),
       ),
@@ -243,7 +264,7 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
       },
     }),
     getVersion,
-    putVersion: (ref, body, onProgress) =>
+    putVersion: (ref, body, onProgress, onAccepted) =>
       explain("writing image version", ref, async () => {
         let done = false;
         // Replication takes minutes on Azure: report it while the write waits.
@@ -262,6 +283,7 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
               o,
             ),
           onProgress ? report : undefined,
+          onAccepted,
         );
         done = true;
         return fromSdk(written);

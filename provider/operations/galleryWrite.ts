@@ -2,7 +2,7 @@
 // Azure ignores sharingProfile.groups in the PUT, so the PUT never carries them; a change of groups
 // alone is no PUT at all, only share actions. After share actions the gallery is read again, so the
 // outputs show the groups and sharing state Azure reports.
-import type { GalleryApi, GalleryRef } from "../azure/galleryApi";
+import type { GalleryApi, GalleryRef, OnAccepted } from "../azure/galleryApi";
 import { diffGallery } from "../lifecycle/diff";
 import { sharesAnything, sharingPlan, type SharingPlan } from "../lifecycle/sharingPlan";
 import { isJsonObject, type JsonObject } from "../model/jsonObject";
@@ -33,10 +33,13 @@ export async function writeGallery(
   olds: JsonObject | undefined,
   news: JsonObject,
   body: JsonObject,
+  onAccepted?: OnAccepted,
 ): Promise<JsonObject> {
   const plan = sharingPlan(olds ?? {}, news);
   if (plan.resetFirst) await api.shareGallery(ref, { operationType: "Reset" });
-  const written = putNeeded(olds, news, plan) ? await api.putGallery(ref, putBody(body, plan)) : undefined;
+  const written = putNeeded(olds, news, plan)
+    ? await api.putGallery(ref, putBody(body, plan), onAccepted)
+    : undefined;
   for (const update of plan.after) await api.shareGallery(ref, update);
   if (written && !sharesAnything(plan)) return written;
   const read = await api.getGallery(ref);

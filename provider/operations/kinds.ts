@@ -1,6 +1,6 @@
 // Each resource kind described once: how to name it in messages, which pure check/diff applies,
 // which calls read and write it in Azure. The operations (operations.ts) are the same for all four.
-import type { GalleryApi, VersionRef } from "../azure/galleryApi";
+import type { GalleryApi, OnAccepted, VersionRef } from "../azure/galleryApi";
 import type { JsonObject } from "../model/jsonObject";
 import { nameKeysOf } from "../azure/armId";
 import {
@@ -43,7 +43,7 @@ export interface KindSpec {
   get(api: GalleryApi, props: JsonObject): Promise<JsonObject | undefined>;
   /**
    * Writes the resource; `onProgress` hears about long replications; `olds` are the previous outputs
-   * on update (undefined on create).
+   * on update (undefined on create); `onAccepted` hears the write's status.
    */
   put(
     api: GalleryApi,
@@ -51,10 +51,16 @@ export interface KindSpec {
     body: JsonObject,
     onProgress: (version: JsonObject) => Promise<void>,
     olds?: JsonObject,
+    onAccepted?: OnAccepted,
   ): Promise<JsonObject>;
   remove(api: GalleryApi, props: JsonObject): Promise<void>;
   /** The ARM names: path segments, not part of the request body. */
   nameKeys: readonly string[];
+  /**
+   * Azure keeps no tags on it (role assignments): no owner marker, so a create that finds one
+   * refuses it, whoever made it.
+   */
+  untagged?: true;
   /** Extra preview warnings that need a look at Azure. */
   replacementNotes?(api: GalleryApi, olds: JsonObject): Promise<string[]>;
   /** What to tell once the resource is deleted (that it can still be restored). */
@@ -98,7 +104,8 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
         : [];
     },
     get: (api, p) => api.getGallery(galleryRef(p)),
-    put: (api, p, body, _onProgress, olds) => writeGallery(api, galleryRef(p), olds, p, body),
+    put: (api, p, body, _onProgress, olds, onAccepted) =>
+      writeGallery(api, galleryRef(p), olds, p, body, onAccepted),
     remove: (api, p) => api.deleteGallery(galleryRef(p)),
     nameKeys: nameKeysOf("gallery"),
   },
@@ -107,7 +114,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     check: checkGalleryImage,
     diff: diffGalleryImage,
     get: (api, p) => api.getImage(imageRef(p)),
-    put: (api, p, body) => api.putImage(imageRef(p), body),
+    put: (api, p, body, _progress, _olds, onAccepted) => api.putImage(imageRef(p), body, onAccepted),
     remove: (api, p) => api.deleteImage(imageRef(p)),
     nameKeys: nameKeysOf("galleryImage"),
     replacementNotes: async (api, olds) => {
@@ -127,8 +134,8 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     check: checkGalleryImageVersion,
     diff: diffGalleryImageVersion,
     get: (api, p) => api.getVersion(versionRef(p), { replicationStatus: true }),
-    put: async (api, p, body, onProgress) => {
-      const written = await api.putVersion(versionRef(p), body, onProgress);
+    put: async (api, p, body, onProgress, _olds, onAccepted) => {
+      const written = await api.putVersion(versionRef(p), body, onProgress, onAccepted);
       // The outputs show replication per region. The arm-compute backend's final read carries it;
       // a backend whose answer lacks it costs one more read.
       const version = written.replicationStatus
@@ -176,6 +183,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     get: getRoleAssignment,
     // The body is built from the arguments: the role named by roleName is looked up first.
     put: (api, p) => putRoleAssignment(api, p),
+    untagged: true,
     remove: deleteRoleAssignment,
     nameKeys: nameKeysOf("galleryRoleAssignment"),
   },

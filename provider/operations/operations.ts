@@ -13,6 +13,15 @@ import { describeReplication } from "../replicationProgress";
 import type { OperationContext } from "./context";
 import { KINDS, type KindSpec } from "./kinds";
 import { failedRegions, repairingFailed, ResourceInitError } from "./writeFailure";
+import {
+  CONTESTED_MARKER,
+  lostRaceMessage,
+  markerOf,
+  notOursMessage,
+  ownerMarker,
+  withMarker,
+  withoutMarker,
+} from "./ownership";
 
 export interface CallOptions {
   /** The resource's URN: messages are attached to it. */
@@ -70,6 +79,19 @@ function namesOf(spec: KindSpec, props: JsonObject): JsonObject {
   return Object.fromEntries(spec.nameKeys.map((k) => [k, props[k]]));
 }
 
+/** The URN of the call: the plugin's, or the one the dynamic resources pass as the `__urn` input. */
+function urnOf(inputs: JsonObject, options: CallOptions): string | undefined {
+  return options.urn ?? (typeof inputs.__urn === "string" ? inputs.__urn : undefined);
+}
+
+/** Azure's states of a resource whose operation has not ended. */
+const BUSY_STATES = new Set(["Creating", "Updating", "Deleting", "Migrating"]);
+
+/** Waits `ms`, unless `signal` aborts first. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return unlessAborted(new Promise((resolve) => setTimeout(resolve, ms).unref()), signal);
+}
+
 /** `work`, unless `signal` aborts first: then its reason (the SDK call is abandoned, not awaited). */
 function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
@@ -81,21 +103,47 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pr
   });
 }
 
+/** The owner marker of the call's resource; none without a URN (direct calls in tests). */
+function ownerMarkerOf(kind: ResourceKind, inputs: JsonObject, options: CallOptions): string | undefined {
+  const urn = urnOf(inputs, options);
+  if (KINDS[kind].untagged) return undefined;
+  return urn === undefined ? undefined : ownerMarker(urn);
+}
+
 export function resourceOperations(ctx: OperationContext): ResourceOperations {
   const progress = (label: string, urn: string | undefined) => async (version: JsonObject) => {
     await ctx.log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true, urn });
   };
 
-  const write = async (kind: ResourceKind, inputs: JsonObject, options: CallOptions, olds?: JsonObject) => {
+  /**
+   * Writes the program's inputs with the owner marker; `olds` are the previous outputs on update,
+   * `onAccepted` hears Azure's status.
+   */
+  const write = async (
+    kind: ResourceKind,
+    inputs: JsonObject,
+    options: CallOptions,
+    olds?: JsonObject,
+    marker = ownerMarkerOf(kind, inputs, options),
+    onAccepted?: (status: number) => void,
+  ) => {
     const spec = KINDS[kind];
     const api = await ctx.api();
     const label = spec.label(inputs);
+    const body = requestBody(spec, inputs);
     try {
       const azure = await unlessAborted(
-        spec.put(api, inputs, requestBody(spec, inputs), progress(label, options.urn), olds),
+        spec.put(
+          api,
+          inputs,
+          marker ? withMarker(body, marker) : body,
+          progress(label, urnOf(inputs, options)),
+          olds,
+          onAccepted,
+        ),
         options.signal,
       );
-      return { id: String(azure.id), outs: toOutputs(kind, inputs, azure) };
+      return { id: String(azure.id), outs: toOutputs(kind, inputs, withoutMarker(azure)), azure };
     } catch (error) {
       throw await afterFailedWrite(kind, inputs, error, options);
     }
@@ -125,7 +173,28 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       `. ${spec.label(inputs)} exists in Azure and is kept in the stack's state: ` +
       "the next 'pulumi up' updates it, which retries what failed";
     // The engine shows the reasons of a resource it records as failed, not the error's message.
-    return new ResourceInitError(message, String(azure.id), toOutputs(kind, inputs, azure), [message]);
+    return new ResourceInitError(message, String(azure.id), toOutputs(kind, inputs, withoutMarker(azure)), [
+      message,
+    ]);
+  };
+
+  /**
+   * The resource as it is once the operation Azure runs on it has ended (an interrupted run's
+   * create still replicating): read again, at growing intervals up to 30 s, while it is busy.
+   */
+  const settled = async (kind: ResourceKind, inputs: JsonObject, options: CallOptions) => {
+    const spec = KINDS[kind];
+    const api = await ctx.api();
+    for (let wait = 1000; ; wait = Math.min(wait * 2, 30_000)) {
+      const current = await unlessAborted(spec.get(api, inputs), options.signal);
+      if (!current || !BUSY_STATES.has(String(current.provisioningState))) return current;
+      await ctx.log(
+        "info",
+        `${spec.label(inputs)}: waiting for the operation an earlier run started (${String(current.provisioningState)})`,
+        { ephemeral: true, urn: urnOf(inputs, options) },
+      );
+      await pause(wait, options.signal);
+    }
   };
 
   return {
@@ -162,14 +231,40 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
 
     async create(kind, inputs, options = {}) {
       const spec = KINDS[kind];
-      const api = await ctx.api();
-      if (await spec.get(api, inputs)) {
-        // Azure's PUT would silently take over (and overwrite) what is there.
-        throw new Error(
-          `${spec.label(inputs)} already exists in Azure; adopt it with 'pulumi import' instead of creating it`,
-        );
+      const label = spec.label(inputs);
+      const urn = urnOf(inputs, options);
+      const marker = ownerMarkerOf(kind, inputs, options);
+      const existing = await settled(kind, inputs, options);
+      if (existing) {
+        // Azure's PUT would silently take over (and overwrite) what is there: only a resource this
+        // resource's own earlier create left (a killed or disconnected run) is adopted.
+        if (!urn || markerOf(existing) !== marker) {
+          throw new Error(
+            urn
+              ? notOursMessage(label, String(existing.id), urn, markerOf(existing))
+              : `${label} already exists in Azure; import it instead of creating it`,
+          );
+        }
+        await ctx.log("info", `${label}: adopting the resource an interrupted run created`, { urn });
+        const adopted = await write(kind, inputs, options, undefined, marker);
+        return { id: adopted.id, outs: adopted.outs };
       }
-      return write(kind, inputs, options);
+      let status: number | undefined;
+      const created = await write(kind, inputs, options, undefined, marker, (s) => (status = s));
+      if (marker && status !== 201) {
+        // Another run created it between our read and our write, which replaced that run's: mark it
+        // so that neither run's next `up` adopts it as its own.
+        await write(kind, inputs, options, undefined, CONTESTED_MARKER);
+        throw new Error(lostRaceMessage(label, status));
+      }
+      if (marker && markerOf(created.azure) !== marker) {
+        // Only one write can be answered 201: this run created it, and the other run's write, which
+        // replaced this one while it completed, fails on its 200. Write the program again, so that
+        // what this stack now owns is what it declares.
+        const rewritten = await write(kind, inputs, options, undefined, marker);
+        return { id: rewritten.id, outs: rewritten.outs };
+      }
+      return { id: created.id, outs: created.outs };
     },
 
     async read(kind, id, props, options = {}) {
@@ -177,8 +272,9 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       // An import brings nothing but the id: the names come from it.
       const known = spec.nameKeys.every((key) => typeof props[key] === "string");
       const names = known ? namesOf(spec, props) : namesFromArmId(kind, id);
-      const azure = await unlessAborted(spec.get(await ctx.api(), names), options.signal);
-      if (!azure) return undefined;
+      const found = await unlessAborted(spec.get(await ctx.api(), names), options.signal);
+      if (!found) return undefined;
+      const azure = withoutMarker(found);
       // Azure's spelling of what means the same must not show up as drift on refresh (see outputs.ts).
       const outs = toOutputs(kind, names, azure, props);
       return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(kind, outs) };

@@ -3,7 +3,13 @@
 // ARM ids, read-only fields Azure fills in (provisioningState, identifier.uniqueName,
 // publishingProfile.publishedDate, replicationStatus on request), region names answered in
 // display form ("East US"), and 404 answered as undefined. Every call and request body is recorded.
-import type { GalleryApi, GalleryRef, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
+import type {
+  GalleryApi,
+  GalleryRef,
+  ImageRef,
+  OnAccepted,
+  VersionRef,
+} from "../../provider/azure/galleryApi";
 import type { SharingUpdate } from "../../provider/lifecycle/sharingPlan";
 import type { JsonObject } from "../../provider/model/jsonObject";
 import type { Connection } from "../../provider/azure/connect";
@@ -120,8 +126,15 @@ export class FakeGalleryApi implements GalleryApi {
     return resource && clone(resource);
   }
 
-  private async put(method: keyof GalleryApi, ref: AnyRef, body: JsonObject): Promise<JsonObject> {
+  private async put(
+    method: keyof GalleryApi,
+    ref: AnyRef,
+    body: JsonObject,
+    onAccepted?: OnAccepted,
+  ): Promise<JsonObject> {
     this.record({ method, ref, body });
+    // As Azure: 201 when the write created the resource, 200 when it replaced one.
+    onAccepted?.(this.store.has(keyOf(ref)) ? 200 : 201);
     const resource: any = this.complete(ref, clone(body));
     // Azure's gallery PUT ignores sharingProfile.groups: only the share action changes them.
     const before: any = this.store.get(keyOf(ref));
@@ -142,8 +155,8 @@ export class FakeGalleryApi implements GalleryApi {
   getGallery(ref: GalleryRef) {
     return this.get("getGallery", ref);
   }
-  putGallery(ref: GalleryRef, body: JsonObject) {
-    return this.put("putGallery", ref, body);
+  putGallery(ref: GalleryRef, body: JsonObject, onAccepted?: OnAccepted) {
+    return this.put("putGallery", ref, body, onAccepted);
   }
   /** The share action, as Azure applies it (groups merged by type, Reset back to private). */
   async shareGallery(ref: GalleryRef, update: SharingUpdate): Promise<void> {
@@ -182,8 +195,8 @@ export class FakeGalleryApi implements GalleryApi {
   getImage(ref: ImageRef) {
     return this.get("getImage", ref);
   }
-  putImage(ref: ImageRef, body: JsonObject) {
-    return this.put("putImage", ref, body);
+  putImage(ref: ImageRef, body: JsonObject, onAccepted?: OnAccepted) {
+    return this.put("putImage", ref, body, onAccepted);
   }
   deleteImage(ref: ImageRef) {
     return this.remove("deleteImage", ref);
@@ -218,8 +231,13 @@ export class FakeGalleryApi implements GalleryApi {
     return version;
   }
 
-  async putVersion(ref: VersionRef, body: JsonObject, onProgress?: (version: JsonObject) => Promise<void>) {
-    const version = await this.put("putVersion", ref, body);
+  async putVersion(
+    ref: VersionRef,
+    body: JsonObject,
+    onProgress?: (version: JsonObject) => Promise<void>,
+    onAccepted?: OnAccepted,
+  ) {
+    const version = await this.put("putVersion", ref, body, onAccepted);
     if (onProgress) await onProgress(clone(version));
     return version;
   }

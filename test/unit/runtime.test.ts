@@ -110,10 +110,12 @@ describe("create", () => {
     expect(outs.usedSizeInGB).toBe(10);
   });
 
-  test("creating a resource that already exists in Azure fails, points to pulumi import and writes nothing", async () => {
+  test("creating a resource that already exists in Azure fails, says so and writes nothing", async () => {
     fake.seed(imageRef, { location: "westeurope", osType: "Windows" });
     const inputs = await checked("galleryImage", exampleImageArgs());
-    await expect(providers.galleryImage.create!(inputs)).rejects.toThrow(/pulumi import/);
+    await expect(providers.galleryImage.create!(inputs)).rejects.toThrow(
+      "image definition rg-images/corpImages/ubuntu-22 already exists in Azure",
+    );
     expect(fake.putBodies).toEqual([]);
     expect(fake.stored(imageRef)).toMatchObject({ osType: "Windows" });
   });
