@@ -5,6 +5,7 @@ import * as path from "path";
 import { pluginHandlers } from "./handlers";
 import { engineLogger } from "../operations/engineLogger";
 import { serve } from "./server";
+import { watchParent } from "./parentWatch";
 
 /** This package's version: package.json two (source) or three (dist/) folders up. */
 function packageVersion(): string {
@@ -27,10 +28,18 @@ export async function main(args: readonly string[]): Promise<void> {
   const handlers = pluginHandlers({ log: engineLogger(engineAddress), env: process.env, cwd: process.cwd() });
   const server = await serve(handlers, packageVersion());
   process.stdout.write(`${server.port}\n`);
-  // The engine ends the plugin with a signal: stop the embedded emulator so its state is closed cleanly.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      void Promise.allSettled([handlers.close(), server.stop()]).then(() => process.exit(0));
-    });
-  }
+  // The engine ends the plugin with a signal; a killed engine sends none, and the plugin sees its
+  // parent change. Either way: stop the embedded emulator so its state is closed cleanly, then exit.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Operations in flight are abandoned: what Azure (or the emulator's store) accepted stays there.
+    handlers.cancel();
+    // Never linger: a shutdown that hangs still ends.
+    setTimeout(() => process.exit(0), 5000).unref();
+    void Promise.allSettled([handlers.close(), server.stop()]).then(() => process.exit(0));
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+  watchParent(stop);
 }
