@@ -65,11 +65,15 @@ export class TokenService {
     private readonly id: TokenIdentity,
     others: readonly ClientIdentity[] = [],
   ) {
-    let key = store.getMeta(KEY_META);
-    if (!key) {
-      key = randomBytes(32).toString("hex");
-      store.transaction(() => store.setMeta(KEY_META, key as string));
-    }
+    // Read and created in one transaction: emulators started together on one state directory
+    // agree on one key, so a token one of them issued is valid at the other.
+    const key = store.transaction(() => {
+      const existing = store.getMeta(KEY_META);
+      if (existing) return existing;
+      const created = randomBytes(32).toString("hex");
+      store.setMeta(KEY_META, created);
+      return created;
+    });
     this.key = Buffer.from(key, "hex");
     // The primary identity's object id is its client id, as before further identities existed.
     this.clients = [{ ...id, objectId: id.clientId, groupIds: [] }, ...others];

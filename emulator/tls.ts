@@ -45,6 +45,20 @@ async function create(): Promise<{ cert: string; key: string }> {
 // In-memory emulators (tests) share one certificate per process: generating one per test is wasted time.
 let memoryCert: Promise<{ cert: string; key: string }> | undefined;
 
+const LOCK_FILE = "tls.lock";
+/** A lock older than this was left by a process killed while writing the pair: taken over. */
+const STALE_LOCK_MS = 30_000;
+
+function readPair(certPath: string, keyPath: string): { cert: string; key: string } | undefined {
+  if (!fs.existsSync(certPath) || !fs.existsSync(keyPath)) return undefined;
+  return { cert: fs.readFileSync(certPath, "utf8"), key: fs.readFileSync(keyPath, "utf8") };
+}
+
+/**
+ * The certificate and key of a state directory, created on first start. Emulators starting together
+ * on one directory (two stacks' `up`) must not each write half a pair: the one that creates the lock
+ * file writes both (each through a temporary file and a rename), the others wait for it.
+ */
 export async function loadOrCreateTls(stateDir: string | undefined): Promise<TlsMaterial> {
   if (!stateDir) {
     memoryCert ??= create();
@@ -52,16 +66,34 @@ export async function loadOrCreateTls(stateDir: string | undefined): Promise<Tls
   }
   const certPath = path.join(stateDir, CERT_FILE);
   const keyPath = path.join(stateDir, KEY_FILE);
-  if (fs.existsSync(certPath) && fs.existsSync(keyPath)) {
-    return {
-      cert: fs.readFileSync(certPath, "utf8"),
-      key: fs.readFileSync(keyPath, "utf8"),
-      certificatePath: certPath,
-    };
-  }
+  const lockPath = path.join(stateDir, LOCK_FILE);
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const { cert, key } = await create();
-  fs.writeFileSync(keyPath, key, { mode: 0o600 });
-  fs.writeFileSync(certPath, cert, { mode: 0o644 });
-  return { cert, key, certificatePath: certPath };
+  for (;;) {
+    const existing = !fs.existsSync(lockPath) && readPair(certPath, keyPath);
+    if (existing) return { ...existing, certificatePath: certPath };
+    let lock: number;
+    try {
+      lock = fs.openSync(lockPath, "wx", 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) fs.rmSync(lockPath, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
+    try {
+      // Another process may have written the pair between our look and our lock.
+      const written = readPair(certPath, keyPath);
+      if (written) return { ...written, certificatePath: certPath };
+      const { cert, key } = await create();
+      fs.writeFileSync(`${keyPath}.tmp`, key, { mode: 0o600 });
+      fs.renameSync(`${keyPath}.tmp`, keyPath);
+      fs.writeFileSync(`${certPath}.tmp`, cert, { mode: 0o644 });
+      fs.renameSync(`${certPath}.tmp`, certPath);
+      return { cert, key, certificatePath: certPath };
+    } finally {
+      fs.closeSync(lock);
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
 }

@@ -1,5 +1,10 @@
 // SQLite persistence (better-sqlite3, synchronous). WAL + synchronous=FULL so a write acknowledged to a
 // client survives a killed process; each request's writes run in one transaction.
+//
+// Several emulator processes may open one state directory at once (two stacks of a project running
+// `up` together, each with its embedded emulator): SQLite's locks serialise their transactions,
+// a writer waits for another's to end (busy timeout), and nothing is cached in memory that another
+// process could change, so each one answers from what all of them committed.
 import Database from "better-sqlite3";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -12,6 +17,7 @@ CREATE TABLE IF NOT EXISTS resources (
   resource_group TEXT NOT NULL, region TEXT NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS resources_parent ON resources(parent_key);
 CREATE INDEX IF NOT EXISTS resources_scope ON resources(kind, subscription, resource_group);
+CREATE INDEX IF NOT EXISTS resources_seq ON resources(seq);
 CREATE TABLE IF NOT EXISTS operations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,23 +29,23 @@ interface Row {
 
 export const DATABASE_FILE = "emulator.db";
 
+/** How long a write waits for another process's transaction on the same database to end. */
+const BUSY_TIMEOUT_MS = 10_000;
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
-  private seq: number;
 
   /** `stateDir` undefined = in-memory database. */
   constructor(stateDir: string | undefined) {
     if (stateDir) {
       fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-      this.db = new Database(path.join(stateDir, DATABASE_FILE));
+      this.db = new Database(path.join(stateDir, DATABASE_FILE), { timeout: BUSY_TIMEOUT_MS });
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("synchronous = FULL");
     } else {
       this.db = new Database(":memory:");
     }
     this.db.exec(SCHEMA);
-    const max = this.db.prepare("SELECT MAX(seq) AS m FROM resources").get() as { m: number | null };
-    this.seq = max.m ?? 0;
   }
 
   getResource(key: string): ResourceRecord | undefined {
@@ -68,7 +74,9 @@ export class SqliteStore implements Store {
     // Keep the creation order stable across updates so list pages do not shift.
     const existing = this.db.prepare("SELECT seq FROM resources WHERE key = ?").get(r.key) as
       { seq: number } | undefined;
-    const seq = existing?.seq ?? ++this.seq;
+    // Read inside the request's transaction: another process's writes are counted too.
+    const last = this.db.prepare("SELECT MAX(seq) AS m FROM resources").get() as { m: number | null };
+    const seq = existing?.seq ?? (last.m ?? 0) + 1;
     this.db
       .prepare(
         `INSERT INTO resources (key, kind, parent_key, subscription, resource_group, region, seq, doc)

@@ -1,0 +1,78 @@
+// The emulator's command line run as a separate process on a state directory, so that a test can
+// kill it (SIGKILL: no shutdown code runs) or run two of them on one directory. Reached with the
+// helpers of client.ts, which need what `RunningEmulator` describes of a reachable emulator.
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_IDENTITY, type RunningEmulator } from "../../emulator";
+import { CERT_FILE } from "../../emulator/tls";
+
+const ROOT = path.join(__dirname, "..", "..");
+const CLI = path.join(ROOT, "emulator", "cli.ts");
+
+export interface EmulatorProcess {
+  /** What client.ts needs to reach it. */
+  emulator: RunningEmulator;
+  child: ChildProcess;
+  /** Resolves when the process has exited. */
+  exited: Promise<void>;
+}
+
+/** Starts `compute-gallery emulator --state-dir <dir> --port 0 ...args` and waits for its banner. */
+export function startEmulatorProcess(stateDir: string, args: string[] = []): Promise<EmulatorProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      "-r",
+      "ts-node/register/transpile-only",
+      CLI,
+      "emulator",
+      "--state-dir",
+      stateDir,
+      "--port",
+      "0",
+      "--quiet",
+      ...args,
+    ],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    let printed = "";
+    const take = (chunk: Buffer) => {
+      printed += chunk.toString();
+      const endpoint = /listening on (https:\/\/127\.0\.0\.1:(\d+))/.exec(printed);
+      if (!endpoint) return;
+      child.stdout!.off("data", take);
+      const certificatePath = path.join(stateDir, CERT_FILE);
+      resolve({
+        child,
+        exited,
+        emulator: {
+          ...DEFAULT_IDENTITY,
+          endpoint: endpoint[1]!,
+          port: Number(endpoint[2]),
+          certificatePem: fs.readFileSync(certificatePath, "utf8"),
+          certificatePath,
+          stateDir,
+          registerSource: () => {
+            throw new Error("register sources through the admin API of a separate process");
+          },
+          injectReplicationFault: () => {
+            throw new Error("not through a separate process");
+          },
+          clearFaults: () => {
+            throw new Error("not through a separate process");
+          },
+          stop: async () => {
+            child.kill("SIGTERM");
+            await exited;
+          },
+        },
+      });
+    };
+    child.stdout!.on("data", take);
+    child.stderr!.on("data", (chunk: Buffer) => (printed += chunk.toString()));
+    void exited.then(() => reject(new Error(`the emulator exited before it listened:\n${printed}`)));
+  });
+}
