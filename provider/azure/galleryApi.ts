@@ -167,6 +167,21 @@ function readOne(
   });
 }
 
+/**
+ * A delete: done when Azure says the resource, or one of its parents, is not there (a run killed
+ * after its parent's delete leaves the child in the state; Azure answers its delete 404
+ * ParentResourceNotFound).
+ */
+function removeOne(action: string, ref: Partial<VersionRef>, call: () => Promise<unknown>): Promise<void> {
+  return explain(action, ref, async () => {
+    try {
+      await call();
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  });
+}
+
 export function armGalleryApi(connection: ArmConnection): GalleryApi {
   const client = new ComputeManagementClient(connection.credential, connection.subscriptionId, {
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
@@ -218,9 +233,9 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
         ),
       ),
     deleteGallery: (ref) =>
-      explain("deleting gallery", ref, async () => {
-        await longRunning((o) => client.galleries.delete(ref.resourceGroupName, ref.galleryName, o));
-      }),
+      removeOne("deleting gallery", ref, () =>
+        longRunning((o) => client.galleries.delete(ref.resourceGroupName, ref.galleryName, o)),
+      ),
     getImage: (ref) =>
       readOne("reading image definition", ref, () =>
         client.galleryImages.get(ref.resourceGroupName, ref.galleryName, ref.galleryImageName),
@@ -243,11 +258,11 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
         ),
       ),
     deleteImage: (ref) =>
-      explain("deleting image definition", ref, async () => {
-        await longRunning((o) =>
+      removeOne("deleting image definition", ref, () =>
+        longRunning((o) =>
           client.galleryImages.delete(ref.resourceGroupName, ref.galleryName, ref.galleryImageName, o),
-        );
-      }),
+        ),
+      ),
     listVersions: (ref) => ({
       async *[Symbol.asyncIterator]() {
         try {
@@ -289,8 +304,8 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
         return fromSdk(written);
       }),
     deleteVersion: (ref) =>
-      explain("deleting image version", ref, async () => {
-        await longRunning((o) =>
+      removeOne("deleting image version", ref, () =>
+        longRunning((o) =>
           client.galleryImageVersions.delete(
             ref.resourceGroupName,
             ref.galleryName,
@@ -298,7 +313,7 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
             ref.galleryImageVersionName,
             o,
           ),
-        );
-      }),
+        ),
+      ),
   };
 }
