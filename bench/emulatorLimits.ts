@@ -3,13 +3,10 @@
 // gives the PUT timings; then GETs, list pages and 50 concurrent clients for a bounded time. Loopback
 // only.
 import * as fs from "fs";
-import * as https from "https";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, SUPPORTED_API_VERSIONS, type RunningEmulator } from "../emulator";
-import { EmulatorCredential } from "../provider/azure/emulatorCredential";
-
-const API = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
+import { startEmulator } from "../emulator";
+import { API, client, expectOk, percentiles, round, type Percentiles } from "./emulatorClient";
 const VERSIONS_PER_DEFINITION = 1000;
 const CONCURRENT_CLIENTS = 50;
 const CONCURRENT_SECONDS = 10;
@@ -18,11 +15,7 @@ const CONCURRENT_MAX_REQUESTS_PER_CLIENT = 2000;
 const SOURCE =
   "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images/base-1";
 
-export interface Percentiles {
-  p50: number;
-  p99: number;
-  count: number;
-}
+export type { Percentiles };
 
 export interface LimitsReport {
   versions: number;
@@ -36,65 +29,6 @@ export interface LimitsReport {
   seedSeconds: number;
 }
 
-function percentiles(samples: number[]): Percentiles {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: round(at(0.5)), p99: round(at(0.99)), count: sorted.length };
-}
-
-const round = (ms: number) => Math.round(ms * 100) / 100;
-
-interface Client {
-  send(
-    method: string,
-    pathAndQuery: string,
-    body?: unknown,
-  ): Promise<{ status: number; ms: number; body: any }>;
-}
-
-async function client(emulator: RunningEmulator): Promise<Client> {
-  const agent = new https.Agent({ ca: emulator.certificatePem, keepAlive: true, maxSockets: 64 });
-  const credential = new EmulatorCredential({
-    authorityHost: emulator.endpoint,
-    tenantId: emulator.tenantId,
-    clientId: emulator.clientId,
-    clientSecret: emulator.clientSecret,
-    agent,
-  });
-  const token = (await credential.getToken("https://management.azure.com/.default")).token;
-  return {
-    send: (method, pathAndQuery, body) =>
-      new Promise((resolve, reject) => {
-        const text = body === undefined ? undefined : JSON.stringify(body);
-        const started = process.hrtime.bigint();
-        const req = https.request(
-          `${emulator.endpoint}${pathAndQuery}`,
-          {
-            method,
-            agent,
-            headers: {
-              authorization: `Bearer ${token}`,
-              ...(text
-                ? { "content-type": "application/json", "content-length": Buffer.byteLength(text) }
-                : {}),
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on("data", (c: Buffer) => chunks.push(c));
-            res.on("end", () => {
-              const ms = Number(process.hrtime.bigint() - started) / 1e6;
-              const raw = Buffer.concat(chunks).toString("utf8");
-              resolve({ status: res.statusCode ?? 0, ms, body: raw ? JSON.parse(raw) : undefined });
-            });
-          },
-        );
-        req.on("error", reject);
-        req.end(text);
-      }),
-  };
-}
-
 /** Runs `count` jobs with at most `width` in flight. */
 async function pool(count: number, width: number, job: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -103,10 +37,6 @@ async function pool(count: number, width: number, job: (i: number) => Promise<vo
       while (next < count) await job(next++);
     }),
   );
-}
-
-function expectOk(what: string, reply: { status: number; body: any }): void {
-  if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
 }
 
 /** `definitions` of 1,000 versions each: 10 reach the limit per subscription and region. */

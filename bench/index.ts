@@ -3,7 +3,8 @@
 // time); `npm run bench -- --n 2 --skip limits` is the smoke run.
 //
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
-//   --skip a,b          skip parts: stacks, plugin (the YAML stack through the provider plugin), requests, limits
+//   --skip a,b          skip parts: stacks, plugin (the YAML stack through the provider plugin), requests,
+//                       limits, load (50 clients creating and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
 //   --write-readme      replace the generated Benchmarks table in README.md
 import * as os from "os";
@@ -13,6 +14,7 @@ import { copyPackageInto } from "../scripts/installedCopy";
 import { runStacks, type StackRun } from "./stacks";
 import { measureRequests, type RequestReport } from "./requests";
 import { measureEmulatorLimits, type LimitsReport } from "./emulatorLimits";
+import { measureLoad, type LoadReport } from "./load";
 import { renderReport, writeReadme } from "./report";
 
 function flag(name: string): string | undefined {
@@ -25,6 +27,7 @@ export interface BenchReport {
   stacks: StackRun[];
   requests?: RequestReport;
   limits?: LimitsReport;
+  load?: LoadReport;
 }
 
 function machine(): string {
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   }
   if (!skip.has("limits"))
     report.limits = await measureEmulatorLimits(log, Number(flag("limits-definitions") ?? 10));
+  if (!skip.has("load")) report.load = await measureLoad(log);
   const text = renderReport(report);
   console.log(`\n${text}`);
   if (process.argv.includes("--write-readme")) writeReadme(text);

@@ -55,6 +55,26 @@ function limitsTable(report: BenchReport): string {
   );
 }
 
+function loadText(report: BenchReport): string {
+  const l = report.load!;
+  const ms = (p: { p50: number; p99: number }) => `${p.p50} / ${p.p99}`;
+  const unexpected = Object.entries(l.unexpected);
+  return [
+    `Load: ${l.clients} clients for ${l.seconds} s, each creating versions and reading three versions any client created per write, the emulator's state on disk:`,
+    markdownTable(
+      ["requests", "count", "per second", "p50 / p99 ms"],
+      [
+        ["PUT version (create)", String(l.writes), String(l.writesPerSecond), ms(l.putMs)],
+        ["GET version", String(l.reads), String(round2(l.reads / l.seconds)), ms(l.getMs)],
+        ["all", String(l.writes + l.reads), String(l.requestsPerSecond), ""],
+      ],
+    ),
+    `Answers Azure would not give: ${unexpected.length === 0 ? "none" : unexpected.map(([k, n]) => `${n} x ${k}`).join(", ")}; acknowledged creates not readable afterwards: ${l.lost}.`,
+  ].join("\n\n");
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
 export function renderReport(report: BenchReport): string {
   const parts = [`Measured on ${report.machine}.`];
   if (report.stacks.length > 0) {
@@ -78,6 +98,7 @@ export function renderReport(report: BenchReport): string {
       `Emulator process ${l.rssMB} MB resident, state file ${l.stateFileMB} MB; seeding the ${l.versions} versions over HTTPS took ${l.seedSeconds} s.`,
     );
   }
+  if (report.load) parts.push(loadText(report));
   return parts.join("\n\n");
 }
 

@@ -1,0 +1,78 @@
+// What the emulator benchmarks share: a raw HTTPS client with one token and a keep-alive agent (the
+// SDK's pipeline would measure itself), latency percentiles, a bounded pool of jobs.
+import * as https from "https";
+import { SUPPORTED_API_VERSIONS, type RunningEmulator } from "../emulator";
+import { EmulatorCredential } from "../provider/azure/emulatorCredential";
+
+export const API = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
+
+export interface Percentiles {
+  p50: number;
+  p99: number;
+  count: number;
+}
+
+export const round = (ms: number) => Math.round(ms * 100) / 100;
+
+export function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50: round(at(0.5)), p99: round(at(0.99)), count: sorted.length };
+}
+
+export interface Reply {
+  status: number;
+  ms: number;
+  body: any;
+}
+
+export interface Client {
+  send(method: string, pathAndQuery: string, body?: unknown): Promise<Reply>;
+}
+
+export async function client(emulator: RunningEmulator): Promise<Client> {
+  const agent = new https.Agent({ ca: emulator.certificatePem, keepAlive: true, maxSockets: 64 });
+  const credential = new EmulatorCredential({
+    authorityHost: emulator.endpoint,
+    tenantId: emulator.tenantId,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    agent,
+  });
+  const token = (await credential.getToken("https://management.azure.com/.default")).token;
+  return {
+    send: (method, pathAndQuery, body) =>
+      new Promise((resolve, reject) => {
+        const text = body === undefined ? undefined : JSON.stringify(body);
+        const started = process.hrtime.bigint();
+        const req = https.request(
+          `${emulator.endpoint}${pathAndQuery}`,
+          {
+            method,
+            agent,
+            headers: {
+              authorization: `Bearer ${token}`,
+              ...(text
+                ? { "content-type": "application/json", "content-length": Buffer.byteLength(text) }
+                : {}),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => {
+              const ms = Number(process.hrtime.bigint() - started) / 1e6;
+              const raw = Buffer.concat(chunks).toString("utf8");
+              resolve({ status: res.statusCode ?? 0, ms, body: raw ? JSON.parse(raw) : undefined });
+            });
+          },
+        );
+        req.on("error", reject);
+        req.end(text);
+      }),
+  };
+}
+
+export function expectOk(what: string, reply: { status: number; body: any }): void {
+  if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
