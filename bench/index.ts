@@ -1,6 +1,6 @@
 // `npm run bench`: what the provider costs over Pulumi's own floor, requests per operation, waiting
 // after replication, and the emulator at the service limits. Not part of `npm test` (minutes of wall
-// time); `npm run bench -- --n 2 --skip limits` is the smoke run.
+// time); `npm run bench -- --n 2 --skip requests,limits,load` is the smoke run.
 //
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
 //   --skip a,b          skip parts: stacks, plugin (the YAML stack through the provider plugin), requests,
