@@ -76,3 +76,34 @@ export async function client(emulator: RunningEmulator): Promise<Client> {
 export function expectOk(what: string, reply: { status: number; body: any }): void {
   if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
 }
+
+/**
+ * A gallery `name` in resource group `rg-<name>` with `count` Linux definitions `def-0`...; returns
+ * the definitions' paths by index.
+ */
+export async function putGalleryWithDefinitions(
+  http: Client,
+  emulator: RunningEmulator,
+  name: string,
+  count: number,
+): Promise<(index: number) => string> {
+  const q = `?api-version=${API}`;
+  const gallery = `/subscriptions/${emulator.subscriptionId}/resourceGroups/rg-${name}/providers/Microsoft.Compute/galleries/${name}`;
+  expectOk("gallery", await http.send("PUT", `${gallery}${q}`, { location: "westeurope" }));
+  const image = (d: number) => `${gallery}/images/def-${d}`;
+  for (let d = 0; d < count; d++) {
+    expectOk(
+      "definition",
+      await http.send("PUT", `${image(d)}${q}`, {
+        location: "westeurope",
+        properties: {
+          osType: "Linux",
+          osState: "Generalized",
+          hyperVGeneration: "V2",
+          identifier: { publisher: "Contoso", offer: name, sku: `def-${d}` },
+        },
+      }),
+    );
+  }
+  return image;
+}

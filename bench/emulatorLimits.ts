@@ -6,7 +6,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../emulator";
-import { API, client, expectOk, percentiles, round, type Percentiles } from "./emulatorClient";
+import {
+  API,
+  client,
+  expectOk,
+  putGalleryWithDefinitions,
+  percentiles,
+  round,
+  type Percentiles,
+} from "./emulatorClient";
 const VERSIONS_PER_DEFINITION = 1000;
 const CONCURRENT_CLIENTS = 50;
 const CONCURRENT_SECONDS = 10;
@@ -52,24 +60,8 @@ export async function measureEmulatorLimits(
   });
   try {
     const http = await client(emulator);
-    const gallery = `/subscriptions/${emulator.subscriptionId}/resourceGroups/rg-limits/providers/Microsoft.Compute/galleries/limits`;
     const q = `?api-version=${API}`;
-    expectOk("gallery", await http.send("PUT", `${gallery}${q}`, { location: "westeurope" }));
-    const image = (d: number) => `${gallery}/images/def-${d}`;
-    for (let d = 0; d < definitions; d++) {
-      expectOk(
-        "definition",
-        await http.send("PUT", `${image(d)}${q}`, {
-          location: "westeurope",
-          properties: {
-            osType: "Linux",
-            osState: "Generalized",
-            hyperVGeneration: "V2",
-            identifier: { publisher: "Contoso", offer: "Limits", sku: `def-${d}` },
-          },
-        }),
-      );
-    }
+    const image = await putGalleryWithDefinitions(http, emulator, "limits", definitions);
     const version = (i: number) =>
       `${image(Math.floor(i / VERSIONS_PER_DEFINITION))}/versions/1.0.${i % VERSIONS_PER_DEFINITION}`;
     const total = definitions * VERSIONS_PER_DEFINITION;

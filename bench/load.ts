@@ -7,7 +7,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../emulator";
-import { API, client, expectOk, percentiles, round, type Percentiles, type Reply } from "./emulatorClient";
+import {
+  API,
+  client,
+  putGalleryWithDefinitions,
+  percentiles,
+  round,
+  type Percentiles,
+  type Reply,
+} from "./emulatorClient";
 
 const CLIENTS = 50;
 const SECONDS = 10;
@@ -45,23 +53,7 @@ export async function measureLoad(say: (line: string) => void): Promise<LoadRepo
   try {
     const http = await client(emulator);
     const q = `?api-version=${API}`;
-    const gallery = `/subscriptions/${emulator.subscriptionId}/resourceGroups/rg-load/providers/Microsoft.Compute/galleries/load`;
-    expectOk("gallery", await http.send("PUT", `${gallery}${q}`, { location: "westeurope" }));
-    const image = (d: number) => `${gallery}/images/def-${d}`;
-    for (let d = 0; d < DEFINITIONS; d++) {
-      expectOk(
-        "definition",
-        await http.send("PUT", `${image(d)}${q}`, {
-          location: "westeurope",
-          properties: {
-            osType: "Linux",
-            osState: "Generalized",
-            hyperVGeneration: "V2",
-            identifier: { publisher: "Contoso", offer: "Load", sku: `def-${d}` },
-          },
-        }),
-      );
-    }
+    const image = await putGalleryWithDefinitions(http, emulator, "load", DEFINITIONS);
     const acknowledged: string[] = [];
     const puts: number[] = [];
     const gets: number[] = [];

@@ -176,6 +176,17 @@ export interface PulumiRun {
   stderr: string;
 }
 
+/** What `pulumi` runs with: a file backend in `backendDir`, a passphrase, no update check. */
+export function pulumiEnv(backendDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PULUMI_BACKEND_URL: `file://${backendDir}`,
+    PULUMI_CONFIG_PASSPHRASE: "e2e",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DIY_BACKEND_NO_LOCK_WARNING: "true",
+  };
+}
+
 /** The `pulumi` executable in `cwd`, with a file backend in `backendDir`; resolves with its exit code. */
 export function runPulumi(cwd: string, backendDir: string, args: string[]): Promise<PulumiRun> {
   return new Promise((resolve) => {
@@ -185,13 +196,7 @@ export function runPulumi(cwd: string, backendDir: string, args: string[]): Prom
       {
         cwd,
         maxBuffer: 64 * 1024 * 1024,
-        env: {
-          ...process.env,
-          PULUMI_BACKEND_URL: `file://${backendDir}`,
-          PULUMI_CONFIG_PASSPHRASE: "e2e",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          PULUMI_DIY_BACKEND_NO_LOCK_WARNING: "true",
-        },
+        env: pulumiEnv(backendDir),
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

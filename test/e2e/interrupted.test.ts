@@ -9,14 +9,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { execFile, spawn } from "child_process";
+import { spawn } from "child_process";
 import Database from "better-sqlite3";
-import { connect } from "../../provider/azure/connect";
-import type { GalleryApi } from "../../provider/azure/galleryApi";
 import { requirePulumiCli } from "./harness";
-
-const ROOT = path.resolve(__dirname, "../..");
-const SEED = path.join(ROOT, "program/emulator-seed.json");
+import { pulumiCli, requirePluginBuild, ROOT, SEED, withProjectApi } from "./pulumiCli";
 const SOURCE =
   "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-image-builds/providers/Microsoft.Compute/images/ubuntu-2204-build-1042";
 
@@ -25,37 +21,12 @@ jest.setTimeout(300_000);
 let workDir: string;
 let backendDir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const ENV = () => ({
-  ...process.env,
-  PULUMI_BACKEND_URL: `file://${backendDir}`,
-  PULUMI_CONFIG_PASSPHRASE: "e2e",
-  PULUMI_SKIP_UPDATE_CHECK: "true",
-  PULUMI_DIY_BACKEND_NO_LOCK_WARNING: "true",
-});
-
-function pulumi(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      "pulumi",
-      [...args, "--non-interactive", "--color", "never"],
-      { cwd: workDir, maxBuffer: 64 * 1024 * 1024, env: ENV() },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-async function succeeds(...args: string[]): Promise<Run> {
-  const run = await pulumi(...args);
-  if (run.code !== 0)
-    throw new Error(`pulumi ${args.join(" ")} failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
-  return run;
-}
+const cli = pulumiCli(
+  () => workDir,
+  () => backendDir,
+);
+const pulumi = cli.run;
+const succeeds = cli.succeeds;
 
 /** One image version of the program, replicated to West and North Europe. */
 function version(name: string, semver: string, northReplicas = 1): string {
@@ -165,7 +136,7 @@ async function until(what: string, condition: () => boolean, timeoutMs: number):
 async function upKilledWhen(what: string, when: (records: StoredRecord[]) => boolean): Promise<void> {
   const child = spawn("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive", "--color", "never"], {
     cwd: workDir,
-    env: ENV(),
+    env: cli.env(),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -208,26 +179,9 @@ async function stateIds(): Promise<string[]> {
     .map((r) => String(r.id).toLowerCase());
 }
 
-/** Azure behind Pulumi's back, while no pulumi runs: an emulator on the project's state. */
-async function withApi<T>(fn: (api: GalleryApi) => Promise<T>): Promise<T> {
-  const connection = await connect({
-    kind: "local",
-    stateDir: path.join(workDir, ".compute-gallery"),
-    accessGrantedRegions: [],
-    seedFile: SEED,
-  });
-  try {
-    return await fn(connection.api);
-  } finally {
-    await connection.close();
-  }
-}
-
 beforeAll(async () => {
   requirePulumiCli();
-  if (!fs.existsSync(path.join(ROOT, "dist/provider/plugin/main.js"))) {
-    throw new Error("the plugin is not built: run `npm run build` first (npm run test:e2e does)");
-  }
+  requirePluginBuild();
   workDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "interrupted-")));
   backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "interrupted-state-"));
   writeProgram([]);
@@ -237,7 +191,7 @@ beforeAll(async () => {
   // kill to land in the middle.
   await succeeds("config", "set", "compute-gallery:replicationSpeed", "5");
   // What the user made by hand in the same resource group before any `up`.
-  await withApi(async (api) => {
+  await withProjectApi(workDir, async (api) => {
     await api.putGallery(
       { resourceGroupName: "rg-int", galleryName: "handmade" },
       { location: "westeurope" },

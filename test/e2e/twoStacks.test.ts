@@ -6,11 +6,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { execFile } from "child_process";
 import { requirePulumiCli } from "./harness";
-
-const ROOT = path.resolve(__dirname, "../..");
-const SEED = path.join(ROOT, "program/emulator-seed.json");
+import { pulumiCli, requirePluginBuild, ROOT, SEED } from "./pulumiCli";
 const SOURCE =
   "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-image-builds/providers/Microsoft.Compute/images/ubuntu-2204-build-1042";
 
@@ -19,39 +16,12 @@ jest.setTimeout(240_000);
 let workDir: string;
 let backendDir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function pulumi(stack: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      "pulumi",
-      [...args, "--stack", stack, "--non-interactive", "--color", "never"],
-      {
-        cwd: workDir,
-        maxBuffer: 64 * 1024 * 1024,
-        env: {
-          ...process.env,
-          PULUMI_BACKEND_URL: `file://${backendDir}`,
-          PULUMI_CONFIG_PASSPHRASE: "e2e",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          PULUMI_DIY_BACKEND_NO_LOCK_WARNING: "true",
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-async function succeeds(stack: string, ...args: string[]): Promise<Run> {
-  const run = await pulumi(stack, ...args);
-  if (run.code !== 0)
-    throw new Error(`pulumi ${args.join(" ")} failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
-  return run;
-}
+const cli = pulumiCli(
+  () => workDir,
+  () => backendDir,
+);
+const pulumi = (stack: string, ...args: string[]) => cli.run(...args, "--stack", stack);
+const succeeds = (stack: string, ...args: string[]) => cli.succeeds(...args, "--stack", stack);
 
 const PROGRAM = `name: shared
 runtime: yaml
@@ -94,9 +64,7 @@ outputs:
 
 beforeAll(async () => {
   requirePulumiCli();
-  if (!fs.existsSync(path.join(ROOT, "dist/provider/plugin/main.js"))) {
-    throw new Error("the plugin is not built: run `npm run build` first (npm run test:e2e does)");
-  }
+  requirePluginBuild();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "two-stacks-"));
   backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "two-stacks-state-"));
   fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), PROGRAM);

@@ -5,9 +5,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { connect } from "../../provider/azure/connect";
 import type { GalleryApi } from "../../provider/azure/galleryApi";
 import { requirePulumiCli, runPulumi, type PulumiRun } from "./harness";
+import { withProjectApi } from "./pulumiCli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const EXAMPLE = path.join(ROOT, "examples/yaml/Pulumi.yaml");
@@ -40,20 +40,7 @@ function writeProgram(edit: (text: string) => string = (text) => text): void {
   fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), edit(text));
 }
 
-/** Azure behind Pulumi's back: a second emulator on the project's state, while no pulumi runs. */
-async function withApi<T>(fn: (api: GalleryApi) => Promise<T>): Promise<T> {
-  const connection = await connect({
-    kind: "local",
-    stateDir: path.join(workDir, ".compute-gallery"),
-    accessGrantedRegions: [],
-    seedFile: SEED,
-  });
-  try {
-    return await fn(connection.api);
-  } finally {
-    await connection.close();
-  }
-}
+const withApi = <T>(fn: (api: GalleryApi) => Promise<T>) => withProjectApi(workDir, fn);
 
 const LEGACY_RESOURCES = `  legacy:
     type: compute-gallery:index:Gallery

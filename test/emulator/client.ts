@@ -7,6 +7,12 @@ import type { AccessToken, TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 
+/** What reaching an emulator takes: one in this process, or one running as a process of its own. */
+export type ReachableEmulator = Pick<
+  RunningEmulator,
+  "endpoint" | "certificatePem" | "tenantId" | "clientId" | "clientSecret"
+>;
+
 export interface RawResponse {
   status: number;
   headers: Record<string, string>;
@@ -16,7 +22,7 @@ export interface RawResponse {
 
 /** One HTTPS request to the emulator, trusting its certificate. `token: null` sends no Authorization. */
 export function request(
-  emu: RunningEmulator,
+  emu: ReachableEmulator,
   method: string,
   path: string,
   options: { body?: unknown; form?: Record<string, string>; token?: string | null } = {},
@@ -62,7 +68,7 @@ export interface ClientLogin {
 }
 
 export async function fetchToken(
-  emu: RunningEmulator,
+  emu: ReachableEmulator,
   secret = emu.clientSecret,
   clientId = emu.clientId,
 ): Promise<AccessToken> {

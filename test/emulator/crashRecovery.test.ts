@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fetchToken, request, sleep, type RawResponse } from "./client";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulatorProcess";
-import type { RunningEmulator } from "../../emulator";
+import type { ReachableEmulator } from "./client";
 
 jest.setTimeout(90_000);
 
@@ -46,7 +46,7 @@ async function start(): Promise<EmulatorProcess> {
   return started;
 }
 
-async function call(emu: RunningEmulator, token: string, method: string, url: string, body?: unknown) {
+async function call(emu: ReachableEmulator, token: string, method: string, url: string, body?: unknown) {
   return request(emu, method, url.includes("?") ? url : `${url}?${API}`, {
     token,
     ...(body ? { body } : {}),
@@ -56,7 +56,7 @@ async function call(emu: RunningEmulator, token: string, method: string, url: st
 const versionUrl = (i: number) => `${BASE}/images/app/versions/1.0.${i}`;
 
 /** Polls an Azure-AsyncOperation URL until the operation ends; its final status. */
-async function outcome(emu: RunningEmulator, token: string, operationUrl: string): Promise<string> {
+async function outcome(emu: ReachableEmulator, token: string, operationUrl: string): Promise<string> {
   const url = new URL(operationUrl);
   for (let i = 0; i < 200; i++) {
     const { status, body } = await call(emu, token, "GET", `${url.pathname}${url.search}`);

@@ -4,15 +4,22 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFAULT_IDENTITY, type RunningEmulator } from "../../emulator";
+import { DEFAULT_IDENTITY } from "../../emulator";
+import type { ReachableEmulator } from "./client";
 import { CERT_FILE } from "../../emulator/tls";
 
 const ROOT = path.join(__dirname, "..", "..");
 const CLI = path.join(ROOT, "emulator", "cli.ts");
 
 export interface EmulatorProcess {
-  /** What client.ts needs to reach it. */
-  emulator: RunningEmulator;
+  /** What client.ts needs to reach it, and how to stop it. */
+  emulator: ReachableEmulator & {
+    port: number;
+    subscriptionId: string;
+    certificatePath: string;
+    stateDir: string;
+    stop(): Promise<void>;
+  };
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<void>;
@@ -55,15 +62,6 @@ export function startEmulatorProcess(stateDir: string, args: string[] = []): Pro
           certificatePem: fs.readFileSync(certificatePath, "utf8"),
           certificatePath,
           stateDir,
-          registerSource: () => {
-            throw new Error("register sources through the admin API of a separate process");
-          },
-          injectReplicationFault: () => {
-            throw new Error("not through a separate process");
-          },
-          clearFaults: () => {
-            throw new Error("not through a separate process");
-          },
           stop: async () => {
             child.kill("SIGTERM");
             await exited;

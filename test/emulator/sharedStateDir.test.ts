@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fetchToken, request, sleep } from "./client";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulatorProcess";
-import type { RunningEmulator } from "../../emulator";
+import type { ReachableEmulator } from "./client";
 
 jest.setTimeout(90_000);
 
@@ -34,7 +34,7 @@ afterAll(async () => {
   fs.rmSync(stateDir, { recursive: true, force: true });
 });
 
-const call = (emu: RunningEmulator, token: string, method: string, url: string, body?: unknown) =>
+const call = (emu: ReachableEmulator, token: string, method: string, url: string, body?: unknown) =>
   request(emu, method, `${url}${url.includes("?") ? "&" : "?"}${API}`, { token, ...(body ? { body } : {}) });
 
 test("both serve the one certificate in the directory, and a token of one is valid at the other", async () => {
@@ -55,7 +55,7 @@ test("galleries written through both at once are all listed, in one order, by bo
   );
   const answers = await Promise.all(writes);
   expect(answers.map((r) => r.status)).toEqual(Array(40).fill(201));
-  const names = async (emu: RunningEmulator, token: string) =>
+  const names = async (emu: ReachableEmulator, token: string) =>
     ((await call(emu, token, "GET", GROUP)).body as { value: { name: string }[] }).value.map((g) => g.name);
   const listedByA = await names(a.emulator, tokenA);
   expect([...listedByA].sort()).toEqual(Array.from({ length: 40 }, (_, i) => `g${i}`).sort());

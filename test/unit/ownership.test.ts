@@ -54,6 +54,20 @@ async function interruptedCreate(urn: string, args?: Props): Promise<void> {
 
 const markerIn = (body: Props | undefined) => body?.tags?.[TAG];
 
+const PLUGIN_URN = "urn:pulumi:dev::images::compute-gallery:index:Gallery::golden";
+
+/** The plugin's handlers over the same in-memory Azure, and the gallery's checked inputs. */
+async function pluginGallery() {
+  const handlers = pluginHandlers({
+    log: async () => {},
+    env: {},
+    cwd: "/nonexistent",
+    connect: async () => fake.connection(),
+  });
+  const { inputs } = await handlers.check(PLUGIN_URN, {}, exampleGalleryArgs());
+  return { handlers, inputs };
+}
+
 describe("the marker", () => {
   test("a create writes the marker tag beside the program's tags; outputs and reads never show it", async () => {
     const { id, outs } = await createGallery(DEV, { ...exampleGalleryArgs(), tags: { team: "images" } });
@@ -127,16 +141,9 @@ describe("adopting what an interrupted run created", () => {
   });
 
   test("the plugin adopts by URN as well", async () => {
-    const urn = "urn:pulumi:dev::images::compute-gallery:index:Gallery::golden";
-    const handlers = pluginHandlers({
-      log: async () => {},
-      env: {},
-      cwd: "/nonexistent",
-      connect: async () => fake.connection(),
-    });
-    const { inputs } = await handlers.check(urn, {}, exampleGalleryArgs());
-    await handlers.create(urn, inputs);
-    const again = await handlers.create(urn, inputs);
+    const { handlers, inputs } = await pluginGallery();
+    await handlers.create(PLUGIN_URN, inputs);
+    const again = await handlers.create(PLUGIN_URN, inputs);
     expect(again.id).toBe(galleryId);
   });
 });
@@ -176,15 +183,8 @@ describe("refusing what is not this resource's", () => {
 
   test("through the plugin the refusal gives the pulumi import command of the resource", async () => {
     fake.seed(galleryRef, { location: "westeurope" });
-    const urn = "urn:pulumi:dev::images::compute-gallery:index:Gallery::golden";
-    const handlers = pluginHandlers({
-      log: async () => {},
-      env: {},
-      cwd: "/nonexistent",
-      connect: async () => fake.connection(),
-    });
-    const { inputs } = await handlers.check(urn, {}, exampleGalleryArgs());
-    await expect(handlers.create(urn, inputs)).rejects.toThrow(
+    const { handlers, inputs } = await pluginGallery();
+    await expect(handlers.create(PLUGIN_URN, inputs)).rejects.toThrow(
       `pulumi import compute-gallery:index:Gallery golden ${galleryId}`,
     );
   });
