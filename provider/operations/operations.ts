@@ -179,15 +179,21 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
   };
 
   /**
-   * The resource as it is once the operation Azure runs on it has ended (an interrupted run's
-   * create still replicating): read again, at growing intervals up to 30 s, while it is busy.
+   * The resource as it is in Azure; when it is this resource's (`ours`), as it is once the operation
+   * Azure runs on it has ended (an interrupted run's create still replicating): read again, at
+   * growing intervals up to 30 s, while it is busy. Someone else's is returned at once.
    */
-  const settled = async (kind: ResourceKind, inputs: JsonObject, options: CallOptions) => {
+  const settled = async (
+    kind: ResourceKind,
+    inputs: JsonObject,
+    options: CallOptions,
+    ours: (resource: JsonObject) => boolean,
+  ) => {
     const spec = KINDS[kind];
     const api = await ctx.api();
     for (let wait = 1000; ; wait = Math.min(wait * 2, 30_000)) {
       const current = await unlessAborted(spec.get(api, inputs), options.signal);
-      if (!current || !BUSY_STATES.has(String(current.provisioningState))) return current;
+      if (!current || !ours(current) || !BUSY_STATES.has(String(current.provisioningState))) return current;
       await ctx.log(
         "info",
         `${spec.label(inputs)}: waiting for the operation an earlier run started (${String(current.provisioningState)})`,
@@ -234,13 +240,14 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       const label = spec.label(inputs);
       const urn = urnOf(inputs, options);
       const marker = ownerMarkerOf(kind, inputs, options);
-      const existing = await settled(kind, inputs, options);
+      const ours = (resource: JsonObject) => marker !== undefined && markerOf(resource) === marker;
+      const existing = await settled(kind, inputs, options, ours);
       if (existing) {
         // Azure's PUT would silently take over (and overwrite) what is there: only a resource this
         // resource's own earlier create left (a killed or disconnected run) is adopted.
-        if (!urn || markerOf(existing) !== marker) {
+        if (!ours(existing)) {
           throw new Error(
-            urn
+            urn && marker
               ? notOursMessage(label, String(existing.id), urn, markerOf(existing))
               : `${label} already exists in Azure; import it instead of creating it`,
           );

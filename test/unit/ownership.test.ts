@@ -181,6 +181,15 @@ describe("refusing what is not this resource's", () => {
     expect(fake.putBodies).toEqual([]);
   });
 
+  test("another stack's resource still being created is refused at once, not waited for", async () => {
+    await interruptedCreate(PROD);
+    fake.drift(galleryRef, (g) => (g.provisioningState = "Creating"));
+    const started = Date.now();
+    await expect(createGallery(DEV)).rejects.toThrow("another Pulumi resource");
+    expect(fake.calls.map((c) => c.method)).toEqual(["getGallery"]);
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
   test("through the plugin the refusal gives the pulumi import command of the resource", async () => {
     fake.seed(galleryRef, { location: "westeurope" });
     const { handlers, inputs } = await pluginGallery();
