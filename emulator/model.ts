@@ -12,6 +12,12 @@ export interface RegionReplication {
   startedAt: number; // epoch ms
   replicaCount: number;
   storageAccountType: string;
+  /**
+   * The replication speed of the emulator that started it: every emulator reading the record (two on
+   * one state directory, a restart with another speed) then sees the same progress. Absent in records
+   * written before it was kept: the reader's speed applies.
+   */
+  speedGBps?: number;
   /** Set when a fault was injected for this region at the time replication started. */
   failure?: { code: string; message: string };
 }

@@ -1,5 +1,5 @@
 // Replication progress per target region as a pure function of persisted facts (when the region started,
-// how many replicas, how big the image is) and the configured speed. Any process reading the same state
+// how many replicas, how big the image is, the speed it was started at). Any process reading the same state
 // at the same instant computes the same answer, and a restarted emulator resumes where it was.
 import type { DiskSize, RegionReplication } from "./model";
 
@@ -34,7 +34,7 @@ export function regionStatus(
   speedGBps: number,
   now: number,
 ): RegionStatus {
-  const duration = regionDurationMs(sizeGB, r.replicaCount, speedGBps);
+  const duration = regionDurationMs(sizeGB, r.replicaCount, r.speedGBps ?? speedGBps);
   const completesAt = r.startedAt + duration;
   if (now >= completesAt) {
     return r.failure

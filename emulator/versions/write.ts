@@ -159,6 +159,7 @@ function startRegion(ctx: Context, t: Target, kind: "create" | "update"): Region
     startedAt: ctx.now + (fault?.kind === "replicationStalled" ? (fault.ms ?? DEFAULT_STALL_MS) : 0),
     replicaCount: t.replicaCount,
     storageAccountType: t.storageAccountType,
+    speedGBps: ctx.svc.opts.replicationSpeedGBps,
   };
   if (fault?.kind === "replicationFailed") {
     const display = findRegion(t.region)?.displayName ?? t.region;

@@ -101,3 +101,48 @@ test("a version written through one replicates and completes as seen through the
   }
   expect(status).toBe("Succeeded");
 });
+
+test("emulators of different speeds on one directory report the same progress: a region keeps the speed it started at", async () => {
+  const { startEmulator } = await import("../../emulator");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "acg-speeds-"));
+  // 30 GB at 1 GB/s takes 30 s; the same at 1,000 GB/s, 30 ms.
+  const slow = await startEmulator({
+    stateDir: dir,
+    port: 0,
+    replicationSpeedGBps: 1,
+    retryAfterSeconds: 0,
+    resourceGroups: "implicit",
+  });
+  const fast = await startEmulator({
+    stateDir: dir,
+    port: 0,
+    replicationSpeedGBps: 1000,
+    retryAfterSeconds: 0,
+    resourceGroups: "implicit",
+  });
+  try {
+    const token = (await fetchToken(slow)).token;
+    slow.registerSource({ id: SOURCE, location: "westeurope", osDiskSizeGB: 30 });
+    const image = `${GROUP}/speeds/images/app`;
+    await call(slow, token, "PUT", `${GROUP}/speeds`, { location: "westeurope" });
+    await call(slow, token, "PUT", image, {
+      location: "westeurope",
+      properties: {
+        osType: "Linux",
+        osState: "Generalized",
+        identifier: { publisher: "p", offer: "o", sku: "s" },
+      },
+    });
+    const put = await call(slow, token, "PUT", `${image}/versions/1.0.0`, {
+      location: "westeurope",
+      properties: { storageProfile: { source: { id: SOURCE } } },
+    });
+    expect(put.status).toBe(201);
+    await sleep(200);
+    const read = await call(fast, token, "GET", `${image}/versions/1.0.0?$expand=ReplicationStatus`);
+    expect((read.body as any).properties.replicationStatus.aggregatedState).toBe("InProgress");
+  } finally {
+    await Promise.all([slow.stop(), fast.stop()]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
