@@ -63,6 +63,8 @@ export interface KindSpec {
   untagged?: true;
   /** Extra preview warnings that need a look at Azure. */
   replacementNotes?(api: GalleryApi, olds: JsonObject): Promise<string[]>;
+  /** Whether a create brings back a soft-deleted resource, which Azure answers 200, not 201. */
+  restores?(props: JsonObject): boolean;
   /** What to tell once the resource is deleted (that it can still be restored). */
   deleteNotes?(api: GalleryApi, props: JsonObject, deletedAt: Date): Promise<string[]>;
   /** Preview warnings about checked inputs that are valid but ill-advised. */
@@ -146,6 +148,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
       await onProgress(version);
       return version;
     },
+    restores: (p) => p.restore === true,
     remove: (api, p) => api.deleteVersion(versionRef(p)),
     nameKeys: nameKeysOf("galleryImageVersion"),
     replacementNotes: async (api, olds) =>

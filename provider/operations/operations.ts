@@ -258,7 +258,8 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       }
       let status: number | undefined;
       const created = await write(kind, inputs, options, undefined, marker, (s) => (status = s));
-      if (marker && status !== 201) {
+      // A restore of a soft-deleted version is answered 200 (it brings back what was there).
+      if (marker && status !== 201 && !spec.restores?.(inputs)) {
         // Another run created it between our read and our write, which replaced that run's: mark it
         // so that neither run's next `up` adopts it as its own.
         await write(kind, inputs, options, undefined, CONTESTED_MARKER);

@@ -239,6 +239,31 @@ describe("two creates of one name at the same moment", () => {
     expect(markerIn(fake.stored(galleryRef))).not.toBe("0123456789abcdef0123456789abcdef");
   });
 
+  test("a restore of a soft-deleted version, which Azure answers 200, is no lost race", async () => {
+    const putVersion = fake.putVersion.bind(fake);
+    const answered200: typeof fake.putVersion = async (ref, body, onProgress, onAccepted) => {
+      const written = await putVersion(ref, body, onProgress);
+      onAccepted?.(200);
+      return written;
+    };
+    fake.putVersion = answered200;
+    const urn = "urn:pulumi:dev::images::pulumi-nodejs:dynamic/compute-gallery:GalleryImageVersion::v1";
+    const restoring = await providers.galleryImageVersion.check!(
+      {},
+      { ...exampleVersionArgs(), restore: true, __urn: urn },
+    );
+    await expect(providers.galleryImageVersion.create!(restoring.inputs!)).resolves.toMatchObject({
+      outs: { provisioningState: "Succeeded" },
+    });
+    const plain = await providers.galleryImageVersion.check!(
+      {},
+      { ...exampleVersionArgs(), galleryImageVersionName: "1.0.9", __urn: `${urn}9` },
+    );
+    await expect(providers.galleryImageVersion.create!(plain.inputs!)).rejects.toThrow(
+      "another create of the same name ran at the same time",
+    );
+  });
+
   test("versions carry the marker too", async () => {
     const { inputs } = await providers.galleryImageVersion.check!(
       {},
