@@ -35,6 +35,7 @@ import { roleAssignmentFailures, withDefaultAssignmentName } from "./roleAssignm
 import { schemaFailures, type CheckFailure } from "./schemaFailures";
 import { sharingProfileFailures } from "./sharingRules";
 import { storageSourceFailures } from "./sourceRules";
+import { tagFailures } from "./tagRules";
 import type { JsonObject } from "../model/jsonObject";
 import { numberAt, withoutUndefined } from "./values";
 
@@ -73,6 +74,7 @@ export function checkGallery(
       ...galleryNameFailures(plain),
       ...locationFailures(plain, ctx.accessGrantedRegions),
       ...sharingProfileFailures(plain),
+      ...tagFailures(plain),
     ],
   }));
 }
@@ -92,6 +94,7 @@ export function checkGalleryImage(
       ...rangeFailures(plain, "vCPUs"),
       ...rangeFailures(plain, "memory"),
       ...endOfLifeDateFailures(["endOfLifeDate"], olds, plain, ctx.now),
+      ...tagFailures(plain),
     ],
   }));
 }
@@ -112,6 +115,7 @@ export function checkGalleryImageVersion(
       ...targetRegionFailures(olds, plain, ctx.accessGrantedRegions),
       ...storageSourceFailures(plain),
       ...endOfLifeDateFailures(["publishingProfile", "endOfLifeDate"], olds, plain, ctx.now),
+      ...tagFailures(plain),
     ],
   }));
 }

@@ -66,6 +66,13 @@ export const LIMITS = {
     description: "Size in GiB of any disk attached to an image (1 TB)",
     enforcedBy: "informational",
   },
+  maxTagsPerResource: {
+    value: 50,
+    description: "Tags on one gallery, image definition or version, the provider's owner marker included",
+    enforcedBy: "check",
+  },
+  maxTagNameLength: { value: 512, description: "Characters in a tag name", enforcedBy: "check" },
+  maxTagValueLength: { value: 256, description: "Characters in a tag value", enforcedBy: "check" },
 } as const satisfies Record<string, LimitEntry>;
 
 export type LimitName = keyof typeof LIMITS;

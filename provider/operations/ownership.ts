@@ -10,9 +10,9 @@
 // again) and are readable with any reader role.
 import { createHash } from "crypto";
 import { isJsonObject, type JsonObject } from "../model/jsonObject";
+import { OWNER_TAG } from "../model/ownerTag";
 
-/** The tag's name. Azure treats tag names case-insensitively; so does markerOf. */
-export const OWNER_TAG = "pulumi-compute-gallery-owner";
+export { OWNER_TAG };
 
 /**
  * The marker a create that lost a race leaves behind: it wrote over another run's resource, so
