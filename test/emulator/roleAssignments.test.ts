@@ -55,7 +55,7 @@ beforeAll(async () => {
   alice = computeClient(emu, ALICE);
   bob = computeClient(emu, BOB);
   emu.registerSource({ id: MI, location: "eastus2", osDiskSizeGB: 30 });
-  for (const g of ["shared", "private"]) {
+  for (const g of ["granted", "private"]) {
     await owner.galleries.beginCreateOrUpdateAndWait(RG, g, { location: "eastus2" }, FAST);
     await owner.galleryImages.beginCreateOrUpdateAndWait(RG, g, "ubuntu", imageBody(g), FAST);
     await owner.galleryImages.beginCreateOrUpdateAndWait(RG, g, "debian", imageBody(`${g}-d`), FAST);
@@ -90,7 +90,7 @@ describe("role definitions", () => {
   });
 
   test("a role definition is read by its GUID and by its full id; an unknown GUID is RoleDefinitionDoesNotExist", async () => {
-    const reader = await rbac.roleDefinitions.get(galleryId("shared"), READER);
+    const reader = await rbac.roleDefinitions.get(galleryId("granted"), READER);
     expect(reader.roleName).toBe("Reader");
     expect(reader.permissions?.[0]?.actions).toEqual(["*/read"]);
     const byId = await rbac.roleDefinitions.getById(roleId(CONTRIBUTOR));
@@ -244,12 +244,12 @@ describe("role assignment lists and api-versions", () => {
 
 describe("enforcement on further identities", () => {
   test("with no role anywhere, a read is 403 AuthorizationFailed naming the client, object id, action and scope", async () => {
-    const e = await failure(alice.galleries.get(RG, "shared"));
+    const e = await failure(alice.galleries.get(RG, "granted"));
     expect(e.statusCode).toBe(403);
     expect(e.code).toBe("AuthorizationFailed");
     expect(e.message).toBe(
       `The client '${ALICE.clientId}' with object id '${ALICE.objectId}' does not have authorization to perform ` +
-        `action 'Microsoft.Compute/galleries/read' over scope '${galleryId("shared")}' or the scope is invalid. ` +
+        `action 'Microsoft.Compute/galleries/read' over scope '${galleryId("granted")}' or the scope is invalid. ` +
         "If access was recently granted, please refresh your credentials.",
     );
   });
@@ -262,12 +262,12 @@ describe("enforcement on further identities", () => {
     const galleryGrant = "1c0ffee0-0000-4000-8000-000000000001";
     const definitionGrant = "1c0ffee0-0000-4000-8000-000000000002";
     beforeAll(async () => {
-      await rbac.roleAssignments.create(galleryId("shared"), galleryGrant, {
+      await rbac.roleAssignments.create(galleryId("granted"), galleryGrant, {
         roleDefinitionId: roleId(READER),
         principalId: GROUP,
         principalType: "Group",
       });
-      await rbac.roleAssignments.create(imageId("shared", "ubuntu"), definitionGrant, {
+      await rbac.roleAssignments.create(imageId("granted", "ubuntu"), definitionGrant, {
         roleDefinitionId: roleId(READER),
         principalId: BOB.objectId,
         principalType: "ServicePrincipal",
@@ -275,42 +275,44 @@ describe("enforcement on further identities", () => {
     });
 
     test("a group member reads the gallery, its definitions and versions", async () => {
-      expect((await alice.galleries.get(RG, "shared")).name).toBe("shared");
-      expect((await alice.galleryImages.get(RG, "shared", "debian")).name).toBe("debian");
+      expect((await alice.galleries.get(RG, "granted")).name).toBe("granted");
+      expect((await alice.galleryImages.get(RG, "granted", "debian")).name).toBe("debian");
       const images = [];
-      for await (const i of alice.galleryImages.listByGallery(RG, "shared")) images.push(i.name);
+      for await (const i of alice.galleryImages.listByGallery(RG, "granted")) images.push(i.name);
       expect(images.sort()).toEqual(["debian", "ubuntu"]);
-      expect((await alice.galleryImageVersions.get(RG, "shared", "ubuntu", "1.0.0")).name).toBe("1.0.0");
+      expect((await alice.galleryImageVersions.get(RG, "granted", "ubuntu", "1.0.0")).name).toBe("1.0.0");
     });
 
-    test("the list of galleries shows the member the shared gallery only", async () => {
+    test("the list of galleries shows the member the granted gallery only", async () => {
       const names = [];
       for await (const g of alice.galleries.listByResourceGroup(RG)) names.push(g.name);
-      expect(names).toEqual(["shared"]);
+      expect(names).toEqual(["granted"]);
     });
 
     test("a Reader may not write: creating a definition in the gallery is refused with the write action", async () => {
       const e = await failure(
-        alice.galleryImages.beginCreateOrUpdateAndWait(RG, "shared", "new", imageBody("new"), FAST),
+        alice.galleryImages.beginCreateOrUpdateAndWait(RG, "granted", "new", imageBody("new"), FAST),
       );
       expect(e).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
       expect(e.message).toContain("'Microsoft.Compute/galleries/images/write'");
       expect(
-        await failure(alice.galleryImageVersions.beginDeleteAndWait(RG, "shared", "ubuntu", "1.0.0", FAST)),
+        await failure(alice.galleryImageVersions.beginDeleteAndWait(RG, "granted", "ubuntu", "1.0.0", FAST)),
       ).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
     });
 
     test("a definition grant reaches the definition and its versions, not the gallery nor its other definitions", async () => {
-      expect((await bob.galleryImages.get(RG, "shared", "ubuntu")).name).toBe("ubuntu");
-      expect((await bob.galleryImageVersions.get(RG, "shared", "ubuntu", "1.0.0")).name).toBe("1.0.0");
+      expect((await bob.galleryImages.get(RG, "granted", "ubuntu")).name).toBe("ubuntu");
+      expect((await bob.galleryImageVersions.get(RG, "granted", "ubuntu", "1.0.0")).name).toBe("1.0.0");
       const versions = [];
-      for await (const v of bob.galleryImageVersions.listByGalleryImage(RG, "shared", "ubuntu"))
+      for await (const v of bob.galleryImageVersions.listByGalleryImage(RG, "granted", "ubuntu"))
         versions.push(v.name);
       expect(versions).toEqual(["1.0.0"]);
-      const gallery = await failure(bob.galleries.get(RG, "shared"));
+      const gallery = await failure(bob.galleries.get(RG, "granted"));
       expect(gallery).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
-      expect(gallery.message).toContain(`over scope '${galleryId("shared")}'`);
-      expect(await failure(bob.galleryImages.get(RG, "shared", "debian"))).toMatchObject({ statusCode: 403 });
+      expect(gallery.message).toContain(`over scope '${galleryId("granted")}'`);
+      expect(await failure(bob.galleryImages.get(RG, "granted", "debian"))).toMatchObject({
+        statusCode: 403,
+      });
       const listed = [];
       for await (const g of bob.galleries.list()) listed.push(g.name);
       expect(listed).toEqual([]);
@@ -319,7 +321,7 @@ describe("enforcement on further identities", () => {
     test("a Reader may not grant access: creating a role assignment needs Microsoft.Authorization/roleAssignments/write", async () => {
       const e = await failure(
         authorizationClient(emu, ALICE).roleAssignments.create(
-          galleryId("shared"),
+          galleryId("granted"),
           "1c0ffee0-0000-4000-8000-000000000009",
           {
             roleDefinitionId: roleId(READER),
@@ -334,14 +336,14 @@ describe("enforcement on further identities", () => {
 
     test("a Contributor on a definition writes versions there (and polls their operations), not elsewhere", async () => {
       const grant = "1c0ffee0-0000-4000-8000-000000000003";
-      await rbac.roleAssignments.create(imageId("shared", "debian"), grant, {
+      await rbac.roleAssignments.create(imageId("granted", "debian"), grant, {
         roleDefinitionId: roleId(CONTRIBUTOR),
         principalId: BOB.objectId,
         principalType: "ServicePrincipal",
       });
       const v = await bob.galleryImageVersions.beginCreateOrUpdateAndWait(
         RG,
-        "shared",
+        "granted",
         "debian",
         "2.0.0",
         { location: "eastus2", storageProfile: { source: { id: MI } } },
@@ -349,14 +351,14 @@ describe("enforcement on further identities", () => {
       );
       expect(v.provisioningState).toBe("Succeeded");
       expect(
-        await failure(bob.galleries.beginCreateOrUpdateAndWait(RG, "shared", { location: "eastus2" }, FAST)),
+        await failure(bob.galleries.beginCreateOrUpdateAndWait(RG, "granted", { location: "eastus2" }, FAST)),
       ).toMatchObject({ statusCode: 403, code: "AuthorizationFailed" });
-      await rbac.roleAssignments.delete(imageId("shared", "debian"), grant);
+      await rbac.roleAssignments.delete(imageId("granted", "debian"), grant);
     });
 
     test("removing the grant takes the access away", async () => {
-      await rbac.roleAssignments.delete(galleryId("shared"), galleryGrant);
-      expect(await failure(alice.galleries.get(RG, "shared"))).toMatchObject({
+      await rbac.roleAssignments.delete(galleryId("granted"), galleryGrant);
+      expect(await failure(alice.galleries.get(RG, "granted"))).toMatchObject({
         statusCode: 403,
         code: "AuthorizationFailed",
       });
@@ -377,7 +379,7 @@ describe("enforcement on further identities", () => {
     expect((await bob.galleryImageVersions.get(RG, "private", "ubuntu", "1.0.0")).name).toBe("1.0.0");
     const listed = [];
     for await (const g of bob.galleries.list()) listed.push(g.name);
-    expect(listed.sort()).toEqual(["private", "shared"]);
+    expect(listed.sort()).toEqual(["granted", "private"]);
     await rbac.roleAssignments.delete(rgId(), grant);
     expect(await failure(bob.galleries.get(RG, "private"))).toMatchObject({ statusCode: 403 });
   });
