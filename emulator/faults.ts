@@ -176,9 +176,14 @@ function take(
   return undefined;
 }
 
+/** Whether any rule is set: without one, no request needs its facts worked out. */
+export function hasFaultRules(store: Store): boolean {
+  return readFaultState(store).rules.length > 0;
+}
+
 /** The fault for one request to the ARM surface, if any (replication rules are not asked here). */
 export function takeRequestFault(store: Store, facts: RequestFacts): FaultEffect | undefined {
-  if (readFaultState(store).rules.length === 0) return undefined;
+  if (!hasFaultRules(store)) return undefined;
   const writes = facts.operation === "create" || facts.operation === "update";
   return take(store, facts, (e) => !isReplication(e) && (e.kind !== "operationFailed" || writes));
 }
@@ -188,7 +193,7 @@ export function takeReplicationFault(
   store: Store,
   facts: RequestFacts,
 ): Extract<FaultEffect, { kind: "replicationFailed" | "replicationStalled" }> | undefined {
-  if (readFaultState(store).rules.length === 0) return undefined;
+  if (!hasFaultRules(store)) return undefined;
   return take(store, facts, isReplication) as
     Extract<FaultEffect, { kind: "replicationFailed" | "replicationStalled" }> | undefined;
 }

@@ -15,7 +15,7 @@ import { requestLocation } from "./arm/requestLocation";
 import { getGroup, putGroup } from "./arm/resourceGroups";
 import type { Context, Reply, Route } from "./context";
 import { ArmError, errors } from "./errors";
-import { defaultError, retryAfterOf, takeRequestFault, type FaultEffect } from "./faults";
+import { defaultError, hasFaultRules, retryAfterOf, takeRequestFault, type FaultEffect } from "./faults";
 import { failOperation } from "./lro";
 import { addressedKey, requestFacts } from "./requestFacts";
 import { ROUTES } from "./routes";
@@ -151,6 +151,8 @@ async function injectedFault(
   rawBody: string,
 ): Promise<FaultEffect | undefined> {
   if (route.kind !== "arm" && route.kind !== "rm") return undefined; // admin and identity stay reachable
+  // The common case, no rule set: no request pays for working out its facts or for a transaction.
+  if (!hasFaultRules(svc.store)) return undefined;
   const facts = requestFacts(svc, route, method, url, params, rawBody);
   const effect = svc.store.transaction(() => takeRequestFault(svc.store, facts));
   if (effect?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, effect.ms));
