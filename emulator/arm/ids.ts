@@ -33,3 +33,7 @@ export function subscription(ctx: Context): string {
   if (sub.toLowerCase() !== ctx.svc.opts.subscriptionId.toLowerCase()) throw errors.subscriptionNotFound(sub);
   return ctx.svc.opts.subscriptionId;
 }
+
+/** Azure's ids of subscriptions, tenants, principals and role assignments: GUIDs, any case. */
+export const isGuid = (value: unknown): value is string =>
+  typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

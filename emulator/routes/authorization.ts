@@ -21,6 +21,7 @@ import {
   type RoleDefinition,
 } from "../access/roleDefinitions";
 import { covers, normaliseScope } from "../access/scope";
+import { isGuid } from "../arm/ids";
 
 /** The api-versions of Microsoft.Authorization the emulator answers (what @azure/arm-authorization 9 sends). */
 export const AUTHORIZATION_API_VERSIONS: readonly string[] = ["2022-04-01"];
@@ -28,7 +29,6 @@ export const AUTHORIZATION_API_VERSIONS: readonly string[] = ["2022-04-01"];
 export const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal", "ForeignGroup", "Device"] as const;
 
 const ASSIGNMENTS = "/providers/Microsoft.Authorization/roleAssignments";
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `{scope}/providers/Microsoft.Authorization/{type}[/{name}]`; the scope may be empty (the tenant root). */
 function authorizationRoute(
@@ -106,14 +106,14 @@ const sameRole = (a: string, b: string): boolean => roleById(a)?.name === roleBy
 export function putRoleAssignment(ctx: Context): Reply {
   const scope = assignmentScope(ctx);
   const name = nameOf(ctx);
-  if (!GUID.test(name)) throw errors.invalidRoleAssignmentId(name);
+  if (!isGuid(name)) throw errors.invalidRoleAssignmentId(name);
   const body = jsonBody(ctx);
   const props = isObject(body.properties) ? body.properties : {};
   const { roleDefinitionId: roleId, principalId, principalType, description } = props;
   if (typeof roleId !== "string" || !roleId) throw errors.missingParameter("properties.roleDefinitionId");
   const role = roleById(roleId);
   if (!role) throw errors.roleDefinitionDoesNotExist(roleId.split("/").pop() ?? roleId);
-  if (typeof principalId !== "string" || !GUID.test(principalId)) throw errors.invalidPrincipalId();
+  if (!isGuid(principalId)) throw errors.invalidPrincipalId();
   if (principalType !== undefined && !PRINCIPAL_TYPES.includes(principalType as never))
     throw errors.enumValueNotAllowed(principalType, "properties.principalType", PRINCIPAL_TYPES);
   const id = `${scope}${ASSIGNMENTS}/${name}`;

@@ -6,12 +6,12 @@ import { isObject } from "../arm/json";
 import { errors } from "../errors";
 import type { Json, JsonObject } from "../model";
 import { enumValue } from "../rules/validate";
+import { isGuid } from "../arm/ids";
 
 const SP = "gallery.properties.sharingProfile";
 const CGI = `${SP}.communityGalleryInfo`;
 /** What EnableCommunity needs in the gallery's communityGalleryInfo, set by the gallery's PUT before. */
 const COMMUNITY_FIELDS = ["publisherUri", "publisherContact", "eula", "publicNamePrefix"] as const;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SharingGroup {
   type: string;
@@ -95,7 +95,7 @@ function requestedGroups(update: JsonObject): SharingGroup[] {
     if (!type) throw errors.missingParameter(`${target}.type`);
     const ids = Array.isArray(group.ids) ? group.ids : [];
     ids.forEach((id, j) => {
-      if (typeof id !== "string" || !GUID.test(id)) {
+      if (!isGuid(id)) {
         throw errors.invalidParameter(
           `The value '${String(id)}' of parameter '${target}.ids[${j}]' is not valid: ${type === "Subscriptions" ? "a subscription" : "a tenant"} id is a GUID.`,
           `${target}.ids[${j}]`,

@@ -12,8 +12,8 @@ import type { JsonObject } from "../model/jsonObject";
 import { GALLERY_SCOPE_FORMS, parseGalleryScope } from "../model/galleryScope";
 import { isUnknown } from "../model/unknown";
 import type { CheckFailure } from "./schemaFailures";
+import { isGuid } from "../model/guid";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROLE_DEFINITION_ID =
   /^(\/subscriptions\/[^/]+)?\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,7 +47,7 @@ export function scopeFailures(news: JsonObject): CheckFailure[] {
 
 function guidFailure(news: JsonObject, property: string, what: string): CheckFailure[] {
   const value = news[property];
-  if (!known(value) || GUID.test(value)) return [];
+  if (!known(value) || isGuid(value)) return [];
   return [
     {
       property,

@@ -13,8 +13,8 @@ import { isJsonObject } from "../model/jsonObject";
 import { isUnknown } from "../model/unknown";
 import type { CheckFailure } from "./schemaFailures";
 import { getPath, showValue, stringAt } from "./values";
+import { isGuid } from "../model/guid";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Our rule (Azure documents none): letters, digits and inner hyphens, so that `<prefix>-<GUID>` reads
 // as one name.
@@ -58,7 +58,7 @@ function groupFailures(news: unknown): CheckFailure[] {
     (Array.isArray(group.ids) ? group.ids : []).forEach((id, i) => {
       if (typeof id !== "string" || isUnknown(id)) return;
       const property = `sharingProfile.groups[${g}].ids[${i}]`;
-      if (!GUID.test(id)) {
+      if (!isGuid(id)) {
         failures.push({
           property,
           reason: `${property} ${showValue(id)} is not a ${what} id: Azure expects a GUID such as 00000000-0000-0000-0000-000000000000`,
