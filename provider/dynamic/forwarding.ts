@@ -10,8 +10,9 @@
 // examples), the objects are serialized by value, which this file keeps working.
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
+import type { ResourceKind } from "../model/mutability";
 
-export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion" | "galleryRoleAssignment";
+export type { ResourceKind };
 
 // Where the implementation lives: under the package's name when it is installed, else this copy by
 // absolute path (programs that run from inside the package's own folder: its root program, examples

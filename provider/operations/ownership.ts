@@ -12,8 +12,6 @@ import { createHash } from "crypto";
 import { isJsonObject, type JsonObject } from "../model/jsonObject";
 import { OWNER_TAG } from "../model/ownerTag";
 
-export { OWNER_TAG };
-
 /**
  * The marker a create that lost a race leaves behind: it wrote over another run's resource, so
  * neither its own marker (which would let its next run adopt what another stack owns) nor none
