@@ -5,8 +5,20 @@ import * as fs from "fs";
 import * as https from "https";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { BackendSettings } from "./settings";
-import { armGalleryApi, type GalleryApi } from "./galleryApi";
+import type { ArmConnection, GalleryApi } from "./galleryApi";
 import { EmulatorCredential } from "./emulatorCredential";
+
+/**
+ * The Azure SDK clients (a few hundred ms to load), loaded on first use: the embedded backend starts
+ * its emulator thread first, so that the thread boots while this one loads them.
+ */
+function galleryApiModule(): typeof import("./galleryApi") {
+  return require("./galleryApi");
+}
+
+function armGalleryApi(connection: ArmConnection): GalleryApi {
+  return galleryApiModule().armGalleryApi(connection);
+}
 
 export interface Connection {
   api: GalleryApi;
@@ -53,10 +65,12 @@ function emulatorApi(access: EmulatorAccess): GalleryApi {
 }
 
 async function startEmbedded(settings: BackendSettings): Promise<Connection> {
-  // Loaded only here so that talking to Azure never loads SQLite or the server.
-  const emulatorPackage = require("../../emulator") as typeof import("../../emulator");
+  // Loaded only here so that talking to Azure never loads the emulator. It runs on a thread of its
+  // own (emulator/thread.ts), so serving the provider's requests does not take turns with sending them.
+  const emulatorPackage = require("../../emulator/options") as typeof import("../../emulator/options");
+  const { startEmulatorThread } = require("../../emulator/thread") as typeof import("../../emulator/thread");
   const speed = settings.replicationSpeed;
-  const emulator = await emulatorPackage.startEmulator({
+  const starting = startEmulatorThread({
     port: 0,
     stateDir: settings.stateDir,
     allowedAccessRegions: settings.accessGrantedRegions,
@@ -74,6 +88,11 @@ async function startEmbedded(settings: BackendSettings): Promise<Connection> {
       : {}),
     ...(settings.seedFile ? { seedFile: settings.seedFile } : {}),
   });
+  // The thread boots while this thread loads the SDK. (A failed start is reported by the await below,
+  // not as an unhandled rejection meanwhile.)
+  starting.catch(() => undefined);
+  galleryApiModule();
+  const emulator = await starting;
   return {
     api: emulatorApi(emulator),
     subscriptionId: emulator.subscriptionId,
@@ -82,7 +101,7 @@ async function startEmbedded(settings: BackendSettings): Promise<Connection> {
 }
 
 function connectExternalEmulator(settings: BackendSettings): Connection {
-  const { DEFAULT_IDENTITY } = require("../../emulator") as typeof import("../../emulator");
+  const { DEFAULT_IDENTITY } = require("../../emulator/options") as typeof import("../../emulator/options");
   const certificatePath = settings.emulatorCertificatePath;
   if (!certificatePath) {
     throw new Error("compute-gallery:emulatorCertificatePath must name the emulator's certificate (PEM)");

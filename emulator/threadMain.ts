@@ -1,0 +1,37 @@
+// The worker-thread side of thread.ts: starts the emulator with the options it was given, reports
+// how to reach it, and on "stop" closes the server and the database, which ends the thread.
+import { parentPort, workerData } from "worker_threads";
+import { startEmulator } from "./index";
+import type { EmulatorOptions } from "./options";
+import type { ThreadReport } from "./thread";
+
+const port = parentPort!;
+const send = (report: ThreadReport) => port.postMessage(report);
+
+startEmulator(workerData as EmulatorOptions).then(
+  (emulator) => {
+    const { endpoint, subscriptionId, tenantId, clientId, clientSecret, certificatePem } = emulator;
+    send({
+      started: {
+        endpoint,
+        port: emulator.port,
+        subscriptionId,
+        tenantId,
+        clientId,
+        clientSecret,
+        certificatePem,
+      },
+    });
+    port.once("message", () => {
+      void emulator.stop().then(() => {
+        send("stopped");
+        port.close();
+      });
+    });
+  },
+  (error: unknown) => {
+    const { message, code } = error as { message?: string; code?: unknown };
+    send({ failed: { message: message ?? String(error), ...(typeof code === "string" ? { code } : {}) } });
+    port.close();
+  },
+);
