@@ -25,7 +25,8 @@ import { changesBilling, storageChange, storageChangeSummary } from "../advice/s
 import { containsUnknown } from "../model/unknown";
 import { writeGallery } from "./galleryWrite";
 import { describeSharingPlan, sharesAnything, sharingPlan } from "../lifecycle/sharingPlan";
-import { deletedVersionNote, replacedVersionNote, softDeletesVersions } from "../advice/softDelete";
+import { deletedVersionNote, replacedVersionNote } from "../advice/softDelete";
+import { forgetGalleryPolicy, galleryKeepsDeletedVersions } from "./galleryPolicy";
 import type { BackendSettings } from "../azure/settings";
 import type { ResourceKind } from "../model/mutability";
 import {
@@ -106,9 +107,13 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
         : [];
     },
     get: (api, p) => api.getGallery(galleryRef(p)),
+    // Once written (or gone), the gallery's soft-delete policy is read afresh (galleryPolicy.ts).
     put: (api, p, body, _onProgress, olds, onAccepted) =>
-      writeGallery(api, galleryRef(p), olds, p, body, onAccepted),
-    remove: (api, p) => api.deleteGallery(galleryRef(p)),
+      writeGallery(api, galleryRef(p), olds, p, body, onAccepted).finally(() =>
+        forgetGalleryPolicy(api, galleryRef(p)),
+      ),
+    remove: (api, p) =>
+      api.deleteGallery(galleryRef(p)).finally(() => forgetGalleryPolicy(api, galleryRef(p))),
     nameKeys: nameKeysOf("gallery"),
   },
   galleryImage: {
@@ -152,11 +157,11 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     remove: (api, p) => api.deleteVersion(versionRef(p)),
     nameKeys: nameKeysOf("galleryImageVersion"),
     replacementNotes: async (api, olds) =>
-      softDeletesVersions(await api.getGallery(galleryRef(olds)))
+      (await galleryKeepsDeletedVersions(api, galleryRef(olds)))
         ? [replacedVersionNote(KINDS.galleryImageVersion.label(olds), String(olds.galleryName))]
         : [],
     deleteNotes: async (api, props, deletedAt) =>
-      softDeletesVersions(await api.getGallery(galleryRef(props)))
+      (await galleryKeepsDeletedVersions(api, galleryRef(props)))
         ? [deletedVersionNote(KINDS.galleryImageVersion.label(props), String(props.galleryName), deletedAt)]
         : [],
     checkNotes: (inputs, label, settings) =>

@@ -290,6 +290,32 @@ describe("soft delete of image versions", () => {
     expect(info[0]).toMatch(/was soft-deleted .* can be restored until about \d{4}-\d\d-\d\dT/);
   });
 
+  it("deleting three versions of one gallery reads its soft-delete policy once, and each says it is restorable", async () => {
+    fake.seed(ref, { location: "westeurope", softDeletePolicy: { isSoftDeleteEnabled: true } });
+    const base = await version();
+    for (const name of ["1.0.0", "1.0.1", "1.0.2"])
+      await providers.galleryImageVersion.delete!("id", { ...base, galleryImageVersionName: name });
+    expect(fake.calls.filter((c) => c.method === "getGallery")).toHaveLength(1);
+    expect(logged.filter((l) => /can be restored until/.test(l.message))).toHaveLength(3);
+  });
+
+  it("after the provider writes the gallery, the next version delete reads its policy again", async () => {
+    fake.seed(ref, { location: "westeurope", softDeletePolicy: { isSoftDeleteEnabled: true } });
+    await providers.galleryImageVersion.delete!("id", await version());
+    const policy = async (on: boolean) =>
+      (
+        await providers.gallery.check!(
+          {},
+          { ...exampleGalleryArgs(), softDeletePolicy: { isSoftDeleteEnabled: on } },
+        )
+      ).inputs!;
+    await providers.gallery.update!("id", await policy(true), await policy(false));
+    expect(fake.calls.some((c) => c.method === "putGallery")).toBe(true);
+    logged.length = 0;
+    await providers.galleryImageVersion.delete!("id", await version());
+    expect(logged.filter((l) => /restor/.test(l.message))).toEqual([]);
+  });
+
   it("deleting a version of a gallery without soft delete says nothing about restoring", async () => {
     fake.seed(ref, { location: "westeurope" });
     await providers.galleryImageVersion.delete!("id", await version());

@@ -1,0 +1,40 @@
+// Whether a gallery keeps deleted versions restorable, read once per gallery and connection. Deleting
+// the N versions of a gallery (a destroy) used to read the gallery N times, once per delete, only to
+// word the note that follows it; now the first delete reads it and the others reuse the answer.
+// Writes to the gallery through the same connection forget the answer, so a run that changes the
+// policy and then deletes versions words their notes from the new policy.
+import type { GalleryApi } from "../azure/galleryApi";
+import { softDeletesVersions } from "../advice/softDelete";
+
+interface GalleryRef {
+  resourceGroupName: string;
+  galleryName: string;
+}
+
+const answers = new WeakMap<GalleryApi, Map<string, Promise<boolean>>>();
+
+// ARM names are case-insensitive.
+const keyOf = (ref: GalleryRef) => `${ref.resourceGroupName}/${ref.galleryName}`.toLowerCase();
+
+function answersOf(api: GalleryApi): Map<string, Promise<boolean>> {
+  let known = answers.get(api);
+  if (!known) answers.set(api, (known = new Map()));
+  return known;
+}
+
+export function galleryKeepsDeletedVersions(api: GalleryApi, ref: GalleryRef): Promise<boolean> {
+  const known = answersOf(api);
+  const key = keyOf(ref);
+  let answer = known.get(key);
+  if (!answer) {
+    answer = api.getGallery(ref).then(softDeletesVersions);
+    known.set(key, answer);
+    // A failed read is asked again next time rather than remembered.
+    answer.catch(() => known.delete(key));
+  }
+  return answer;
+}
+
+export function forgetGalleryPolicy(api: GalleryApi, ref: GalleryRef): void {
+  answers.get(api)?.delete(keyOf(ref));
+}
