@@ -3,8 +3,10 @@
 // time); `npm run bench -- --n 2 --skip requests,limits,load` is the smoke run.
 //
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
-//   --skip a,b          skip parts: stacks, plugin (the YAML stack through the provider plugin), requests,
-//                       limits, load (50 clients creating and reading versions)
+//   --rounds 3          rounds of the stack steps; ratios are the median of the rounds' (env BENCH_ROUNDS)
+//   --skip a,b          skip parts: stacks, keys (the floor with ours' property keys), plugin (the YAML
+//                       stack through the provider plugin), requests, limits, load (50 clients creating
+//                       and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
 //   --write-readme      replace the generated Benchmarks table in README.md
 import * as os from "os";
@@ -12,6 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { copyPackageInto } from "../scripts/installedCopy";
 import { runStacks, type StackRun } from "./stacks";
+import type { Flavour } from "./programs";
 import { measureRequests, type RequestReport } from "./requests";
 import { measureEmulatorLimits, type LimitsReport } from "./emulatorLimits";
 import { measureLoad, type LoadReport } from "./load";
@@ -40,6 +43,12 @@ async function main(): Promise<void> {
   const bad = sizes.find((n) => !Number.isInteger(n) || n < 1);
   if (bad !== undefined) throw new Error(`--n must be positive integers, e.g. 10,100; got ${flag("n")}`);
   const skip = new Set((flag("skip") ?? "").split(","));
+  const rounds = Number(flag("rounds") ?? process.env.BENCH_ROUNDS ?? 3);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds must be a positive integer; got ${rounds}`);
+  const flavours: Flavour[] = ["ours", "floor"];
+  if (!skip.has("keys")) flavours.push("keys");
+  if (!skip.has("plugin")) flavours.push("plugin");
   const log = (line: string) => console.log(line);
   const report: BenchReport = { machine: machine(), stacks: [] };
   log(report.machine);
@@ -56,7 +65,7 @@ async function main(): Promise<void> {
         process.exit(130);
       });
     try {
-      for (const n of sizes) report.stacks.push(await runStacks(n, !skip.has("plugin"), log));
+      for (const n of sizes) report.stacks.push(await runStacks(n, flavours, rounds, log));
     } finally {
       remove();
     }

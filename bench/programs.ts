@@ -1,12 +1,19 @@
-// The two stacks the benchmark compares, of one shape: 1 gallery, 1 image definition and N image
+// The stacks the benchmark compares, of one shape: 1 gallery, 1 image definition and N image
 // versions replicated to two regions. "ours" uses the provider; "floor" is the same shape made of
 // no-op dynamic resources (create returns an id and the inputs, diff compares JSON), which is what
-// the engine costs by itself.
+// the engine costs by itself. "keys" is the floor registering the same property keys as ours (the
+// outputs only Azure sets, and `__urn`): what Pulumi charges per declared property, apart from
+// anything the provider does.
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type * as Package from "../provider";
+import {
+  galleryImageOutputOnlyKeys,
+  galleryImageVersionOutputOnlyKeys,
+  galleryOutputOnlyKeys,
+} from "../provider/resources/generated/outputs";
 
-export type Flavour = "ours" | "floor" | "plugin";
+export type Flavour = "ours" | "floor" | "keys" | "plugin";
 
 const rg = "rg-bench";
 const SOURCE =
@@ -60,6 +67,24 @@ class Floor extends pulumi.dynamic.Resource {
   constructor(name: string, props: object, opts?: pulumi.CustomResourceOptions) {
     super(noOp, name, { name, ...props }, opts, "bench", "Floor");
   }
+}
+
+/**
+ * A Floor with ours' keys: the output-only ones unset at registration (but `name`, which every Floor
+ * registers already), and a URN string as `__urn`.
+ */
+function floorWithKeys(outputOnly: readonly string[]) {
+  const unset = outputOnly.filter((key) => key !== "name").map((key) => [key, undefined]);
+  return (name: string, props: object, opts?: pulumi.CustomResourceOptions) =>
+    new Floor(
+      name,
+      {
+        ...Object.fromEntries(unset),
+        ...props,
+        __urn: `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::bench:index:Floor::${name}`,
+      },
+      opts,
+    );
 }
 
 /**
@@ -117,6 +142,11 @@ export function program(
       s.versions.forEach(
         (v) => new acg.GalleryImageVersion(`v${v.galleryImageVersionName}`, v, { dependsOn: image }),
       );
+    } else if (flavour === "keys") {
+      const gallery = floorWithKeys(galleryOutputOnlyKeys)("gallery", s.gallery);
+      const image = floorWithKeys(galleryImageOutputOnlyKeys)("image", s.image, { dependsOn: gallery });
+      const version = floorWithKeys(galleryImageVersionOutputOnlyKeys);
+      s.versions.forEach((v) => version(`v${v.galleryImageVersionName}`, v, { dependsOn: image }));
     } else {
       const gallery = new Floor("gallery", s.gallery);
       const image = new Floor("image", s.image, { dependsOn: gallery });

@@ -17,7 +17,8 @@ const SOURCE =
 
 export interface OperationCount {
   resource: ResourceKind;
-  operation: "create" | "update" | "delete";
+  /** "delete again": a second version of the same gallery, whose soft-delete policy is known by then. */
+  operation: "create" | "update" | "delete" | "delete again";
   /** Requests by kind: write (PUT/PATCH/DELETE), poll (operation status), read (GET of the resource), token. */
   counts: { write: number; poll: number; read: number; token: number };
   /** The minimum: one write, the polls Retry-After allows, one final read after a write, one progress read per running poll. */
@@ -139,7 +140,7 @@ export async function measureRequests(say: (line: string) => void): Promise<Requ
       // after a write (a delete has none), and for versions one progress read per poll that found
       // replication still running.
       const polls = Math.max(1, Math.round(seconds / retryAfterSeconds));
-      const isWrite = operation !== "delete";
+      const isWrite = operation === "create" || operation === "update";
       const progressReads = resource === "galleryImageVersion" && isWrite ? polls - 1 : 0;
       const minimum = 1 + polls + (isWrite ? 1 : 0) + progressReads;
       operations.push({ resource, operation, counts, minimum, seconds, requests });
@@ -162,8 +163,17 @@ export async function measureRequests(say: (line: string) => void): Promise<Requ
         outputs[kind] = (await implementations[kind].update!(ids[kind]!, olds, news)).outs;
       });
     }
+    // A second version, so that the deletes show the first of a gallery and the next one apart.
+    const second = await implementations.galleryImageVersion.create!(
+      await checked("galleryImageVersion", {
+        ...inputs.galleryImageVersion,
+        galleryImageVersionName: "1.0.1",
+      }),
+    );
     for (const kind of ["galleryImageVersion", "galleryImage", "gallery"] as const) {
       await measure(kind, "delete", () => implementations[kind].delete!(ids[kind]!, outputs[kind]!));
+      if (kind === "galleryImageVersion")
+        await measure(kind, "delete again", () => implementations[kind].delete!(second.id, second.outs));
     }
   });
   const waiting: RequestReport["waiting"] = [];

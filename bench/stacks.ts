@@ -1,6 +1,7 @@
-// Runs the two stacks of programs.ts step by step with the real engine, alternating ours and the
-// floor at every step so both see the same load on a shared machine, and reports each step's wall
-// time and the state size.
+// Runs the stacks of programs.ts step by step with the real engine, alternating ours and the floors
+// at every step so all see the same load on a shared machine, and reports each step's wall time and
+// the state size. The whole cycle runs several rounds (fresh stacks each), so a round disturbed by
+// the machine's other work does not decide a ratio (report.ts takes the median).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -13,8 +14,8 @@ export type Step = (typeof STEPS)[number];
 
 export interface StackRun {
   n: number;
-  /** Seconds per step and flavour. */
-  seconds: Record<Step, Partial<Record<Flavour, number>>>;
+  /** Seconds per step and flavour, one per round. */
+  seconds: Record<Step, Partial<Record<Flavour, number[]>>>;
   /** State bytes per managed resource after `up`, per flavour. */
   stateBytesPerResource: Partial<Record<Flavour, number>>;
   /** Bytes of one version's serialized provider (`__provider`, stored in its inputs and its outputs). */
@@ -30,7 +31,7 @@ interface BenchStack {
 
 const SEED = path.join(__dirname, "seed.json");
 
-async function dynamicStack(flavour: "ours" | "floor", n: number): Promise<BenchStack> {
+async function dynamicStack(flavour: Exclude<Flavour, "plugin">, n: number): Promise<BenchStack> {
   const config: Record<string, string> =
     flavour === "ours"
       ? { "compute-gallery:emulatorSeedFile": SEED, "compute-gallery:replicationSpeed": "1000" }
@@ -95,12 +96,11 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 export async function runStacks(
   n: number,
-  withPlugin: boolean,
+  flavours: Flavour[],
+  rounds: number,
   log: (line: string) => void,
 ): Promise<StackRun> {
-  const flavours: Flavour[] = withPlugin ? ["ours", "floor", "plugin"] : ["ours", "floor"];
-  const stacks: Partial<Record<Flavour, BenchStack>> = {};
-  const seconds = {} as StackRun["seconds"];
+  const seconds = Object.fromEntries(STEPS.map((step) => [step, {}])) as StackRun["seconds"];
   const bytes: StackRun["stateBytesPerResource"] = {};
   const providerBytes: StackRun["providerBytes"] = {};
   const actions: Record<Step, (s: BenchStack) => Promise<unknown>> = {
@@ -114,28 +114,30 @@ export async function runStacks(
     "up change": (s) => s.stack.up(),
     destroy: (s) => s.stack.destroy(),
   };
-  try {
-    for (const flavour of flavours) {
-      stacks[flavour] = flavour === "plugin" ? await pluginStack(n) : await dynamicStack(flavour, n);
-    }
-    for (const step of STEPS) {
-      seconds[step] = {};
+  for (let round = 1; round <= rounds; round++) {
+    const stacks: Partial<Record<Flavour, BenchStack>> = {};
+    try {
       for (const flavour of flavours) {
-        const stack = stacks[flavour]!;
-        seconds[step][flavour] = await timed(() => actions[step](stack));
-        if (step === "up") {
-          const sizes = await stateSizes(stack.stack);
-          bytes[flavour] = sizes.perResource;
-          providerBytes[flavour] = sizes.provider;
-        }
+        stacks[flavour] = flavour === "plugin" ? await pluginStack(n) : await dynamicStack(flavour, n);
       }
-      const t = seconds[step];
-      log(
-        `N=${n} ${step}: ${flavours.map((f) => `${f} ${t[f]!.toFixed(2)} s`).join(", ")}, ratio ${(t.ours! / t.floor!).toFixed(2)}`,
-      );
+      for (const step of STEPS) {
+        for (const flavour of flavours) {
+          const stack = stacks[flavour]!;
+          (seconds[step][flavour] ??= []).push(await timed(() => actions[step](stack)));
+          if (step === "up") {
+            const sizes = await stateSizes(stack.stack);
+            bytes[flavour] = sizes.perResource;
+            providerBytes[flavour] = sizes.provider;
+          }
+        }
+        const t = (flavour: Flavour) => seconds[step][flavour]!.at(-1)!;
+        log(
+          `N=${n} round ${round}/${rounds} ${step}: ${flavours.map((f) => `${f} ${t(f).toFixed(2)} s`).join(", ")}, ratio ${(t("ours") / t("floor")).toFixed(2)}`,
+        );
+      }
+    } finally {
+      for (const flavour of flavours) await stacks[flavour]?.dispose();
     }
-  } finally {
-    for (const flavour of flavours) await stacks[flavour]?.dispose();
   }
   return { n, seconds, stateBytesPerResource: bytes, providerBytes };
 }
