@@ -6,6 +6,12 @@ import { EmulatorCredential } from "../provider/azure/emulatorCredential";
 
 export const API = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
 
+/** What a client needs to reach an emulator, in this process or another. */
+export type EmulatorAddress = Pick<
+  RunningEmulator,
+  "endpoint" | "certificatePem" | "subscriptionId" | "tenantId" | "clientId" | "clientSecret"
+>;
+
 export interface Percentiles {
   p50: number;
   p99: number;
@@ -30,7 +36,7 @@ export interface Client {
   send(method: string, pathAndQuery: string, body?: unknown): Promise<Reply>;
 }
 
-export async function client(emulator: RunningEmulator): Promise<Client> {
+export async function client(emulator: EmulatorAddress): Promise<Client> {
   const agent = new https.Agent({ ca: emulator.certificatePem, keepAlive: true, maxSockets: 64 });
   const credential = new EmulatorCredential({
     authorityHost: emulator.endpoint,
@@ -83,7 +89,7 @@ export function expectOk(what: string, reply: { status: number; body: any }): vo
  */
 export async function putGalleryWithDefinitions(
   http: Client,
-  emulator: RunningEmulator,
+  emulator: EmulatorAddress,
   name: string,
   count: number,
 ): Promise<(index: number) => string> {

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator } from "../emulator";
+import { startEmulatorProcess } from "./emulatorProcess";
 import {
   API,
   client,
@@ -44,7 +44,7 @@ export interface LoadReport {
 
 export async function measureLoad(say: (line: string) => void): Promise<LoadReport> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
-  const emulator = await startEmulator({
+  const emulator = await startEmulatorProcess({
     stateDir,
     replicationSpeedGBps: 1e6,
     retryAfterSeconds: 0,

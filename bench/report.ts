@@ -66,7 +66,7 @@ function limitsTable(report: BenchReport): string {
   const l = report.limits!;
   const ms = (p: { p50: number; p99: number }) => `${p.p50} / ${p.p99}`;
   return markdownTable(
-    ["at 10,000 versions", "p50 / p99 ms"],
+    [`at ${l.versions.toLocaleString("en-US")} versions`, "p50 / p99 ms"],
     [
       ["GET version", ms(l.getMs)],
       ["list page (100 of one definition's 1,000)", ms(l.listPageMs)],
@@ -125,7 +125,7 @@ export function renderReport(report: BenchReport): string {
     const l = report.limits;
     parts.push(
       limitsTable(report),
-      `Emulator process ${l.rssMB} MB resident, state file ${l.stateFileMB} MB; seeding the ${l.versions} versions over HTTPS took ${l.seedSeconds} s.`,
+      `The emulator, in a process of its own: ${l.memoryMB.resident} MB resident at the end (peak ${l.memoryMB.peak} MB), state file ${l.stateFileMB} MB; seeding the ${l.versions} versions over HTTPS took ${l.seedSeconds} s.`,
     );
   }
   if (report.load) parts.push(loadText(report));
