@@ -3,14 +3,12 @@
 import * as https from "https";
 import { SUPPORTED_API_VERSIONS, type RunningEmulator } from "../emulator";
 import { EmulatorCredential } from "../provider/azure/emulatorCredential";
+import type { ReachableEmulator } from "../test/emulator/client";
 
 export const API = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
 
-/** What a client needs to reach an emulator, in this process or another. */
-export type EmulatorAddress = Pick<
-  RunningEmulator,
-  "endpoint" | "certificatePem" | "subscriptionId" | "tenantId" | "clientId" | "clientSecret"
->;
+/** What a client needs to reach an emulator (in another process, as the benchmarks run it). */
+export type EmulatorAddress = ReachableEmulator & Pick<RunningEmulator, "subscriptionId">;
 
 export interface Percentiles {
   p50: number;

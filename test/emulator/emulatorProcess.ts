@@ -10,6 +10,7 @@ import { CERT_FILE } from "../../emulator/tls";
 
 const ROOT = path.join(__dirname, "..", "..");
 const CLI = path.join(ROOT, "emulator", "cli.ts");
+const COMPILED_CLI = path.join(ROOT, "dist", "emulator", "cli.js");
 
 export interface EmulatorProcess {
   /** What client.ts needs to reach it, and how to stop it. */
@@ -25,22 +26,19 @@ export interface EmulatorProcess {
   exited: Promise<void>;
 }
 
-/** Starts `compute-gallery emulator --state-dir <dir> --port 0 ...args` and waits for its banner. */
-export function startEmulatorProcess(stateDir: string, args: string[] = []): Promise<EmulatorProcess> {
+/**
+ * Starts `compute-gallery emulator --state-dir <dir> --port 0 ...args` and waits for its banner. From
+ * the TypeScript source by default; `compiled` runs the build in dist/ as users do (the benchmarks).
+ */
+export function startEmulatorProcess(
+  stateDir: string,
+  args: string[] = [],
+  options: { compiled?: boolean } = {},
+): Promise<EmulatorProcess> {
+  const entry = options.compiled ? [COMPILED_CLI] : ["-r", "ts-node/register/transpile-only", CLI];
   const child = spawn(
     process.execPath,
-    [
-      "-r",
-      "ts-node/register/transpile-only",
-      CLI,
-      "emulator",
-      "--state-dir",
-      stateDir,
-      "--port",
-      "0",
-      "--quiet",
-      ...args,
-    ],
+    [...entry, "emulator", "--state-dir", stateDir, "--port", "0", "--quiet", ...args],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
