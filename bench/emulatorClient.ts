@@ -1,14 +1,27 @@
 // What the emulator benchmarks share: a raw HTTPS client with one token and a keep-alive agent (the
 // SDK's pipeline would measure itself), latency percentiles, a bounded pool of jobs.
 import * as https from "https";
+import * as path from "path";
 import { SUPPORTED_API_VERSIONS, type RunningEmulator } from "../emulator";
 import { EmulatorCredential } from "../provider/azure/emulatorCredential";
 import type { ReachableEmulator } from "../test/emulator/client";
+import { startEmulatorProcess, type EmulatorProcess } from "../test/emulator/emulatorProcess";
 
 export const API = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
 
 /** What a client needs to reach an emulator (in another process, as the benchmarks run it). */
 export type EmulatorAddress = ReachableEmulator & Pick<RunningEmulator, "subscriptionId">;
+
+/**
+ * The emulator the load benchmarks drive: a process of its own, compiled as users run it, so that its
+ * clients neither share its event loop nor count in its memory; near-instant replication, implicit
+ * resource groups.
+ */
+export function startLoadedEmulator(stateDir: string, args: string[] = []): Promise<EmulatorProcess> {
+  const seed = path.join(__dirname, "seed.json");
+  const flags = ["--replication-speed", "1000000", "--seed", seed, "--resource-groups", "implicit", ...args];
+  return startEmulatorProcess(stateDir, flags, { compiled: true });
+}
 
 export interface Percentiles {
   p50: number;

@@ -6,11 +6,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulatorProcess } from "../test/emulator/emulatorProcess";
 import { memoryMB } from "./processMemory";
 import {
   API,
   client,
+  startLoadedEmulator,
   expectOk,
   putGalleryWithDefinitions,
   percentiles,
@@ -56,20 +56,7 @@ export async function measureEmulatorLimits(
   definitions = 10,
 ): Promise<LimitsReport> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-limits-"));
-  // A process of its own, compiled as users run it: its clients neither share its event loop nor
-  // count in its memory.
-  const { emulator, child } = await startEmulatorProcess(
-    stateDir,
-    [
-      "--replication-speed",
-      "1000000",
-      "--seed",
-      path.join(__dirname, "seed.json"),
-      "--resource-groups",
-      "implicit",
-    ],
-    { compiled: true },
-  );
+  const { emulator, child } = await startLoadedEmulator(stateDir);
   try {
     const http = await client(emulator);
     const q = `?api-version=${API}`;

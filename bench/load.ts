@@ -6,10 +6,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulatorProcess } from "../test/emulator/emulatorProcess";
 import {
   API,
   client,
+  startLoadedEmulator,
   putGalleryWithDefinitions,
   percentiles,
   round,
@@ -44,22 +44,7 @@ export interface LoadReport {
 
 export async function measureLoad(say: (line: string) => void): Promise<LoadReport> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
-  // A process of its own, compiled as users run it: its clients neither share its event loop nor
-  // count in its memory.
-  const { emulator, child } = await startEmulatorProcess(
-    stateDir,
-    [
-      "--replication-speed",
-      "1000000",
-      "--seed",
-      path.join(__dirname, "seed.json"),
-      "--resource-groups",
-      "implicit",
-      "--retry-after",
-      "0",
-    ],
-    { compiled: true },
-  );
+  const { emulator } = await startLoadedEmulator(stateDir, ["--retry-after", "0"]);
   try {
     const http = await client(emulator);
     const q = `?api-version=${API}`;
