@@ -23,10 +23,16 @@ startEmulator(workerData as EmulatorOptions).then(
       },
     });
     port.once("message", () => {
-      void emulator.stop().then(() => {
-        send("stopped");
-        port.close();
-      });
+      // The caller waits for this thread to end: it ends even if closing fails, saying why.
+      void emulator
+        .stop()
+        .catch((error: unknown) =>
+          process.stderr.write(`compute-gallery emulator thread: stopping failed: ${String(error)}\n`),
+        )
+        .then(() => {
+          send("stopped");
+          port.close();
+        });
     });
   },
   (error: unknown) => {
