@@ -23,24 +23,14 @@ export type EmulatorEndpoint = Pick<
   | "stop"
 >;
 
-/** The messages of threadMain.ts: the first says how it started; "stopped" answers "stop". */
+/** What threadMain.ts reports once, when the emulator has started or failed to. */
 export type ThreadReport =
-  { started: Omit<EmulatorEndpoint, "stop"> } | { failed: { message: string; code?: string } } | "stopped";
+  { started: Omit<EmulatorEndpoint, "stop"> } | { failed: { message: string; code?: string } };
 
 const ENTRY = path.join(__dirname, "threadMain.js");
 
-/** Only plain data crosses to the thread: options that hold functions or class instances stay home. */
-function crossesToThread(options: EmulatorOptions): boolean {
-  try {
-    structuredClone(options);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function startEmulatorThread(options: EmulatorOptions): Promise<EmulatorEndpoint> {
-  if (__filename.endsWith(".ts") || !crossesToThread(options)) {
+  if (__filename.endsWith(".ts")) {
     // Loaded here only: on the thread path this thread never loads the server, SQLite or the model.
     return (require("./index") as typeof import("./index")).startEmulator(options);
   }
@@ -53,7 +43,6 @@ export async function startEmulatorThread(options: EmulatorOptions): Promise<Emu
     );
   });
   worker.removeAllListeners();
-  if (report === "stopped") throw new Error("the emulator thread stopped before it started");
   if ("failed" in report) {
     await worker.terminate();
     throw Object.assign(
@@ -68,6 +57,7 @@ export async function startEmulatorThread(options: EmulatorOptions): Promise<Emu
   return {
     ...report.started,
     stop: () =>
+      // The thread ends once the emulator has closed its server and database.
       (stopping ??= new Promise<void>((resolve) => {
         worker.once("exit", () => resolve());
         worker.postMessage("stop");

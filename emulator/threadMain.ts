@@ -1,5 +1,5 @@
 // The worker-thread side of thread.ts: starts the emulator with the options it was given, reports
-// how to reach it, and on "stop" closes the server and the database, which ends the thread.
+// how to reach it, and on any message closes the server and the database, which ends the thread.
 import { parentPort, workerData } from "worker_threads";
 import { startEmulator } from "./index";
 import type { EmulatorOptions } from "./options";
@@ -29,10 +29,7 @@ startEmulator(workerData as EmulatorOptions).then(
         .catch((error: unknown) =>
           process.stderr.write(`compute-gallery emulator thread: stopping failed: ${String(error)}\n`),
         )
-        .then(() => {
-          send("stopped");
-          port.close();
-        });
+        .then(() => port.close());
     });
   },
   (error: unknown) => {
