@@ -3,13 +3,8 @@
 // word the note that follows it; now the first delete reads it and the others reuse the answer.
 // Writes to the gallery through the same connection forget the answer, so a run that changes the
 // policy and then deletes versions words their notes from the new policy.
-import type { GalleryApi } from "../azure/galleryApi";
+import type { GalleryApi, GalleryRef } from "../azure/galleryApi";
 import { softDeletesVersions } from "../advice/softDelete";
-
-interface GalleryRef {
-  resourceGroupName: string;
-  galleryName: string;
-}
 
 const answers = new WeakMap<GalleryApi, Map<string, Promise<boolean>>>();
 
