@@ -169,12 +169,17 @@ function renderOutputs(): string {
     });
     const outputOnly = properties.filter((property) => property.outputOnly).map((property) => property.name);
     return [
-      `${doc(`The outputs of ${shape.typeName}: every argument as Azure reports it, and what only Azure sets.`)}\nexport abstract class ${shape.typeName}Outputs extends pulumi.dynamic.Resource {\n${lines.join("\n")}\n}`,
+      `${doc(`The outputs of ${shape.typeName}: every argument as Azure reports it, and what only Azure sets.`)}\nexport abstract class ${shape.typeName}Outputs extends StacklessResource {\n${lines.join("\n")}\n}`,
       `${doc(`The outputs of ${shape.typeName} that are no argument; the resource registers them as outputs.`)}\nexport const ${kind}OutputOnlyKeys = [${outputOnly.map((key) => JSON.stringify(key)).join(", ")}] as const;`,
     ].join("\n\n");
   });
 
-  return [HEADER, 'import * as pulumi from "@pulumi/pulumi";', ...resources, ...named.render()].join("\n\n");
+  return [
+    HEADER,
+    'import type * as pulumi from "@pulumi/pulumi";\nimport { StacklessResource } from "../stacklessResource";',
+    ...resources,
+    ...named.render(),
+  ].join("\n\n");
 }
 
 export function renderGeneratedTypes(): Record<string, string> {
