@@ -27,6 +27,7 @@ import { writeGallery } from "./galleryWrite";
 import { describeSharingPlan, sharesAnything, sharingPlan } from "../lifecycle/sharingPlan";
 import { deletedVersionNote, replacedVersionNote } from "../advice/softDelete";
 import { forgetGalleryPolicy, galleryKeepsDeletedVersions } from "./galleryPolicy";
+import { forgetVersionListing, readVersion } from "./versionReads";
 import type { BackendSettings } from "../azure/settings";
 import type { ResourceKind } from "../model/mutability";
 import {
@@ -42,6 +43,8 @@ export interface KindSpec {
   check(olds: JsonObject, news: JsonObject, ctx: CheckContext): CheckResult;
   diff(olds: JsonObject, news: JsonObject, label: string): DiffOutcome;
   get(api: GalleryApi, props: JsonObject): Promise<JsonObject | undefined>;
+  /** What a refresh or an import reads, given what the state holds (`prior`); `get` when absent. */
+  read?(api: GalleryApi, props: JsonObject, prior: JsonObject): Promise<JsonObject | undefined>;
   /**
    * Writes the resource; `onProgress` hears about long replications; `olds` are the previous outputs
    * on update (undefined on create); `onAccepted` hears the write's status.
@@ -141,8 +144,11 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     check: checkGalleryImageVersion,
     diff: diffGalleryImageVersion,
     get: (api, p) => api.getVersion(versionRef(p), { replicationStatus: true }),
+    read: (api, p, prior) => readVersion(api, versionRef(p), prior),
     put: async (api, p, body, onProgress, _olds, onAccepted) => {
-      const written = await api.putVersion(versionRef(p), body, onProgress, onAccepted);
+      const written = await api
+        .putVersion(versionRef(p), body, onProgress, onAccepted)
+        .finally(() => forgetVersionListing(api, imageRef(p)));
       // The outputs show replication per region. The arm-compute backend's final read carries it;
       // a backend whose answer lacks it costs one more read.
       const version = written.replicationStatus
@@ -154,7 +160,8 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
       return version;
     },
     restores: (p) => p.restore === true,
-    remove: (api, p) => api.deleteVersion(versionRef(p)),
+    remove: (api, p) =>
+      api.deleteVersion(versionRef(p)).finally(() => forgetVersionListing(api, imageRef(p))),
     nameKeys: nameKeysOf("galleryImageVersion"),
     replacementNotes: async (api, olds) =>
       (await galleryKeepsDeletedVersions(api, galleryRef(olds)))

@@ -280,7 +280,11 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       // An import brings nothing but the id: the names come from it.
       const known = spec.nameKeys.every((key) => typeof props[key] === "string");
       const names = known ? namesOf(spec, props) : namesFromArmId(kind, id);
-      const found = await unlessAborted(spec.get(await ctx.api(), names), options.signal);
+      const api = await ctx.api();
+      const found = await unlessAborted(
+        spec.read ? spec.read(api, names, props) : spec.get(api, names),
+        options.signal,
+      );
       if (!found) return undefined;
       const azure = withoutMarker(found);
       // Azure's spelling of what means the same must not show up as drift on refresh (see outputs.ts).

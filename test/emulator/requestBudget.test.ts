@@ -8,12 +8,11 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { connect, type Connection } from "../../provider/azure/connect";
 import type { ImageRef, VersionRef } from "../../provider/azure/galleryApi";
-import { putGalleryAndImage } from "./parents";
+import { IMAGE_SOURCE, putGalleryAndImage, writeImageSeed } from "./parents";
 
 jest.setTimeout(30_000);
 
-const SOURCE =
-  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images/base-1";
+const SOURCE = IMAGE_SOURCE;
 const image: ImageRef = { resourceGroupName: "rg", galleryName: "budget", galleryImageName: "ubuntu" };
 const version: VersionRef = { ...image, galleryImageVersionName: "1.0.0" };
 
@@ -25,13 +24,7 @@ let log: { at: number; method: string; path: string }[];
 
 beforeEach(async () => {
   stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-budget-"));
-  const seedFile = path.join(stateDir, "seed.json");
-  fs.writeFileSync(
-    seedFile,
-    JSON.stringify({
-      sources: [{ id: SOURCE, location: "westeurope", osDiskSizeGB: 30, kind: "managedImage" }],
-    }),
-  );
+  const seedFile = writeImageSeed(stateDir);
   log = [];
   const started = Date.now();
   // 30 GB at 10 GB/s: 3 s of replication per region; Retry-After 1 s.
