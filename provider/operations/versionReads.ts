@@ -82,12 +82,16 @@ function targetRegions(version: JsonObject): Set<string> {
 
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 
-/** The listed version with the state's replication status, when that status still holds. */
-function servedFromList(listed: JsonObject | undefined, prior: JsonObject): JsonObject | undefined {
-  if (!listed) return undefined;
-  if (listed.replicationStatus !== undefined) return listed;
-  const regions = completedRegions(prior.replicationStatus);
-  if (!regions || listed.provisioningState !== "Succeeded" || !sameSet(regions, targetRegions(listed))) {
+/**
+ * The listed version with the state's replication status, when that status still holds: the version
+ * Succeeded and targets the regions the status was Completed in.
+ */
+function servedFromList(
+  listed: JsonObject | undefined,
+  prior: JsonObject,
+  completed: Set<string>,
+): JsonObject | undefined {
+  if (!listed || listed.provisioningState !== "Succeeded" || !sameSet(completed, targetRegions(listed))) {
     return undefined;
   }
   return { ...listed, replicationStatus: prior.replicationStatus! };
@@ -104,12 +108,14 @@ export async function readVersion(
   now: () => number = Date.now,
 ): Promise<JsonObject | undefined> {
   const get = () => api.getVersion(ref, { replicationStatus: true });
-  if (!completedRegions(prior.replicationStatus)) return get();
+  const completed = completedRegions(prior.replicationStatus);
+  if (!completed) return get();
   const definition = definitionOf(api, ref);
   definition.reads += 1;
   if (definition.reads <= LIST_AFTER_READS) return get();
   const listed = await currentListing(api, ref, definition, now()).versions.catch(() => undefined);
-  return servedFromList(listed?.get(ref.galleryImageVersionName.toLowerCase()), prior) ?? get();
+  const version = listed?.get(ref.galleryImageVersionName.toLowerCase());
+  return servedFromList(version, prior, completed) ?? get();
 }
 
 /** After this connection writes or deletes a version, its definition is listed afresh. */
