@@ -9,7 +9,7 @@ import { connect, type Connection } from "../../provider/azure/connect";
 import type { GalleryApi, ImageRef, VersionRef } from "../../provider/azure/galleryApi";
 import { KINDS } from "../../provider/operations/kinds";
 import type { JsonObject } from "../../provider/model/jsonObject";
-import { LIST_AFTER_READS, readVersion } from "../../provider/operations/versionReads";
+import { LISTING_MAX_AGE_MS, LIST_AFTER_READS, readVersion } from "../../provider/operations/versionReads";
 import { IMAGE_SOURCE, putGalleryAndImage, writeImageSeed } from "./parents";
 
 jest.setTimeout(60_000);
@@ -107,6 +107,16 @@ test("reads at the same time share one list", async () => {
     await Promise.all(versions.map((version, i) => readVersion(api, version, states[i]!)));
   });
   expect(sent).toEqual({ gets: LIST_AFTER_READS, lists: 1 });
+});
+
+test("a list older than its age limit is taken again", async () => {
+  let clock = 0;
+  const sent = await requestsOf(async (api) => {
+    for (const [i, version] of versions.entries()) await readVersion(api, version, states[i]!, () => clock);
+    clock = LISTING_MAX_AGE_MS + 1;
+    await readVersion(api, versions[0]!, states[0]!, () => clock);
+  });
+  expect(sent).toEqual({ gets: LIST_AFTER_READS, lists: 2 });
 });
 
 test("a version whose state was not Completed, or was imported without state, gets its own GET", async () => {
