@@ -8,11 +8,10 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { connect, type Connection } from "../../provider/azure/connect";
 import type { ImageRef, VersionRef } from "../../provider/azure/galleryApi";
-import { IMAGE_SOURCE, putGalleryAndImage, writeImageSeed } from "./parents";
+import { IMAGE_SOURCE as SOURCE, putGalleryAndImage, writeImageSeed } from "./parents";
 
 jest.setTimeout(30_000);
 
-const SOURCE = IMAGE_SOURCE;
 const image: ImageRef = { resourceGroupName: "rg", galleryName: "budget", galleryImageName: "ubuntu" };
 const version: VersionRef = { ...image, galleryImageVersionName: "1.0.0" };
 

@@ -10,11 +10,10 @@ import type { GalleryApi, ImageRef, VersionRef } from "../../provider/azure/gall
 import { KINDS } from "../../provider/operations/kinds";
 import type { JsonObject } from "../../provider/model/jsonObject";
 import { LISTING_MAX_AGE_MS, LIST_AFTER_READS, readVersion } from "../../provider/operations/versionReads";
-import { IMAGE_SOURCE, putGalleryAndImage, writeImageSeed } from "./parents";
+import { IMAGE_SOURCE as SOURCE, putGalleryAndImage, writeImageSeed } from "./parents";
 
 jest.setTimeout(60_000);
 
-const SOURCE = IMAGE_SOURCE;
 const image: ImageRef = { resourceGroupName: "rg", galleryName: "reads", galleryImageName: "ubuntu" };
 const COUNT = LIST_AFTER_READS + 6;
 const versions: VersionRef[] = Array.from({ length: COUNT }, (_, i) => ({
