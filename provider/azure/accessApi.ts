@@ -1,10 +1,10 @@
 // The role-assignment calls the provider makes (Microsoft.Authorization, api-version 2022-04-01),
 // through @azure/arm-authorization with the same credential, endpoint and pipeline policies as the
 // gallery calls. Bodies are the SDK's flattened models as plain JSON.
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import type { JsonObject } from "../model/jsonObject";
 import { explained, unlessNotFound } from "./errors";
 import type { ArmConnection } from "./galleryApi";
+import type { AuthorizationManagementClient } from "./authorizationSdk";
 
 export interface RoleAssignmentRef {
   /** The ARM id the role is granted on. */
@@ -33,43 +33,54 @@ export interface AccessApi {
 
 const plain = (model: unknown): JsonObject => JSON.parse(JSON.stringify(model)) as JsonObject;
 
+/** The client, built on first use: most stacks never assign a role, and loading it takes time. */
+function authorizationClient(connection: ArmConnection): () => AuthorizationManagementClient {
+  let client: AuthorizationManagementClient | undefined;
+  return () => {
+    if (client) return client;
+    const sdk = require("./authorizationSdk") as typeof import("./authorizationSdk");
+    client = new sdk.AuthorizationManagementClient(connection.credential, connection.subscriptionId, {
+      ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+      additionalPolicies: (connection.policies ?? []).map((policy) => ({
+        policy,
+        position: "perCall" as const,
+      })),
+    });
+    return client;
+  };
+}
+
 export function armAccessApi(connection: ArmConnection): AccessApi {
-  const client = new AuthorizationManagementClient(connection.credential, connection.subscriptionId, {
-    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-    additionalPolicies: (connection.policies ?? []).map((policy) => ({
-      policy,
-      position: "perCall" as const,
-    })),
-  });
+  const client = authorizationClient(connection);
   const where = (ref: RoleAssignmentRef) => `role assignment ${ref.roleAssignmentName} on ${ref.scope}`;
   return {
     getRoleAssignment: (ref) =>
       explained(`reading ${where(ref)}`, async () => {
         const found = await unlessNotFound(() =>
-          client.roleAssignments.get(ref.scope, ref.roleAssignmentName),
+          client().roleAssignments.get(ref.scope, ref.roleAssignmentName),
         );
         return found && plain(found);
       }),
     createRoleAssignment: (ref, body) =>
       explained(`creating ${where(ref)}`, async () =>
-        plain(await client.roleAssignments.create(ref.scope, ref.roleAssignmentName, body)),
+        plain(await client().roleAssignments.create(ref.scope, ref.roleAssignmentName, body)),
       ),
     deleteRoleAssignment: (ref) =>
       explained(`deleting ${where(ref)}`, async () => {
-        await unlessNotFound(() => client.roleAssignments.delete(ref.scope, ref.roleAssignmentName));
+        await unlessNotFound(() => client().roleAssignments.delete(ref.scope, ref.roleAssignmentName));
       }),
     findRoleDefinitionId: (scope, roleName) =>
       explained(`looking up role "${roleName}" at ${scope}`, async () => {
         // Names are quoted with single quotes in OData; a quote inside a name is doubled.
         const filter = `roleName eq '${roleName.replace(/'/g, "''")}'`;
-        for await (const definition of client.roleDefinitions.list(scope, { filter })) {
+        for await (const definition of client().roleDefinitions.list(scope, { filter })) {
           if (definition.id) return definition.id;
         }
         return undefined;
       }),
     roleNameOf: (roleDefinitionId) =>
       explained(`reading role definition ${roleDefinitionId}`, async () => {
-        const found = await unlessNotFound(() => client.roleDefinitions.getById(roleDefinitionId));
+        const found = await unlessNotFound(() => client().roleDefinitions.getById(roleDefinitionId));
         return found?.roleName;
       }),
   };

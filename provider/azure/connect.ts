@@ -9,7 +9,7 @@ import type { ArmConnection, GalleryApi } from "./galleryApi";
 import { EmulatorCredential } from "./emulatorCredential";
 
 /**
- * The Azure SDK clients (a few hundred ms to load), loaded on first use: the embedded backend starts
+ * The Azure SDK clients (tens of ms to load as the build bundles them, a few hundred unbundled), loaded on first use: the embedded backend starts
  * its emulator thread first, so that the thread boots while this one loads them.
  */
 function galleryApiModule(): typeof import("./galleryApi") {

@@ -8,12 +8,12 @@
 import type { TokenCredential } from "@azure/core-auth";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { OperationState, PollerLike } from "@azure/core-lro";
-import { ComputeManagementClient } from "@azure/arm-compute";
 import type { JsonObject } from "../model/jsonObject";
 import type { SharingUpdate } from "../lifecycle/sharingPlan";
 import { armAccessApi, type AccessApi } from "./accessApi";
 import { describeAzureError, explained, isNotFound, unlessNotFound } from "./errors";
 import { retryAfterMs, type Headers } from "./retryAfter";
+import { ComputeManagementClient, type GalleryClient } from "./computeSdk";
 
 export interface GalleryRef {
   resourceGroupName: string;
@@ -183,13 +183,17 @@ function removeOne(action: string, ref: Partial<VersionRef>, call: () => Promise
 }
 
 export function armGalleryApi(connection: ArmConnection): GalleryApi {
-  const client = new ComputeManagementClient(connection.credential, connection.subscriptionId, {
-    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-    additionalPolicies: [...(connection.policies ?? []), expandReplicationStatus].map((policy) => ({
-      policy,
-      position: "perCall" as const,
-    })),
-  });
+  const client: GalleryClient = new ComputeManagementClient(
+    connection.credential,
+    connection.subscriptionId,
+    {
+      ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+      additionalPolicies: [...(connection.policies ?? []), expandReplicationStatus].map((policy) => ({
+        policy,
+        position: "perCall" as const,
+      })),
+    },
+  );
 
   const getVersion: GalleryApi["getVersion"] = (ref, options) =>
     readOne("reading image version", ref, () =>

@@ -1,0 +1,92 @@
+// The Azure SDK as the compiled package runs it: `npm run build` replaces the two modules that import
+// the SDK's clients with one file each (scripts/bundle-azure-sdk.ts), the compute client cut down to
+// the gallery operation groups. Every call the provider makes must still work through them, and the
+// provider must load no file of the SDK's packages besides those bundles.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+jest.setTimeout(60_000);
+
+const dist = path.resolve(__dirname, "..", "..", "dist");
+type ConnectModule = typeof import("../../provider/azure/connect");
+const { connect } = require(path.join(dist, "provider", "azure", "connect")) as ConnectModule;
+
+const SEED = path.join(__dirname, "seed.json");
+const SOURCE =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images/base-1";
+/** Azure's built-in Reader role, whose id is the same in every subscription. */
+const READER_ROLE_GUID = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+
+let stateDir: string;
+beforeAll(() => (stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "bundled-sdk-"))));
+afterAll(() => fs.rmSync(stateDir, { recursive: true, force: true }));
+
+/** Files loaded from the SDK's packages (node_modules/@azure, @azure-rest, @typespec). */
+function sdkPackageFilesLoaded(): string[] {
+  return Object.keys(require.cache).filter((file) =>
+    /node_modules\/(@azure|@azure-rest|@typespec)\//.test(file),
+  );
+}
+
+test("every gallery call goes through the bundled compute client, which loads no SDK package file", async () => {
+  const connection = await connect({ kind: "local", stateDir, accessGrantedRegions: [], seedFile: SEED });
+  try {
+    const { api, subscriptionId } = connection;
+    const gallery = { resourceGroupName: "rg-bundle", galleryName: "bundled" };
+    const image = { ...gallery, galleryImageName: "app" };
+    const version = { ...image, galleryImageVersionName: "1.0.0" };
+
+    await expect(api.getGallery(gallery)).resolves.toBeUndefined();
+    expect(await api.putGallery(gallery, { location: "westeurope" })).toMatchObject({
+      provisioningState: "Succeeded",
+    });
+    await api.shareGallery(gallery, {
+      operationType: "Add",
+      groups: [{ type: "Subscriptions", ids: ["11111111-1111-1111-1111-111111111111"] }],
+    });
+    // Azure returns the sharing groups only when asked to expand them.
+    expect(await api.getGallery(gallery)).toMatchObject({
+      sharingProfile: { groups: [{ type: "Subscriptions", ids: ["11111111-1111-1111-1111-111111111111"] }] },
+    });
+
+    await api.putImage(image, {
+      location: "westeurope",
+      osType: "Linux",
+      osState: "Generalized",
+      identifier: { publisher: "contoso", offer: "app", sku: "linux" },
+    });
+    expect(await api.getImage(image)).toMatchObject({ osType: "Linux", provisioningState: "Succeeded" });
+
+    const written = await api.putVersion(version, {
+      location: "westeurope",
+      storageProfile: { source: { id: SOURCE } },
+      publishingProfile: { targetRegions: [{ name: "westeurope", regionalReplicaCount: 1 }] },
+    });
+    expect(written).toMatchObject({ provisioningState: "Succeeded" });
+    const listed: string[] = [];
+    for await (const each of api.listVersions(image)) listed.push(String(each.name));
+    expect(listed).toEqual(["1.0.0"]);
+
+    await api.deleteVersion(version);
+    await expect(api.getVersion(version)).resolves.toBeUndefined();
+    await api.deleteImage(image);
+    await expect(api.getImage(image)).resolves.toBeUndefined();
+    await api.shareGallery(gallery, { operationType: "Reset" });
+    await api.deleteGallery(gallery);
+    await expect(api.getGallery(gallery)).resolves.toBeUndefined();
+
+    expect(sdkPackageFilesLoaded()).toEqual([]);
+
+    // Role assignments load their client on the first call, from its own bundle.
+    const scope = `/subscriptions/${subscriptionId}`;
+    const reader = await api.access.findRoleDefinitionId(scope, "Reader");
+    expect(reader).toMatch(new RegExp(`/roleDefinitions/${READER_ROLE_GUID}$`));
+    await expect(
+      api.access.getRoleAssignment({ scope, roleAssignmentName: "00000000-0000-0000-0000-0000000000aa" }),
+    ).resolves.toBeUndefined();
+    expect(sdkPackageFilesLoaded()).toEqual([]);
+  } finally {
+    await connection.close();
+  }
+});
