@@ -2,6 +2,7 @@
 // given an OperationContext. Both front doors call these same functions: the dynamic provider
 // (runtime.ts) and the provider plugin (plugin/). Each call may carry the resource's URN, so
 // messages appear under the resource, and an abort signal (cancellation, custom timeouts).
+import { isDeepStrictEqual } from "util";
 import type { JsonObject } from "../model/jsonObject";
 import { namesFromArmId } from "../azure/armId";
 import type { CheckResult } from "../lifecycle/check";
@@ -33,7 +34,8 @@ export interface CallOptions {
 export interface ReadResult {
   readonly id: string;
   readonly props: JsonObject;
-  readonly inputs: JsonObject;
+  /** Absent when Azure reports what the state holds: the engine then keeps the state's inputs. */
+  readonly inputs?: JsonObject;
 }
 
 export interface ResourceOperations {
@@ -289,6 +291,10 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       const azure = withoutMarker(found);
       // Azure's spelling of what means the same must not show up as drift on refresh (see outputs.ts).
       const outs = toOutputs(kind, names, azure, props);
+      // Nothing drifted: inputs rebuilt from the outputs would replace the program's own (and mark
+      // the resource modified) although nothing changed, and cost an encoding per resource.
+      const { __provider: _provider, ...stateOutputs } = props;
+      if (isDeepStrictEqual(outs, stateOutputs)) return { id: String(azure.id ?? id), props: outs };
       return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(kind, outs) };
     },
 

@@ -11,7 +11,7 @@ import type { CheckFailure } from "../lifecycle/check";
 import { resolveLatest, type GalleryImageVersionListItem } from "../lifecycle/latest";
 import type { ResourceKind } from "../model/mutability";
 import { createContext, type Logger, type OperationContext } from "../operations/context";
-import { resourceOperations, type ResourceOperations } from "../operations/operations";
+import { resourceOperations, type ReadResult, type ResourceOperations } from "../operations/operations";
 import { kindOf, LATEST_FUNCTION } from "./tokens";
 import type { JsonObject } from "../model/jsonObject";
 
@@ -47,11 +47,7 @@ export interface PluginHandlers {
   ): Promise<{ inputs: JsonObject; failures: CheckFailure[] }>;
   diff(urn: string, olds: JsonObject, news: JsonObject): Promise<PluginDiff>;
   create(urn: string, inputs: JsonObject, timeoutSeconds?: number): Promise<{ id: string; outs: JsonObject }>;
-  read(
-    urn: string,
-    id: string,
-    props: JsonObject,
-  ): Promise<{ id: string; props: JsonObject; inputs: JsonObject } | undefined>;
+  read(urn: string, id: string, props: JsonObject): Promise<ReadResult | undefined>;
   update(
     urn: string,
     olds: JsonObject,

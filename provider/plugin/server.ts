@@ -175,7 +175,7 @@ export function providerService(handlers: PluginHandlers, version: string) {
       if (found) {
         response.setId(found.id);
         response.setProperties(struct(found.props));
-        response.setInputs(struct(found.inputs));
+        if (found.inputs) response.setInputs(struct(found.inputs));
       }
       return response;
     }),

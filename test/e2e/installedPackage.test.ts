@@ -44,18 +44,22 @@ const program = async () => {
   const up = await stack.up();
   const state = await stack.exportStack();
   const refresh = await stack.refresh();
+  const refreshed = await stack.exportStack();
   const destroy = await stack.destroy();
   console.log(JSON.stringify({
     up: up.summary.resourceChanges,
     resources: state.deployment.resources,
     refresh: refresh.summary.resourceChanges,
+    afterRefresh: refreshed.deployment.resources,
     destroy: destroy.summary.resourceChanges,
   }));
 })().catch((error) => { console.error(String(error)); process.exit(1); });
 `;
 
 interface StateResource {
+  urn: string;
   type: string;
+  modified?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
 }
@@ -84,6 +88,7 @@ test("an installed package: providers stored as a require of their module, reviv
       up: Record<string, number>;
       resources: StateResource[];
       refresh: Record<string, number>;
+      afterRefresh: StateResource[];
       destroy: Record<string, number>;
     };
     expect(result.up).toEqual({ create: 4 });
@@ -107,6 +112,15 @@ test("an installed package: providers stored as a require of their module, reviv
       expect(stored).not.toContain(projectDir);
     }
     expect(result.refresh).toEqual({ same: 4 });
+    // Nothing drifted: the refresh leaves each resource's inputs (the program's, with its `__urn`) and
+    // its modified time as the up wrote them.
+    for (const r of ours) {
+      const after = result.afterRefresh.find((a) => a.urn === r.urn)!;
+      expect({ inputs: after.inputs, modified: after.modified }).toEqual({
+        inputs: r.inputs,
+        modified: r.modified,
+      });
+    }
     expect(result.destroy).toEqual({ delete: 4 });
   } finally {
     for (const dir of [projectDir, backendDir]) fs.rmSync(dir, { recursive: true, force: true });
