@@ -82,6 +82,8 @@ async function bundle(name: string): Promise<void> {
   const output = path.join(root, "dist", "provider", "azure", `${name}.js`);
   const result = await esbuild.build({
     entryPoints: [entry],
+    // The metafile's paths are relative to this folder; bundledPackages reads them from the root.
+    absWorkingDir: root,
     bundle: true,
     platform: "node",
     target: "node20",

@@ -13,8 +13,7 @@ type ConnectModule = typeof import("../../provider/azure/connect");
 const { connect } = require(path.join(dist, "provider", "azure", "connect")) as ConnectModule;
 
 const SEED = path.join(__dirname, "seed.json");
-const SOURCE =
-  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images/base-1";
+const SOURCE = (JSON.parse(fs.readFileSync(SEED, "utf8")) as { sources: { id: string }[] }).sources[0]!.id;
 /** Azure's built-in Reader role, whose id is the same in every subscription. */
 const READER_ROLE_GUID = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
 
