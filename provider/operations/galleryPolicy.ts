@@ -5,17 +5,10 @@
 // policy and then deletes versions words their notes from the new policy.
 import type { GalleryApi, GalleryRef } from "../azure/galleryApi";
 import { softDeletesVersions } from "../advice/softDelete";
+import { armKey, connectionMemo } from "./connectionMemo";
 
-const answers = new WeakMap<GalleryApi, Map<string, Promise<boolean>>>();
-
-// ARM names are case-insensitive.
-const keyOf = (ref: GalleryRef) => `${ref.resourceGroupName}/${ref.galleryName}`.toLowerCase();
-
-function answersOf(api: GalleryApi): Map<string, Promise<boolean>> {
-  let known = answers.get(api);
-  if (!known) answers.set(api, (known = new Map()));
-  return known;
-}
+const answersOf = connectionMemo<Promise<boolean>>();
+const keyOf = (ref: GalleryRef) => armKey(ref.resourceGroupName, ref.galleryName);
 
 export function galleryKeepsDeletedVersions(api: GalleryApi, ref: GalleryRef): Promise<boolean> {
   const known = answersOf(api);
@@ -31,5 +24,5 @@ export function galleryKeepsDeletedVersions(api: GalleryApi, ref: GalleryRef): P
 }
 
 export function forgetGalleryPolicy(api: GalleryApi, ref: GalleryRef): void {
-  answers.get(api)?.delete(keyOf(ref));
+  answersOf(api).delete(keyOf(ref));
 }

@@ -15,6 +15,7 @@
 import type { GalleryApi, ImageRef, VersionRef } from "../azure/galleryApi";
 import { isJsonObject, type JsonObject } from "../model/jsonObject";
 import { normaliseRegionName } from "../model/regions";
+import { armKey, connectionMemo } from "./connectionMemo";
 
 export const LIST_AFTER_READS = 10;
 export const LISTING_MAX_AGE_MS = 30_000;
@@ -30,14 +31,11 @@ interface Definition {
   listing?: Listing;
 }
 
-const definitions = new WeakMap<GalleryApi, Map<string, Definition>>();
-
-const keyOf = (ref: ImageRef) =>
-  `${ref.resourceGroupName}/${ref.galleryName}/${ref.galleryImageName}`.toLowerCase();
+const definitionsOf = connectionMemo<Definition>();
+const keyOf = (ref: ImageRef) => armKey(ref.resourceGroupName, ref.galleryName, ref.galleryImageName);
 
 function definitionOf(api: GalleryApi, ref: ImageRef): Definition {
-  let known = definitions.get(api);
-  if (!known) definitions.set(api, (known = new Map()));
+  const known = definitionsOf(api);
   let definition = known.get(keyOf(ref));
   if (!definition) known.set(keyOf(ref), (definition = { reads: 0 }));
   return definition;
@@ -120,6 +118,6 @@ export async function readVersion(
 
 /** After this connection writes or deletes a version, its definition is listed afresh. */
 export function forgetVersionListing(api: GalleryApi, ref: ImageRef): void {
-  const definition = definitions.get(api)?.get(keyOf(ref));
+  const definition = definitionsOf(api).get(keyOf(ref));
   if (definition) definition.listing = undefined;
 }
