@@ -291,11 +291,11 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       const azure = withoutMarker(found);
       // Azure's spelling of what means the same must not show up as drift on refresh (see outputs.ts).
       const outs = toOutputs(kind, names, azure, props);
+      const read = { id: String(azure.id ?? id), props: outs };
       // Nothing drifted: inputs rebuilt from the outputs would replace the program's own (and mark
       // the resource modified) although nothing changed, and cost an encoding per resource.
       const { __provider: _provider, ...stateOutputs } = props;
-      if (isDeepStrictEqual(outs, stateOutputs)) return { id: String(azure.id ?? id), props: outs };
-      return { id: String(azure.id ?? id), props: outs, inputs: inputsOf(kind, outs) };
+      return isDeepStrictEqual(outs, stateOutputs) ? read : { ...read, inputs: inputsOf(kind, outs) };
     },
 
     async update(kind, olds, news, options = {}) {
