@@ -5,8 +5,8 @@
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
 //   --rounds 3          rounds of the stack steps; ratios are the median of the rounds' (env BENCH_ROUNDS)
 //   --skip a,b          skip parts: stacks, keys (the floor with ours' property keys), plugin (the YAML
-//                       stack through the provider plugin), requests, limits, load (50 clients creating
-//                       and reading versions)
+//                       stacks through the provider plugin and through its no-op floor), requests,
+//                       limits, load (50 clients creating and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
 //   --write-readme      replace the generated Benchmarks table in README.md
 import * as os from "os";
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     throw new Error(`--rounds must be a positive integer; got ${rounds}`);
   const flavours: Flavour[] = ["ours", "floor"];
   if (!skip.has("keys")) flavours.push("keys");
-  if (!skip.has("plugin")) flavours.push("plugin");
+  if (!skip.has("plugin")) flavours.push("plugin", "pluginFloor");
   const log = (line: string) => console.log(line);
   const report: BenchReport = { machine: machine(), stacks: [] };
   log(report.machine);

@@ -3,7 +3,8 @@
 // no-op dynamic resources (create returns an id and the inputs, diff compares JSON), which is what
 // the engine costs by itself. "keys" is the floor registering the same property keys as ours (the
 // outputs only Azure sets, and `__urn`): what Pulumi charges per declared property, apart from
-// anything the provider does.
+// anything the provider does. "plugin" is the same shape as a Pulumi YAML program through the
+// provider plugin, and "pluginFloor" that program through a plugin of no-op resources (floorPlugin/).
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type * as Package from "../provider";
@@ -13,7 +14,7 @@ import {
   galleryOutputOnlyKeys,
 } from "../provider/resources/generated/outputs";
 
-export type Flavour = "ours" | "floor" | "keys" | "plugin";
+export type Flavour = "ours" | "floor" | "keys" | "plugin" | "pluginFloor";
 
 const rg = "rg-bench";
 const SOURCE =
@@ -87,35 +88,65 @@ function floorWithKeys(outputOnly: readonly string[]) {
     );
 }
 
+/** The YAML stacks: the provider plugin (bin/) and its floor, a plugin of no-op resources. */
+export type YamlFlavour = Extract<Flavour, "plugin" | "pluginFloor">;
+
+/** The resource kinds of the shape and their arguments, for the floor plugin's schema. */
+export function shapeKinds(): Record<"Gallery" | "GalleryImage" | "GalleryImageVersion", string[]> {
+  const s = shape(1, "1");
+  return {
+    Gallery: Object.keys(s.gallery),
+    GalleryImage: Object.keys(s.image),
+    GalleryImageVersion: Object.keys(s.versions[0]!),
+  };
+}
+
+/** Each YAML flavour's package: the plugin's own, or the floor's (bench/floorPlugin/). */
+export const YAML_PACKAGE: Record<YamlFlavour, string> = {
+  plugin: "compute-gallery",
+  pluginFloor: "benchfloor",
+};
+
 /**
- * The same shape as a Pulumi YAML program for the provider plugin (bin/), written as JSON (which
- * is YAML). It has no `__provider` in its state: the plugin is a real provider.
+ * The same shape as a Pulumi YAML program, written as JSON (which is YAML), through the provider
+ * plugin in `pluginDir`. Neither stores a `__provider`: a plugin is a real provider.
  */
-export function pluginProject(n: number, revision: string, pluginDir: string, seedFile: string): object {
+export function yamlProject(
+  flavour: YamlFlavour,
+  n: number,
+  revision: string,
+  pluginDir: string,
+  seedFile: string,
+): object {
   const s = shape(n, revision);
+  const pkg = YAML_PACKAGE[flavour];
   const resources: Record<string, object> = {
-    gallery: { type: "compute-gallery:index:Gallery", properties: s.gallery },
+    gallery: { type: `${pkg}:index:Gallery`, properties: s.gallery },
     image: {
-      type: "compute-gallery:index:GalleryImage",
+      type: `${pkg}:index:GalleryImage`,
       properties: s.image,
       options: { dependsOn: ["${gallery}"] },
     },
   };
   for (const v of s.versions) {
     resources[`v${v.galleryImageVersionName}`] = {
-      type: "compute-gallery:index:GalleryImageVersion",
+      type: `${pkg}:index:GalleryImageVersion`,
       properties: v,
       options: { dependsOn: ["${image}"] },
     };
   }
+  const config =
+    flavour === "plugin"
+      ? {
+          "compute-gallery:emulatorSeedFile": { value: seedFile },
+          "compute-gallery:replicationSpeed": { value: 1000 },
+        }
+      : {};
   return {
-    name: "bench-plugin",
+    name: `bench-${flavour}`,
     runtime: "yaml",
-    plugins: { providers: [{ name: "compute-gallery", path: pluginDir }] },
-    config: {
-      "compute-gallery:emulatorSeedFile": { value: seedFile },
-      "compute-gallery:replicationSpeed": { value: 1000 },
-    },
+    plugins: { providers: [{ name: pkg, path: pluginDir }] },
+    config,
     resources,
   };
 }
@@ -129,7 +160,7 @@ function installedPackage(): typeof Package {
 }
 
 export function program(
-  flavour: Exclude<Flavour, "plugin">,
+  flavour: Exclude<Flavour, YamlFlavour>,
   n: number,
   revision: string,
 ): () => Promise<void> {

@@ -7,7 +7,8 @@ import * as os from "os";
 import * as path from "path";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { E2EStack } from "../test/e2e/harness";
-import { pluginProject, program, type Flavour } from "./programs";
+import { installFloorPlugin } from "./floorPlugin/install";
+import { program, yamlProject, type Flavour, type YamlFlavour } from "./programs";
 
 export const STEPS = ["up", "preview", "refresh", "preview change", "up change", "destroy"] as const;
 export type Step = (typeof STEPS)[number];
@@ -31,7 +32,7 @@ interface BenchStack {
 
 const SEED = path.join(__dirname, "seed.json");
 
-async function dynamicStack(flavour: Exclude<Flavour, "plugin">, n: number): Promise<BenchStack> {
+async function dynamicStack(flavour: Exclude<Flavour, YamlFlavour>, n: number): Promise<BenchStack> {
   const config: Record<string, string> =
     flavour === "ours"
       ? { "compute-gallery:emulatorSeedFile": SEED, "compute-gallery:replicationSpeed": "1000" }
@@ -44,15 +45,19 @@ async function dynamicStack(flavour: Exclude<Flavour, "plugin">, n: number): Pro
   };
 }
 
-/** The YAML program through the provider plugin, run by the CLI's YAML language host. */
-async function pluginStack(n: number): Promise<BenchStack> {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-plugin-"));
-  const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-plugin-state-"));
-  const pluginDir = path.resolve(__dirname, "..", "bin");
+/**
+ * The YAML program, run by the CLI's YAML language host, through the provider plugin (bin/) or
+ * through its floor, a plugin of no-op resources (floorPlugin/).
+ */
+async function yamlStack(flavour: YamlFlavour, n: number): Promise<BenchStack> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${flavour}-`));
+  const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${flavour}-state-`));
+  const floorPlugin = flavour === "pluginFloor" ? installFloorPlugin() : undefined;
+  const pluginDir = floorPlugin?.dir ?? path.resolve(__dirname, "..", "bin");
   const write = (revision: string) =>
     fs.writeFileSync(
       path.join(workDir, "Pulumi.yaml"),
-      JSON.stringify(pluginProject(n, revision, pluginDir, SEED), null, 1),
+      JSON.stringify(yamlProject(flavour, n, revision, pluginDir, SEED), null, 1),
     );
   write("1");
   const workspace = await LocalWorkspace.create({
@@ -70,6 +75,7 @@ async function pluginStack(n: number): Promise<BenchStack> {
     dispose: async () => {
       await workspace.removeStack("bench", { force: true }).catch(() => undefined);
       for (const dir of [workDir, backendDir]) fs.rmSync(dir, { recursive: true, force: true });
+      floorPlugin?.remove();
     },
   };
 }
@@ -118,7 +124,10 @@ export async function runStacks(
     const stacks: Partial<Record<Flavour, BenchStack>> = {};
     try {
       for (const flavour of flavours) {
-        stacks[flavour] = flavour === "plugin" ? await pluginStack(n) : await dynamicStack(flavour, n);
+        stacks[flavour] =
+          flavour === "plugin" || flavour === "pluginFloor"
+            ? await yamlStack(flavour, n)
+            : await dynamicStack(flavour, n);
       }
       for (const step of STEPS) {
         for (const flavour of flavours) {
