@@ -13,7 +13,7 @@
  *   parsePrices(text): Prices
  * Both throw an error naming the key, the offending property and value, and what is allowed.
  */
-import { z } from "zod";
+import { z } from "../model/zod";
 import { STORAGE_ACCOUNT_TYPES } from "../model/enums";
 import { findRegion, normaliseRegionName } from "../model/regions";
 import type { ExpectedLoad } from "./replicas";

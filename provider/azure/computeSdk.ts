@@ -1,6 +1,6 @@
 // The Azure SDK's compute client, imported here and nowhere else in the provider.
 //
-// The build (scripts/bundle-azure-sdk.ts) replaces this module's compiled copy with a single file
+// The build (scripts/bundle-dependencies.ts) replaces this module's compiled copy with a single file
 // holding the client and the SDK code it runs, cut down to the operation groups below.
 // @azure/arm-compute loads every compute operation group, a file at a time: about 200 ms of each
 // provider process's start, before its first request; the bundle loads in about 30. From source

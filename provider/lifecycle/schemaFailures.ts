@@ -9,7 +9,7 @@
  *
  * Exports: `CheckFailure`, `schemaFailures(schema, input)`.
  */
-import { z } from "zod";
+import { z } from "../model/zod";
 import { isUnknown } from "../model/unknown";
 import { didYouMean } from "./suggest";
 import { formatPath, getPath, showValue, type PathSegment } from "./values";

@@ -6,7 +6,7 @@
  * Exports: `ShapeType`, `ShapeProperty`, `ObjectShape`, `describeShape(schema)`,
  * `flattenShape(shape)` (every property depth-first, with its path).
  */
-import { z } from "zod";
+import { z } from "./zod";
 
 export type ShapeType =
   | { readonly kind: "string"; readonly regionName: boolean }

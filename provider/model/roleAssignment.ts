@@ -8,7 +8,7 @@
  * Rules that relate values (one of roleDefinitionId and roleName, the kind of scope) live in
  * lifecycle/roleAssignmentRules.ts, where they can name the property and say what is allowed.
  */
-import { z } from "zod";
+import { z } from "./zod";
 
 /** The principal types a gallery grant names (Azure's enum also has ForeignGroup and Device). */
 export const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal"] as const;

@@ -22,7 +22,7 @@
  * inferred types `GalleryInputs`, `GalleryImageInputs`, `GalleryImageVersionInputs`,
  * `TargetRegionInputs`, `ResourceInputs`.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import {
   ARCHITECTURES,
   CONFIDENTIAL_VM_ENCRYPTION_TYPES,

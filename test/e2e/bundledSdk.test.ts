@@ -1,7 +1,8 @@
-// The Azure SDK as the compiled package runs it: `npm run build` replaces the two modules that import
-// the SDK's clients with one file each (scripts/bundle-azure-sdk.ts), the compute client cut down to
-// the gallery operation groups. Every call the provider makes must still work through them, and the
-// provider must load no file of the SDK's packages besides those bundles.
+// The Azure SDK and zod as the compiled package runs them: `npm run build` replaces the modules that
+// import the SDK's clients, and the one that imports zod, with one file each
+// (scripts/bundle-dependencies.ts), the compute client cut down to the gallery operation groups. Every
+// call the provider makes must still work through them, and the provider must load no file of those
+// packages besides the bundles.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -21,14 +22,16 @@ let stateDir: string;
 beforeAll(() => (stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "bundled-sdk-"))));
 afterAll(() => fs.rmSync(stateDir, { recursive: true, force: true }));
 
-/** Files loaded from the SDK's packages (node_modules/@azure, @azure-rest, @typespec). */
-function sdkPackageFilesLoaded(): string[] {
+/** Files loaded from the bundled packages (node_modules/@azure, @azure-rest, @typespec, zod). */
+function bundledPackageFilesLoaded(): string[] {
   return Object.keys(require.cache).filter((file) =>
-    /node_modules\/(@azure|@azure-rest|@typespec)\//.test(file),
+    /node_modules\/(@azure|@azure-rest|@typespec|zod)\//.test(file),
   );
 }
 
 test("every gallery call goes through the bundled compute client, which loads no SDK package file", async () => {
+  // The lifecycle's validation, as the dynamic-provider host and the plugin load it.
+  require(path.join(dist, "provider", "runtime"));
   const connection = await connect({ kind: "local", stateDir, accessGrantedRegions: [], seedFile: SEED });
   try {
     const { api, subscriptionId } = connection;
@@ -75,7 +78,7 @@ test("every gallery call goes through the bundled compute client, which loads no
     await api.deleteGallery(gallery);
     await expect(api.getGallery(gallery)).resolves.toBeUndefined();
 
-    expect(sdkPackageFilesLoaded()).toEqual([]);
+    expect(bundledPackageFilesLoaded()).toEqual([]);
 
     // Role assignments load their client on the first call, from its own bundle.
     const scope = `/subscriptions/${subscriptionId}`;
@@ -84,7 +87,7 @@ test("every gallery call goes through the bundled compute client, which loads no
     await expect(
       api.access.getRoleAssignment({ scope, roleAssignmentName: "00000000-0000-0000-0000-0000000000aa" }),
     ).resolves.toBeUndefined();
-    expect(sdkPackageFilesLoaded()).toEqual([]);
+    expect(bundledPackageFilesLoaded()).toEqual([]);
   } finally {
     await connection.close();
   }

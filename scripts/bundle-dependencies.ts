@@ -1,16 +1,20 @@
-// Part of `npm run build`, after tsc: replaces the compiled copies of the two modules that import the
-// Azure SDK's management clients (provider/azure/computeSdk.ts, authorizationSdk.ts) with one file
-// each, holding the client and the SDK code it runs. Node then reads one file instead of a few
-// hundred, and the compute client holds only the gallery operation groups instead of every compute
-// group: a provider process reaches its first request about 170 ms sooner. The code is the SDK's own,
-// unchanged (for compute its ESM build, so that what the gallery groups do not use is left out).
+// Part of `npm run build`, after tsc: replaces the compiled copies of the modules through which the
+// provider imports its largest dependencies with one file each, holding the dependency's code:
+// - provider/azure/computeSdk.ts and authorizationSdk.ts, the Azure SDK's management clients, the
+//   compute client holding only the gallery operation groups instead of every compute group (for
+//   compute the SDK's ESM build, so that what the gallery groups do not use is left out);
+// - provider/model/zod.ts, zod.
+// Node then reads one file instead of a few hundred: a provider process reaches its first request
+// about 170 ms sooner for the SDK, and loads zod in about 35 ms instead of 80. The code is the
+// packages' own, unchanged.
 import * as esbuild from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
 import { GALLERY_OPERATION_GROUPS } from "../provider/azure/computeSdk";
 
 const root = path.resolve(__dirname, "..");
-const BUNDLED_MODULES = ["computeSdk", "authorizationSdk"];
+/** The modules bundled, by their path under provider/. */
+const BUNDLED_MODULES = ["azure/computeSdk", "azure/authorizationSdk", "model/zod"];
 
 /** Where the operation-group factories of @azure/arm-compute's ESM build are. */
 const computeEsm = path.join(path.dirname(require.resolve("@azure/arm-compute")), "..", "esm");
@@ -78,8 +82,8 @@ function bundledPackages(metafile: esbuild.Metafile): string[] {
 }
 
 async function bundle(name: string): Promise<void> {
-  const entry = path.join(root, "provider", "azure", `${name}.ts`);
-  const output = path.join(root, "dist", "provider", "azure", `${name}.js`);
+  const entry = path.join(root, "provider", `${name}.ts`);
+  const output = path.join(root, "dist", "provider", `${name}.js`);
   const result = await esbuild.build({
     entryPoints: [entry],
     // The metafile's paths are relative to this folder; bundledPackages reads them from the root.
@@ -94,7 +98,7 @@ async function bundle(name: string): Promise<void> {
     logLevel: "warning",
   });
   const notice = [
-    `// Built by scripts/bundle-azure-sdk.ts from provider/azure/${name}.ts and these packages, each under`,
+    `// Built by scripts/bundle-dependencies.ts from provider/${name}.ts and these packages, each under`,
     "// its own license (installed with this package, which depends on them):",
     ...bundledPackages(result.metafile).map((line) => `//   ${line}`),
     "",
