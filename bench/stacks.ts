@@ -8,7 +8,14 @@ import * as path from "path";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { E2EStack } from "../test/e2e/harness";
 import { installFloorPlugin } from "./floorPlugin/install";
-import { program, yamlProject, type Flavour, type YamlFlavour } from "./programs";
+import {
+  REPLICATION_SPEED_GBPS,
+  isYamlFlavour,
+  program,
+  yamlProject,
+  type Flavour,
+  type YamlFlavour,
+} from "./programs";
 
 export const STEPS = ["up", "preview", "refresh", "preview change", "up change", "destroy"] as const;
 export type Step = (typeof STEPS)[number];
@@ -35,7 +42,10 @@ const SEED = path.join(__dirname, "seed.json");
 async function dynamicStack(flavour: Exclude<Flavour, YamlFlavour>, n: number): Promise<BenchStack> {
   const config: Record<string, string> =
     flavour === "ours"
-      ? { "compute-gallery:emulatorSeedFile": SEED, "compute-gallery:replicationSpeed": "1000" }
+      ? {
+          "compute-gallery:emulatorSeedFile": SEED,
+          "compute-gallery:replicationSpeed": String(REPLICATION_SPEED_GBPS),
+        }
       : {};
   const e2e = await E2EStack.create(`bench-${flavour}`, program(flavour, n, "1"), config);
   return {
@@ -124,10 +134,9 @@ export async function runStacks(
     const stacks: Partial<Record<Flavour, BenchStack>> = {};
     try {
       for (const flavour of flavours) {
-        stacks[flavour] =
-          flavour === "plugin" || flavour === "pluginFloor"
-            ? await yamlStack(flavour, n)
-            : await dynamicStack(flavour, n);
+        stacks[flavour] = isYamlFlavour(flavour)
+          ? await yamlStack(flavour, n)
+          : await dynamicStack(flavour, n);
       }
       for (const step of STEPS) {
         for (const flavour of flavours) {

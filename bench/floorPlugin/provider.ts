@@ -10,9 +10,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as provider from "@pulumi/pulumi/provider";
 
+const schema = fs.readFileSync(path.join(__dirname, "schema.json"), "utf8");
+
 const floor: provider.Provider = {
-  version: "0.0.1",
-  schema: fs.readFileSync(path.join(__dirname, "schema.json"), "utf8"),
+  version: (JSON.parse(schema) as { version: string }).version,
+  schema,
   async create(urn, inputs) {
     return { id: urn.split("::").at(-1)!, outs: inputs };
   },
