@@ -8,6 +8,8 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type * as Package from "../provider";
+import { SETTINGS_NAMESPACE } from "../provider/azure/settingKeys";
+import { PACKAGE_NAME } from "../provider/plugin/tokens";
 import {
   galleryImageOutputOnlyKeys,
   galleryImageVersionOutputOnlyKeys,
@@ -21,7 +23,15 @@ const rg = "rg-bench";
  * The emulated replication speed of ours' stacks, in GB/s: near-instant (a version's 30 GB in 30 ms,
  * its delete in 20 ms), so that what is measured is the provider, not Azure's waits.
  */
-export const REPLICATION_SPEED_GBPS = 1000;
+const REPLICATION_SPEED_GBPS = 1000;
+
+/** The provider's configuration in ours' stacks, dynamic and plugin alike: the embedded emulator. */
+export function oursConfig(seedFile: string): Record<string, string> {
+  return {
+    [`${SETTINGS_NAMESPACE}:emulatorSeedFile`]: seedFile,
+    [`${SETTINGS_NAMESPACE}:replicationSpeed`]: String(REPLICATION_SPEED_GBPS),
+  };
+}
 const SOURCE =
   "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-builds/providers/Microsoft.Compute/images/base-1";
 
@@ -108,7 +118,7 @@ export function shapeKinds(): Record<"Gallery" | "GalleryImage" | "GalleryImageV
 
 /** Each YAML flavour's package: the plugin's own, or the floor's (bench/floorPlugin/). */
 export const YAML_PACKAGE: Record<YamlFlavour, string> = {
-  plugin: "compute-gallery",
+  plugin: PACKAGE_NAME,
   pluginFloor: "benchfloor",
 };
 
@@ -144,10 +154,7 @@ export function yamlProject(
   }
   const config =
     flavour === "plugin"
-      ? {
-          "compute-gallery:emulatorSeedFile": { value: seedFile },
-          "compute-gallery:replicationSpeed": { value: REPLICATION_SPEED_GBPS },
-        }
+      ? Object.fromEntries(Object.entries(oursConfig(seedFile)).map(([key, value]) => [key, { value }]))
       : {};
   return {
     name: `bench-${flavour}`,

@@ -8,14 +8,7 @@ import * as path from "path";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { E2EStack } from "../test/e2e/harness";
 import { installFloorPlugin } from "./floorPlugin/install";
-import {
-  REPLICATION_SPEED_GBPS,
-  isYamlFlavour,
-  program,
-  yamlProject,
-  type Flavour,
-  type YamlFlavour,
-} from "./programs";
+import { isYamlFlavour, oursConfig, program, yamlProject, type Flavour, type YamlFlavour } from "./programs";
 
 export const STEPS = ["up", "preview", "refresh", "preview change", "up change", "destroy"] as const;
 export type Step = (typeof STEPS)[number];
@@ -40,13 +33,7 @@ interface BenchStack {
 const SEED = path.join(__dirname, "seed.json");
 
 async function dynamicStack(flavour: Exclude<Flavour, YamlFlavour>, n: number): Promise<BenchStack> {
-  const config: Record<string, string> =
-    flavour === "ours"
-      ? {
-          "compute-gallery:emulatorSeedFile": SEED,
-          "compute-gallery:replicationSpeed": String(REPLICATION_SPEED_GBPS),
-        }
-      : {};
+  const config = flavour === "ours" ? oursConfig(SEED) : {};
   const e2e = await E2EStack.create(`bench-${flavour}`, program(flavour, n, "1"), config);
   return {
     stack: e2e.stack,
