@@ -4,6 +4,7 @@
 import { viewOperation } from "./lro";
 import type { ResourceRecord } from "./model";
 import type { Service } from "./service";
+import type { ResourcePage } from "./store/store";
 
 /** Where the soft-deleted copy of the resource keyed `key` is stored. */
 export const softDeletedKey = (key: string): string => `${key}#softdeleted`;
@@ -93,4 +94,22 @@ export function provisioningState(svc: Service, r: ResourceRecord, now: number):
   const v = viewOperation(op, svc.store, svc.opts.replicationSpeedGBps, now);
   if (v.status === "InProgress") return op.kind === "create" ? "Creating" : "Updating";
   return v.status === "Failed" ? "Failed" : "Succeeded";
+}
+
+/**
+ * One page of the live children of one kind under a parent: those created after creation number
+ * `afterSeq`, at most `take`. Deletes that have completed are settled first (only the records being
+ * deleted are read for that), so the page holds what exists now without reading the whole list.
+ */
+export function liveChildrenPage(
+  svc: Service,
+  kind: ResourceRecord["kind"],
+  parentKey: string,
+  now: number,
+  afterSeq: number,
+  take: number,
+): ResourcePage {
+  const filter = { kind, subscriptionId: svc.opts.subscriptionId, parentKey };
+  liveList(svc, svc.store.listSettling(filter), now);
+  return svc.store.listResourcePage(filter, afterSeq, take);
 }

@@ -2,10 +2,10 @@
 // resources whose operations take time: they complete when every target region has replicated.
 import { asyncHeaders } from "../arm/asyncHeaders";
 import { getPath, isObject, jsonBody, mergePatch } from "../arm/json";
-import { page } from "../arm/paging";
+import { storedPage } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
-import { liveChildren } from "../liveness";
+import { liveChildrenPage } from "../liveness";
 import { newOperation, settleOperation } from "../lro";
 import type { JsonObject } from "../model";
 import { lookupVersion, notFound } from "../resource/lookup";
@@ -87,6 +87,9 @@ export function deleteVersion(ctx: Context): Reply {
 export function listVersions(ctx: Context): Reply {
   const l = lookupVersion(ctx);
   const svc = ctx.svc;
-  const records = liveChildren(svc, "version", l.image.key, ctx.now);
-  return page(ctx, records, (r) => versionView(svc, r, ctx.now, ctx.apiVersion));
+  return storedPage(
+    ctx,
+    (afterSeq, take) => liveChildrenPage(svc, "version", l.image.key, ctx.now, afterSeq, take),
+    (r) => versionView(svc, r, ctx.now, ctx.apiVersion),
+  );
 }

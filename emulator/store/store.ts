@@ -9,9 +9,23 @@ export interface ResourceFilter {
   parentKey?: string;
 }
 
+/** One page of a list: its records, the creation number of its last one, whether more follow. */
+export interface ResourcePage {
+  records: ResourceRecord[];
+  lastSeq: number;
+  more: boolean;
+}
+
 export interface Store {
   getResource(key: string): ResourceRecord | undefined;
   listResources(filter: ResourceFilter): ResourceRecord[];
+  /**
+   * Up to `take` records created after creation number `afterSeq`, in creation order, leaving out
+   * soft-deleted ones: a page of a long list, without reading the rest of it.
+   */
+  listResourcePage(filter: ResourceFilter, afterSeq: number, take: number): ResourcePage;
+  /** The records being deleted or soft-deleted: the only ones whose existence changes with time. */
+  listSettling(filter: ResourceFilter): ResourceRecord[];
   putResource(record: ResourceRecord): void;
   deleteResource(key: string): void;
   countInRegion(kind: Kind, subscriptionId: string, region: string): number;
