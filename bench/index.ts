@@ -1,6 +1,6 @@
 // `npm run bench`: what the provider costs over Pulumi's own floor, requests per operation, waiting
 // after replication, and the emulator at the service limits. Not part of `npm test` (minutes of wall
-// time); `npm run bench -- --n 2 --skip requests,limits,load` is the smoke run.
+// time); `npm test` runs a smoke run of every part at the smallest sizes (test/e2e/benchSmoke.test.ts).
 //
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
 //   --rounds 3          rounds of the stack steps; ratios are the median of the rounds' (env BENCH_ROUNDS)
@@ -9,6 +9,7 @@
 //                       limits, load (50 clients creating and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
 //   --write-readme      replace the generated Benchmarks table in README.md
+//   --json <file>       also write the report as JSON (test/e2e/benchSmoke.test.ts reads it)
 import * as os from "os";
 import * as fs from "fs";
 import * as path from "path";
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
   if (!skip.has("load")) report.load = await measureLoad(log);
   const text = renderReport(report);
   console.log(`\n${text}`);
+  const json = flag("json");
+  if (json) fs.writeFileSync(json, JSON.stringify({ report, text }, null, 1));
   if (process.argv.includes("--write-readme")) writeReadme(text);
 }
 
