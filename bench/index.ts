@@ -4,7 +4,7 @@
 //
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
 //   --rounds 3          rounds of the stack steps; ratios are the median of the rounds' (env BENCH_ROUNDS)
-//   --skip a,b          skip parts: stacks, keys (the floor with ours' property keys), plugin (the YAML
+//   --skip a,b          skip parts: stacks, data (the floor as large as ours), plugin (the YAML
 //                       stacks through the provider plugin and through its no-op floor), requests,
 //                       limits, load (50 clients creating and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
@@ -14,6 +14,7 @@ import * as os from "os";
 import * as fs from "fs";
 import * as path from "path";
 import { copyPackageInto } from "../scripts/installedCopy";
+import { installEchoProvider } from "./echo/install";
 import { runStacks, type StackRun } from "./stacks";
 import type { Flavour } from "./programs";
 import { measureRequests, type RequestReport } from "./requests";
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new Error(`--rounds must be a positive integer; got ${rounds}`);
   const flavours: Flavour[] = ["ours", "floor"];
-  if (!skip.has("keys")) flavours.push("keys");
+  if (!skip.has("data")) flavours.push("data");
   if (!skip.has("plugin")) flavours.push("plugin", "pluginFloor");
   const log = (line: string) => console.log(line);
   const report: BenchReport = { machine: machine(), stacks: [] };
@@ -56,9 +57,11 @@ async function main(): Promise<void> {
   if (!skip.has("requests")) report.requests = await measureRequests(log);
   if (!skip.has("stacks")) {
     // Ours runs as users have it, installed in node_modules: there Pulumi stores each provider as
-    // a require of its module, not its code (provider/dynamic/forwarding.ts). Removed afterwards.
-    const installed = copyPackageInto(path.resolve(__dirname, "..", "node_modules"));
-    const remove = () => fs.rmSync(installed, { recursive: true, force: true });
+    // a require of its module, not its code (provider/dynamic/forwarding.ts); the data flavour's
+    // provider is installed the same way (echo/). Removed afterwards.
+    const nodeModules = path.resolve(__dirname, "..", "node_modules");
+    const installed = [copyPackageInto(nodeModules), installEchoProvider(nodeModules)];
+    const remove = () => installed.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
     process.once("exit", remove);
     for (const signal of ["SIGINT", "SIGTERM"] as const)
       process.once(signal, () => {

@@ -1,22 +1,30 @@
 // The stacks the benchmark compares, of one shape: 1 gallery, 1 image definition and N image
 // versions replicated to two regions. "ours" uses the provider; "floor" is the same shape made of
 // no-op dynamic resources (create returns an id and the inputs, diff compares JSON), which is what
-// the engine costs by itself. "keys" is the floor registering the same property keys as ours (the
-// outputs only Azure sets, and `__urn`): what Pulumi charges per declared property, apart from
-// anything the provider does. "plugin" is the same shape as a Pulumi YAML program through the
+// the engine costs by itself. "data" is a floor whose resources carry what ours' do: they register
+// ours' property keys (the outputs only Azure sets, and `__urn`) and their no-op create returns the
+// outputs ours' returned (Azure's answer) instead of the inputs. It is what Pulumi charges for
+// resources of ours' size, apart from anything the provider does. "plugin" is the same shape as a Pulumi YAML program through the
 // provider plugin, and "pluginFloor" that program through a plugin of no-op resources (floorPlugin/).
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type * as Package from "../provider";
 import { SETTINGS_NAMESPACE } from "../provider/azure/settingKeys";
 import { PACKAGE_NAME } from "../provider/plugin/tokens";
+import { ECHO_PACKAGE } from "./echo/install";
 import {
   galleryImageOutputOnlyKeys,
   galleryImageVersionOutputOnlyKeys,
   galleryOutputOnlyKeys,
 } from "../provider/resources/generated/outputs";
 
-export type Flavour = "ours" | "floor" | "keys" | "plugin" | "pluginFloor";
+export type Flavour = "ours" | "floor" | "data" | "plugin" | "pluginFloor";
+
+/** Ours' resource of each kind as stored (id, checked inputs, outputs): the data flavour copies them (echo/). */
+export type OursResources = Record<
+  "gallery" | "image" | "version",
+  { id: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }
+>;
 
 const rg = "rg-bench";
 /**
@@ -85,14 +93,22 @@ class Floor extends pulumi.dynamic.Resource {
   }
 }
 
-/**
- * A Floor with ours' keys: the output-only ones unset at registration (but `name`, which every Floor
- * registers already), and a URN string as `__urn`.
- */
-function floorWithKeys(outputOnly: readonly string[]) {
+/** The data flavour's provider, from its copy in node_modules (echo/install.ts puts it there). */
+function echoProvider(): pulumi.dynamic.ResourceProvider {
+  return require(path.resolve(__dirname, "..", "node_modules", ECHO_PACKAGE));
+}
+
+class Echo extends pulumi.dynamic.Resource {
+  constructor(name: string, props: object, opts?: pulumi.CustomResourceOptions) {
+    super(echoProvider(), name, { name, ...props }, opts, "bench", "Floor");
+  }
+}
+
+/** An Echo with ours' keys: the output-only ones unset at registration, and a URN as `__urn`. */
+function echoWithKeys(outputOnly: readonly string[]) {
   const unset = outputOnly.filter((key) => key !== "name").map((key) => [key, undefined]);
   return (name: string, props: object, opts?: pulumi.CustomResourceOptions) =>
-    new Floor(
+    new Echo(
       name,
       {
         ...Object.fromEntries(unset),
@@ -187,10 +203,10 @@ export function program(
       s.versions.forEach(
         (v) => new acg.GalleryImageVersion(`v${v.galleryImageVersionName}`, v, { dependsOn: image }),
       );
-    } else if (flavour === "keys") {
-      const gallery = floorWithKeys(galleryOutputOnlyKeys)("gallery", s.gallery);
-      const image = floorWithKeys(galleryImageOutputOnlyKeys)("image", s.image, { dependsOn: gallery });
-      const version = floorWithKeys(galleryImageVersionOutputOnlyKeys);
+    } else if (flavour === "data") {
+      const gallery = echoWithKeys(galleryOutputOnlyKeys)("gallery", s.gallery);
+      const image = echoWithKeys(galleryImageOutputOnlyKeys)("image", s.image, { dependsOn: gallery });
+      const version = echoWithKeys(galleryImageVersionOutputOnlyKeys);
       s.versions.forEach((v) => version(`v${v.galleryImageVersionName}`, v, { dependsOn: image }));
     } else {
       const gallery = new Floor("gallery", s.gallery);

@@ -51,15 +51,25 @@ function pluginTable(report: BenchReport): string | undefined {
   return markdownTable(["N", ...STEPS, "state bytes / resource"], rows);
 }
 
-/** ours / floor split in two: what Pulumi charges for ours' property keys, and what is left. */
-function keysTable(report: BenchReport): string | undefined {
-  const runs = report.stacks.filter((run) => run.seconds.up.keys !== undefined);
+/** ours / floor split in two: what Pulumi charges for resources of ours' size, and what is left. */
+function dataTable(report: BenchReport): string | undefined {
+  const runs = report.stacks.filter((run) => run.seconds.up.data !== undefined);
   if (runs.length === 0) return undefined;
+  const bytes = (run: StackRun, a: Flavour, b: Flavour) =>
+    `${run.stateBytesPerResource[a]} / ${run.stateBytesPerResource[b]}`;
   const rows = runs.flatMap((run) => [
-    [`${run.n}: keys / floor`, ...STEPS.map((step) => ratioOf(run.seconds[step], "keys", "floor"))],
-    [`${run.n}: ours / keys`, ...STEPS.map((step) => ratioOf(run.seconds[step], "ours", "keys"))],
+    [
+      `${run.n}: data / floor`,
+      ...STEPS.map((step) => ratioOf(run.seconds[step], "data", "floor")),
+      bytes(run, "data", "floor"),
+    ],
+    [
+      `${run.n}: ours / data`,
+      ...STEPS.map((step) => ratioOf(run.seconds[step], "ours", "data")),
+      bytes(run, "ours", "data"),
+    ],
   ]);
-  return markdownTable(["N", ...STEPS], rows);
+  return markdownTable(["N", ...STEPS, "state bytes / resource"], rows);
 }
 
 function requestsTable(report: BenchReport): string {
@@ -124,11 +134,11 @@ export function renderReport(report: BenchReport): string {
         "The provider plugin: the same shape as a Pulumi YAML program, ratio plugin / plugin floor (the same program through a provider plugin of no-op resources served by Pulumi's Node provider host, `bench/floorPlugin/`), with the wall times (plugin / plugin floor):",
         plugin,
       );
-    const keys = keysTable(report);
-    if (keys)
+    const data = dataTable(report);
+    if (data)
       parts.push(
-        "The same ratio in two factors: keys / floor is the floor registering ours' property keys (the outputs only Azure sets, unset at registration, and `__urn`), which is what Pulumi charges per declared property; ours / keys is what is left for the provider and the embedded emulator:",
-        keys,
+        "The same ratio in two factors. data / floor: the floor's no-op resources made as large as ours (they register ours' property keys, the outputs only Azure sets and `__urn`, and return ours' outputs, Azure's answer, instead of their inputs), which is what Pulumi charges for resources of ours' size. ours / data: what is left, the provider's own work and the embedded emulator's:",
+        data,
       );
   }
   if (report.requests) {

@@ -8,7 +8,16 @@ import * as path from "path";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { E2EStack } from "../test/e2e/harness";
 import { installFloorPlugin } from "./floorPlugin/install";
-import { isYamlFlavour, oursConfig, program, yamlProject, type Flavour, type YamlFlavour } from "./programs";
+import echo = require("./echo/provider");
+import {
+  isYamlFlavour,
+  oursConfig,
+  program,
+  yamlProject,
+  type Flavour,
+  type OursResources,
+  type YamlFlavour,
+} from "./programs";
 
 export const STEPS = ["up", "preview", "refresh", "preview change", "up change", "destroy"] as const;
 export type Step = (typeof STEPS)[number];
@@ -91,6 +100,23 @@ async function stateSizes(stack: Stack): Promise<{ perResource: number; provider
   };
 }
 
+/** Ours' last resource of each kind as stored: id, inputs and outputs, without the serialized provider. */
+async function oursResources(stack: Stack): Promise<OursResources> {
+  const resources = ((await stack.exportStack()).deployment.resources ?? []) as {
+    type: string;
+    id: string;
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+  }[];
+  const last = (type: string) => {
+    const found = resources.filter((r) => r.type.endsWith(type)).at(-1)!;
+    const { __provider: _in, __urn: _urn, ...inputs } = found.inputs;
+    const { __provider: _out, ...outputs } = found.outputs;
+    return { id: found.id, inputs, outputs };
+  };
+  return { gallery: last(":Gallery"), image: last(":GalleryImage"), version: last(":GalleryImageVersion") };
+}
+
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const started = process.hrtime.bigint();
   await fn();
@@ -133,6 +159,9 @@ export async function runStacks(
             const sizes = await stateSizes(stack.stack);
             bytes[flavour] = sizes.perResource;
             providerBytes[flavour] = sizes.provider;
+            // Ours runs first: the data flavour's `up`, later in this step, returns what it returned.
+            if (flavour === "ours")
+              process.env[echo.OURS_OUTPUTS_ENV] = JSON.stringify(await oursResources(stack.stack));
           }
         }
         const t = (flavour: Flavour) => seconds[step][flavour]!.at(-1)!;

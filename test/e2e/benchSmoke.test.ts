@@ -14,7 +14,7 @@ import { requirePulumiCli } from "./harness";
 jest.setTimeout(900_000);
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const FLAVOURS = ["ours", "floor", "keys", "plugin", "pluginFloor"] as const;
+const FLAVOURS = ["ours", "floor", "data", "plugin", "pluginFloor"] as const;
 
 let report: BenchReport;
 let text: string;
