@@ -1,10 +1,10 @@
 // The stacks the benchmark compares, of one shape: 1 gallery, 1 image definition and N image
 // versions replicated to two regions. "ours" uses the provider; "floor" is the same shape made of
 // no-op dynamic resources (create returns an id and the inputs, diff compares JSON), which is what
-// the engine costs by itself. "data" is a floor whose resources carry what ours' do: they register
-// ours' property keys (the outputs only Azure sets, and `__urn`) and their no-op create returns the
-// outputs ours' returned (Azure's answer) instead of the inputs. It is what Pulumi charges for
-// resources of ours' size, apart from anything the provider does. "plugin" is the same shape as a Pulumi YAML program through the
+// the engine costs by itself. "data" is no-op resources as large as ours (echo/): they register
+// ours' property keys (the outputs only Azure sets, and `__urn`), and store ours' checked inputs,
+// ARM id and outputs (Azure's answer): what Pulumi charges for resources of ours' size, apart from
+// anything the provider does. "plugin" is the same shape as a Pulumi YAML program through the
 // provider plugin, and "pluginFloor" that program through a plugin of no-op resources (floorPlugin/).
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -20,11 +20,15 @@ import {
 
 export type Flavour = "ours" | "floor" | "data" | "plugin" | "pluginFloor";
 
-/** Ours' resource of each kind as stored (id, checked inputs, outputs): the data flavour copies them (echo/). */
-export type OursResources = Record<
-  "gallery" | "image" | "version",
-  { id: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }
->;
+/** What ours stored for one resource: its ARM id, its inputs as checked and its outputs. */
+export interface OursResource {
+  id: string;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+}
+
+/** Ours' resource of each kind, which the data flavour's resources copy (echo/). */
+export type OursResources = Record<"gallery" | "image" | "version", OursResource>;
 
 const rg = "rg-bench";
 /**

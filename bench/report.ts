@@ -137,7 +137,7 @@ export function renderReport(report: BenchReport): string {
     const data = dataTable(report);
     if (data)
       parts.push(
-        "The same ratio in two factors. data / floor: the floor's no-op resources made as large as ours (they register ours' property keys, the outputs only Azure sets and `__urn`, and return ours' outputs, Azure's answer, instead of their inputs), which is what Pulumi charges for resources of ours' size. ours / data: what is left, the provider's own work and the embedded emulator's:",
+        "The same ratio in two factors. data / floor: no-op resources as large as ours (they register ours' property keys, the outputs only Azure sets and `__urn`, and store ours' checked inputs, ARM id and outputs, Azure's answer, instead of their inputs; `bench/echo/`), which is what Pulumi charges for resources of ours' size. ours / data: what is left, the provider's own work and the embedded emulator's:",
         data,
       );
   }

@@ -100,7 +100,7 @@ async function stateSizes(stack: Stack): Promise<{ perResource: number; provider
   };
 }
 
-/** Ours' last resource of each kind as stored: id, inputs and outputs, without the serialized provider. */
+/** Ours' last resource of each kind as stored, without the serialized provider and `__urn`. */
 async function oursResources(stack: Stack): Promise<OursResources> {
   const resources = ((await stack.exportStack()).deployment.resources ?? []) as {
     type: string;
@@ -161,7 +161,7 @@ export async function runStacks(
             providerBytes[flavour] = sizes.provider;
             // Ours runs first: the data flavour's `up`, later in this step, returns what it returned.
             if (flavour === "ours")
-              process.env[echo.OURS_OUTPUTS_ENV] = JSON.stringify(await oursResources(stack.stack));
+              process.env[echo.OURS_RESOURCES_ENV] = JSON.stringify(await oursResources(stack.stack));
           }
         }
         const t = (flavour: Flavour) => seconds[step][flavour]!.at(-1)!;

@@ -7,6 +7,7 @@
 // this module as each resource's provider, the size of ours', instead of its code. Ours' resources
 // come from the environment (stacks.ts sets them after ours' `up`), not from its code.
 import type * as pulumi from "@pulumi/pulumi";
+import type { OursResources } from "../programs";
 
 type Json = Record<string, unknown>;
 
@@ -30,32 +31,25 @@ function holds(output: unknown, input: unknown): boolean {
   return Object.entries(input).every(([key, value]) => holds((output as Json)[key], value));
 }
 
-/** The environment variable with ours' resources (OursResources), one of each kind, as JSON. */
-const OURS_OUTPUTS_ENV = "BENCH_OURS_OUTPUTS";
-
-/** What ours stored for one resource: its ARM id, its inputs as checked and its outputs. */
-interface OursResource {
-  id: string;
-  inputs: Json;
-  outputs: Json;
-}
+/** The environment variable with ours' resources, one of each kind, as JSON. */
+const OURS_RESOURCES_ENV = "BENCH_OURS_RESOURCES";
 
 /** Ours' resource of the same kind as `inputs`, and the ARM name of this one. */
-function oursLike(inputs: Json): { ours: OursResource; armName: string } {
-  const [kind, armName] =
+function oursLike(inputs: Json): { ours: OursResources[keyof OursResources]; armName: string } {
+  const [kind, armName]: [keyof OursResources, unknown] =
     inputs.galleryImageVersionName !== undefined
       ? ["version", inputs.galleryImageVersionName]
       : inputs.galleryImageName !== undefined
         ? ["image", inputs.galleryImageName]
         : ["gallery", inputs.galleryName];
-  const all = process.env[OURS_OUTPUTS_ENV];
+  const all = process.env[OURS_RESOURCES_ENV];
   // Without ours' resources this would be the floor again, and the split in report.ts wrong.
-  if (all === undefined) throw new Error(`${OURS_OUTPUTS_ENV} is not set: ours' up must run first`);
-  return { ours: (JSON.parse(all) as Record<string, OursResource>)[kind]!, armName: String(armName) };
+  if (all === undefined) throw new Error(`${OURS_RESOURCES_ENV} is not set: ours' up must run first`);
+  return { ours: (JSON.parse(all) as OursResources)[kind], armName: String(armName) };
 }
 
-const echoOfOurs: pulumi.dynamic.ResourceProvider & { OURS_OUTPUTS_ENV: string } = {
-  OURS_OUTPUTS_ENV,
+const echoOfOurs: pulumi.dynamic.ResourceProvider & { OURS_RESOURCES_ENV: string } = {
+  OURS_RESOURCES_ENV,
   // Ours' check adds Azure's defaults to the inputs; these inputs get the same.
   async check(_olds: Json, news: Json) {
     return { inputs: over(oursLike(news).ours.inputs, news) };
