@@ -91,9 +91,15 @@ const noOp: pulumi.dynamic.ResourceProvider = {
   },
 };
 
+/** A no-op resource of the benchmark's one type, served by `provider` (noOp, or echo/'s). */
 class Floor extends pulumi.dynamic.Resource {
-  constructor(name: string, props: object, opts?: pulumi.CustomResourceOptions) {
-    super(noOp, name, { name, ...props }, opts, "bench", "Floor");
+  constructor(
+    provider: pulumi.dynamic.ResourceProvider,
+    name: string,
+    props: object,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    super(provider, name, { name, ...props }, opts, "bench", "Floor");
   }
 }
 
@@ -102,17 +108,12 @@ function echoProvider(): pulumi.dynamic.ResourceProvider {
   return require(path.resolve(__dirname, "..", "node_modules", ECHO_PACKAGE));
 }
 
-class Echo extends pulumi.dynamic.Resource {
-  constructor(name: string, props: object, opts?: pulumi.CustomResourceOptions) {
-    super(echoProvider(), name, { name, ...props }, opts, "bench", "Floor");
-  }
-}
-
-/** An Echo with ours' keys: the output-only ones unset at registration, and a URN as `__urn`. */
-function echoWithKeys(outputOnly: readonly string[]) {
+/** A Floor with ours' keys: the output-only ones unset at registration, and a URN as `__urn`. */
+function floorWithKeys(provider: pulumi.dynamic.ResourceProvider, outputOnly: readonly string[]) {
   const unset = outputOnly.filter((key) => key !== "name").map((key) => [key, undefined]);
   return (name: string, props: object, opts?: pulumi.CustomResourceOptions) =>
-    new Echo(
+    new Floor(
+      provider,
       name,
       {
         ...Object.fromEntries(unset),
@@ -208,14 +209,15 @@ export function program(
         (v) => new acg.GalleryImageVersion(`v${v.galleryImageVersionName}`, v, { dependsOn: image }),
       );
     } else if (flavour === "data") {
-      const gallery = echoWithKeys(galleryOutputOnlyKeys)("gallery", s.gallery);
-      const image = echoWithKeys(galleryImageOutputOnlyKeys)("image", s.image, { dependsOn: gallery });
-      const version = echoWithKeys(galleryImageVersionOutputOnlyKeys);
+      const echo = echoProvider();
+      const gallery = floorWithKeys(echo, galleryOutputOnlyKeys)("gallery", s.gallery);
+      const image = floorWithKeys(echo, galleryImageOutputOnlyKeys)("image", s.image, { dependsOn: gallery });
+      const version = floorWithKeys(echo, galleryImageVersionOutputOnlyKeys);
       s.versions.forEach((v) => version(`v${v.galleryImageVersionName}`, v, { dependsOn: image }));
     } else {
-      const gallery = new Floor("gallery", s.gallery);
-      const image = new Floor("image", s.image, { dependsOn: gallery });
-      s.versions.forEach((v) => new Floor(`v${v.galleryImageVersionName}`, v, { dependsOn: image }));
+      const gallery = new Floor(noOp, "gallery", s.gallery);
+      const image = new Floor(noOp, "image", s.image, { dependsOn: gallery });
+      s.versions.forEach((v) => new Floor(noOp, `v${v.galleryImageVersionName}`, v, { dependsOn: image }));
     }
   };
 }

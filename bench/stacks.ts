@@ -86,30 +86,30 @@ async function yamlStack(flavour: YamlFlavour, n: number): Promise<BenchStack> {
   };
 }
 
-async function stateSizes(stack: Stack): Promise<{ perResource: number; provider: number }> {
-  const state = await stack.exportStack();
-  const resources = (state.deployment.resources ?? []) as {
-    type: string;
-    inputs?: { __provider?: string };
-  }[];
-  // The stack and the default providers are the same in both flavours; count what the program declares.
-  const managed = resources.filter((r) => !r.type.startsWith("pulumi:"));
-  return {
-    perResource: Math.round(JSON.stringify(state.deployment).length / Math.max(1, managed.length)),
-    provider: managed.at(-1)?.inputs?.__provider?.length ?? 0,
-  };
-}
-
-/** Ours' last resource of each kind as stored, without the serialized provider and `__urn`. */
-async function oursResources(stack: Stack): Promise<OursResources> {
-  const resources = ((await stack.exportStack()).deployment.resources ?? []) as {
+/** A stack's state as exported: what stateSizes and oursResources read of it. */
+interface ExportedState {
+  resources?: {
     type: string;
     id: string;
     inputs: Record<string, unknown>;
     outputs: Record<string, unknown>;
   }[];
+}
+
+function stateSizes(state: ExportedState): { perResource: number; provider: number } {
+  // The stack and the default providers are the same in both flavours; count what the program declares.
+  const managed = (state.resources ?? []).filter((r) => !r.type.startsWith("pulumi:"));
+  const provider = managed.at(-1)?.inputs.__provider;
+  return {
+    perResource: Math.round(JSON.stringify(state).length / Math.max(1, managed.length)),
+    provider: typeof provider === "string" ? provider.length : 0,
+  };
+}
+
+/** Ours' last resource of each kind as stored, without the serialized provider and `__urn`. */
+function oursResources(state: ExportedState): OursResources {
   const last = (type: string) => {
-    const found = resources.filter((r) => r.type.endsWith(type)).at(-1)!;
+    const found = (state.resources ?? []).filter((r) => r.type.endsWith(type)).at(-1)!;
     const { __provider: _in, __urn: _urn, ...inputs } = found.inputs;
     const { __provider: _out, ...outputs } = found.outputs;
     return { id: found.id, inputs, outputs };
@@ -156,12 +156,13 @@ export async function runStacks(
           const stack = stacks[flavour]!;
           (seconds[step][flavour] ??= []).push(await timed(() => actions[step](stack)));
           if (step === "up") {
-            const sizes = await stateSizes(stack.stack);
+            const state = (await stack.stack.exportStack()).deployment as ExportedState;
+            const sizes = stateSizes(state);
             bytes[flavour] = sizes.perResource;
             providerBytes[flavour] = sizes.provider;
             // Ours runs first: the data flavour's `up`, later in this step, returns what it returned.
             if (flavour === "ours")
-              process.env[echo.OURS_RESOURCES_ENV] = JSON.stringify(await oursResources(stack.stack));
+              process.env[echo.OURS_RESOURCES_ENV] = JSON.stringify(oursResources(state));
           }
         }
         const t = (flavour: Flavour) => seconds[step][flavour]!.at(-1)!;

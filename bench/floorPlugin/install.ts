@@ -1,11 +1,10 @@
 // Puts the floor plugin (provider.ts) where the engine can start it: compiled to JavaScript in a
 // temporary folder, with its schema and the `pulumi-resource-benchfloor` launcher the YAML program's
-// `plugins.providers` path points at. Compiled rather than run through ts-node, whose start-up
-// (loading TypeScript) the plugin it is measured against does not pay.
-import * as esbuild from "esbuild";
+// `plugins.providers` path points at (compiled by compileProvider.ts).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { compileProvider } from "../compileProvider";
 import { shapeKinds, YAML_PACKAGE } from "../programs";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -25,13 +24,7 @@ function floorSchema(): object {
 /** Installs the floor plugin in a new temporary folder; returns the folder and how to remove it. */
 export function installFloorPlugin(): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-floor-plugin-"));
-  esbuild.buildSync({
-    entryPoints: [path.join(__dirname, "provider.ts")],
-    outfile: path.join(dir, "provider.js"),
-    platform: "node",
-    format: "cjs",
-    logLevel: "error",
-  });
+  compileProvider(path.join(__dirname, "provider.ts"), path.join(dir, "provider.js"));
   fs.writeFileSync(path.join(dir, "schema.json"), JSON.stringify(floorSchema()));
   // NODE_PATH: @pulumi/pulumi from this repository, as the plugin in bin/ finds it.
   const launcher = path.join(dir, `pulumi-resource-${YAML_PACKAGE.pluginFloor}`);
