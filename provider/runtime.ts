@@ -9,7 +9,7 @@ import { readSettings, type BackendSettings } from "./azure/settings";
 import type { Connection } from "./azure/connect";
 import { engineLog } from "./engineLog";
 import { createContext, type OperationContext } from "./operations/context";
-import { resourceOperations, type ResourceOperations } from "./operations/operations";
+import type { ResourceOperations } from "./operations/operations";
 import { ResourceInitError } from "./operations/writeFailure";
 
 /** The input that carries the resource's URN into the dynamic provider. */
@@ -21,6 +21,14 @@ const URN_KEY = "__urn";
  */
 function connect(settings: BackendSettings): Promise<Connection> {
   return (require("./azure/connect") as typeof import("./azure/connect")).connect(settings);
+}
+
+/**
+ * The lifecycle (zod, the model, the rules), about 0.1 s to load: loaded by the first call, after a
+ * call that reaches Azure has started connecting (`connecting` below).
+ */
+function lifecycle(): typeof import("./operations/operations") {
+  return require("./operations/operations");
 }
 
 let context: OperationContext | undefined;
@@ -38,12 +46,29 @@ function contextFor(
     // The dynamic-provider host hands the provider no URN: the resources pass theirs as `__urn`.
     log: (severity, message, options) => engineLog().log(severity, message, options),
   });
-  operations = resourceOperations(context);
+  operations = undefined;
+}
+
+function currentContext(): OperationContext {
+  if (!context) contextFor(readSettings({ get: () => undefined }, process.env, process.cwd()), connect);
+  return context!;
 }
 
 function current(): ResourceOperations {
-  if (!operations) contextFor(readSettings({ get: () => undefined }, process.env, process.cwd()), connect);
-  return operations!;
+  return (operations ??= lifecycle().resourceOperations(currentContext()));
+}
+
+/**
+ * `current()` for the calls that reach Azure: they start connecting first, so that the embedded
+ * emulator's thread boots (about 90 ms) while this one loads the lifecycle, instead of after it. In a
+ * refresh or a destroy that wait is most of the first call. A failed start is reported where the
+ * operation awaits the connection, not here.
+ */
+function connecting(): ResourceOperations {
+  currentContext()
+    .api()
+    .catch(() => undefined);
+  return current();
 }
 
 /** Lets tests run the lifecycle against a fake or a test emulator, and on a clock of their own. */
@@ -96,26 +121,26 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
       return { changes, replaces, deleteBeforeReplace };
     },
     async create(inputs) {
-      return current()
+      return connecting()
         .create(kind, inputs)
         .catch((error: unknown) => {
           throw keepingProvider(error, inputs);
         });
     },
     async read(id, props) {
-      const found = await current().read(kind, id, props ?? {});
+      const found = await connecting().read(kind, id, props ?? {});
       // An empty id tells the engine the resource is gone.
       return found ?? { id: "", props: {} };
     },
     async update(_id, olds, news) {
-      return current()
+      return connecting()
         .update(kind, olds, news)
         .catch((error: unknown) => {
           throw keepingProvider(error, news);
         });
     },
     async delete(_id, props) {
-      await current().delete(kind, props);
+      await connecting().delete(kind, props);
     },
   };
 }

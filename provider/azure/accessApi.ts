@@ -4,6 +4,7 @@
 import type { JsonObject } from "../model/jsonObject";
 import { explained, unlessNotFound } from "./errors";
 import type { ArmConnection } from "./galleryApi";
+import { armClientOptions, withArmPipeline } from "./armClientOptions";
 import type { AuthorizationManagementClient } from "./authorizationSdk";
 
 export interface RoleAssignmentRef {
@@ -39,13 +40,13 @@ function authorizationClient(connection: ArmConnection): () => AuthorizationMana
   return () => {
     if (client) return client;
     const sdk = require("./authorizationSdk") as typeof import("./authorizationSdk");
-    client = new sdk.AuthorizationManagementClient(connection.credential, connection.subscriptionId, {
-      ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-      additionalPolicies: (connection.policies ?? []).map((policy) => ({
-        policy,
-        position: "perCall" as const,
-      })),
-    });
+    client = withArmPipeline(
+      new sdk.AuthorizationManagementClient(
+        connection.credential,
+        connection.subscriptionId,
+        armClientOptions(connection),
+      ),
+    );
     return client;
   };
 }

@@ -14,6 +14,7 @@ import { armAccessApi, type AccessApi } from "./accessApi";
 import { describeAzureError, explained, isNotFound, unlessNotFound } from "./errors";
 import { retryAfterMs, type Headers } from "./retryAfter";
 import { ComputeManagementClient, type GalleryClient } from "./computeSdk";
+import { armClientOptions, withArmPipeline } from "./armClientOptions";
 
 export interface GalleryRef {
   resourceGroupName: string;
@@ -183,16 +184,12 @@ function removeOne(action: string, ref: Partial<VersionRef>, call: () => Promise
 }
 
 export function armGalleryApi(connection: ArmConnection): GalleryApi {
-  const client: GalleryClient = new ComputeManagementClient(
-    connection.credential,
-    connection.subscriptionId,
-    {
-      ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
-      additionalPolicies: [...(connection.policies ?? []), expandReplicationStatus].map((policy) => ({
-        policy,
-        position: "perCall" as const,
-      })),
-    },
+  const client: GalleryClient = withArmPipeline(
+    new ComputeManagementClient(
+      connection.credential,
+      connection.subscriptionId,
+      armClientOptions(connection, [expandReplicationStatus]),
+    ),
   );
 
   const getVersion: GalleryApi["getVersion"] = (ref, options) =>

@@ -23,7 +23,13 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { parseExpectedLoad, parsePrices, type ExpectedLoadByRegion, type Prices } from "../advice/config";
+import type { ExpectedLoadByRegion, Prices } from "../advice/config";
+
+/**
+ * The advice's parsers, loaded only for a stack that sets one of their keys: they bring zod and the
+ * model with them, and the settings are read before the embedded emulator starts (runtime.ts).
+ */
+const adviceConfig = () => require("../advice/config") as typeof import("../advice/config");
 
 export type BackendKind = "local" | "emulator" | "azure";
 
@@ -124,8 +130,8 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     accessGrantedRegions: parseList(get("accessGrantedRegions")),
     ...(speed ? { replicationSpeed: Number(speed) } : {}),
     ...optional("seedFile", seedFile && path.resolve(root, seedFile)),
-    ...(expectedLoad ? { expectedLoad: parseExpectedLoad(expectedLoad) } : {}),
-    ...(prices ? { prices: parsePrices(prices) } : {}),
+    ...(expectedLoad ? { expectedLoad: adviceConfig().parseExpectedLoad(expectedLoad) } : {}),
+    ...(prices ? { prices: adviceConfig().parsePrices(prices) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // (scripts/bundle-dependencies.ts), the compute client cut down to the gallery operation groups. Every
 // call the provider makes must still work through them, and the provider must load no file of those
 // packages besides the bundles.
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -91,4 +92,26 @@ test("every gallery call goes through the bundled compute client, which loads no
   } finally {
     await connection.close();
   }
+});
+
+test("reading and deleting through the compiled clients never loads Node's fetch (undici)", () => {
+  // In a process of its own: the test runner has loaded undici already. Node loads it the first time
+  // anything asks for `FormData`, about 15 ms, and the SDK's form-data policy asks on every request;
+  // the clients are built without that policy (provider/azure/armClientOptions.ts). A refresh or a
+  // destroy sends only bodiless requests, so its provider process never pays for it.
+  const script = `
+    const { connect } = require(${JSON.stringify(path.join(dist, "provider", "azure", "connect"))});
+    (async () => {
+      const { api, close } = await connect({ kind: "local", stateDir: ${JSON.stringify(stateDir)}, accessGrantedRegions: [] });
+      const version = { resourceGroupName: "rg-undici", galleryName: "g", galleryImageName: "app", galleryImageVersionName: "1.0.0" };
+      await api.getGallery(version);
+      await api.getVersion(version, { replicationStatus: true });
+      for await (const _ of api.listVersions(version));
+      await api.deleteVersion(version);
+      await api.access.getRoleAssignment({ scope: "/subscriptions/x", roleAssignmentName: "00000000-0000-0000-0000-0000000000aa" }).catch(() => undefined);
+      await close();
+      process.stdout.write(JSON.stringify(process.moduleLoadList.filter((name) => /undici/.test(name))));
+    })();`;
+  const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as string[];
+  expect(loaded).toEqual([]);
 });
