@@ -9,7 +9,7 @@ import { readSettings, type BackendSettings } from "./azure/settings";
 import type { Connection } from "./azure/connect";
 import { engineLog } from "./engineLog";
 import { createContext, type OperationContext } from "./operations/context";
-import type { ResourceOperations } from "./operations/operations";
+import { operationsOnDemand, type OperationsOnDemand } from "./operations/onDemand";
 import { ResourceInitError } from "./operations/writeFailure";
 
 /** The input that carries the resource's URN into the dynamic provider. */
@@ -23,16 +23,8 @@ function connect(settings: BackendSettings): Promise<Connection> {
   return (require("./azure/connect") as typeof import("./azure/connect")).connect(settings);
 }
 
-/**
- * The lifecycle (zod, the model, the rules), about 0.1 s to load: loaded by the first call, after a
- * call that reaches Azure has started connecting (`connecting` below).
- */
-function lifecycle(): typeof import("./operations/operations") {
-  return require("./operations/operations");
-}
-
 let context: OperationContext | undefined;
-let operations: ResourceOperations | undefined;
+let operations: OperationsOnDemand | undefined;
 
 function contextFor(
   settings: BackendSettings,
@@ -46,29 +38,12 @@ function contextFor(
     // The dynamic-provider host hands the provider no URN: the resources pass theirs as `__urn`.
     log: (severity, message, options) => engineLog().log(severity, message, options),
   });
-  operations = undefined;
+  operations = operationsOnDemand(context);
 }
 
-function currentContext(): OperationContext {
-  if (!context) contextFor(readSettings({ get: () => undefined }, process.env, process.cwd()), connect);
-  return context!;
-}
-
-function current(): ResourceOperations {
-  return (operations ??= lifecycle().resourceOperations(currentContext()));
-}
-
-/**
- * `current()` for the calls that reach Azure: they start connecting first, so that the embedded
- * emulator's thread boots (about 90 ms) while this one loads the lifecycle, instead of after it. In a
- * refresh or a destroy that wait is most of the first call. A failed start is reported where the
- * operation awaits the connection, not here.
- */
-function connecting(): ResourceOperations {
-  currentContext()
-    .api()
-    .catch(() => undefined);
-  return current();
+function current(): OperationsOnDemand {
+  if (!operations) contextFor(readSettings({ get: () => undefined }, process.env, process.cwd()), connect);
+  return operations!;
 }
 
 /** Lets tests run the lifecycle against a fake or a test emulator, and on a clock of their own. */
@@ -110,37 +85,45 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
     async check(olds, news) {
       // `__urn` (resources/resourceUrn.ts) is ours, not an argument: set aside, passed on to diff.
       const { [URN_KEY]: urn, ...args } = news;
-      const { inputs, failures } = await current().check(kind, olds ?? {}, args, {
-        ...(typeof urn === "string" ? { urn } : {}),
-      });
+      const { inputs, failures } = await current()
+        .get()
+        .check(kind, olds ?? {}, args, {
+          ...(typeof urn === "string" ? { urn } : {}),
+        });
       return { inputs: urn === undefined ? inputs : { ...inputs, [URN_KEY]: urn }, failures };
     },
     async diff(_id, olds, news) {
       const urn = typeof news[URN_KEY] === "string" ? news[URN_KEY] : undefined;
-      const { changes, replaces, deleteBeforeReplace } = await current().diff(kind, olds, news, { urn });
+      const { changes, replaces, deleteBeforeReplace } = await current()
+        .get()
+        .diff(kind, olds, news, { urn });
       return { changes, replaces, deleteBeforeReplace };
     },
     async create(inputs) {
-      return connecting()
+      return current()
+        .connecting()
         .create(kind, inputs)
         .catch((error: unknown) => {
           throw keepingProvider(error, inputs);
         });
     },
     async read(id, props) {
-      const found = await connecting().read(kind, id, props ?? {});
+      const found = await current()
+        .connecting()
+        .read(kind, id, props ?? {});
       // An empty id tells the engine the resource is gone.
       return found ?? { id: "", props: {} };
     },
     async update(_id, olds, news) {
-      return connecting()
+      return current()
+        .connecting()
         .update(kind, olds, news)
         .catch((error: unknown) => {
           throw keepingProvider(error, news);
         });
     },
     async delete(_id, props) {
-      await connecting().delete(kind, props);
+      await current().connecting().delete(kind, props);
     },
   };
 }

@@ -11,7 +11,8 @@ import type { CheckFailure } from "../lifecycle/check";
 import { resolveLatest, type GalleryImageVersionListItem } from "../lifecycle/latest";
 import type { ResourceKind } from "../model/mutability";
 import { createContext, type Logger, type OperationContext } from "../operations/context";
-import { resourceOperations, type ReadResult, type ResourceOperations } from "../operations/operations";
+import { operationsOnDemand, type OperationsOnDemand } from "../operations/onDemand";
+import type { ReadResult } from "../operations/operations";
 import { kindOf, LATEST_FUNCTION } from "./tokens";
 import type { JsonObject } from "../model/jsonObject";
 
@@ -86,7 +87,7 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
     ((settings: BackendSettings) =>
       (require("../azure/connect") as typeof import("../azure/connect")).connect(settings));
   let context: OperationContext | undefined;
-  let operations: ResourceOperations | undefined;
+  let operations: OperationsOnDemand | undefined;
   const inFlight = new Set<AbortController>();
 
   const configured = (settings: BackendSettings) => {
@@ -97,10 +98,10 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
       log: environment.log,
       ...(environment.now ? { now: environment.now } : {}),
     });
-    operations = resourceOperations(context);
+    operations = operationsOnDemand(context);
     void previous?.close();
   };
-  const ops = (): ResourceOperations => {
+  const ops = (): OperationsOnDemand => {
     if (!operations) configured(readSettings(configSource({}), environment.env, environment.cwd));
     return operations!;
   };
@@ -156,10 +157,10 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
       configured(readSettings(configSource(variables), environment.env, environment.cwd));
     },
 
-    check: (urn, olds, news) => ops().check(kindOfUrn(urn), olds, news, { urn }),
+    check: (urn, olds, news) => ops().get().check(kindOfUrn(urn), olds, news, { urn }),
 
     async diff(urn, olds, news) {
-      const outcome = await ops().diff(kindOfUrn(urn), olds, news, { urn });
+      const outcome = await ops().get().diff(kindOfUrn(urn), olds, news, { urn });
       const detailedDiff: Record<string, PropertyDiffKind> = {};
       for (const detail of outcome.details) {
         detailedDiff[detail.path] = KIND_OF_DETAIL[detail.kind]![detail.replace ? 1 : 0];
@@ -176,22 +177,22 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
 
     create: (urn, inputs, timeoutSeconds) =>
       bounded(`creating ${urn}`, timeoutSeconds, (signal) =>
-        ops().create(kindOfUrn(urn), inputs, { urn, signal }),
+        ops().connecting().create(kindOfUrn(urn), inputs, { urn, signal }),
       ),
 
     read: (urn, id, props) =>
       bounded(`reading ${urn}`, undefined, (signal) =>
-        ops().read(kindOfUrn(urn), id, props, { urn, signal }),
+        ops().connecting().read(kindOfUrn(urn), id, props, { urn, signal }),
       ),
 
     update: (urn, olds, news, timeoutSeconds) =>
       bounded(`updating ${urn}`, timeoutSeconds, (signal) =>
-        ops().update(kindOfUrn(urn), olds, news, { urn, signal }),
+        ops().connecting().update(kindOfUrn(urn), olds, news, { urn, signal }),
       ),
 
     delete: (urn, props, timeoutSeconds) =>
       bounded(`deleting ${urn}`, timeoutSeconds, (signal) =>
-        ops().delete(kindOfUrn(urn), props, { urn, signal }),
+        ops().connecting().delete(kindOfUrn(urn), props, { urn, signal }),
       ),
 
     async invoke(token, args) {

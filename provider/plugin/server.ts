@@ -3,7 +3,7 @@
 // detailed diff, deleteBeforeReplace's per-property marks, the custom timeouts of create, update
 // and delete, the old inputs, and config secrets handling. Each method decodes the request,
 // calls the handler of the same name (handlers.ts) and encodes the answer.
-import { packageSchema } from "./packageSchema";
+import { schemaText } from "./schemaFile";
 import { PACKAGE_NAME } from "./tokens";
 import type { PluginHandlers } from "./handlers";
 import { ResourceInitError } from "../operations/writeFailure";
@@ -69,7 +69,7 @@ function failures(list: { property: string; reason: string }[]) {
 }
 
 export function providerService(handlers: PluginHandlers, version: string) {
-  const schema = JSON.stringify(packageSchema(version));
+  let schema: string | undefined;
   return {
     getPluginInfo: method(() => {
       const info = new pluginproto.PluginInfo();
@@ -79,7 +79,7 @@ export function providerService(handlers: PluginHandlers, version: string) {
 
     getSchema: method(() => {
       const response = new provproto.GetSchemaResponse();
-      response.setSchema(schema);
+      response.setSchema((schema ??= schemaText(version)));
       return response;
     }),
 

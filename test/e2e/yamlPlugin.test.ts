@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { GalleryApi } from "../../provider/azure/galleryApi";
+import { packageSchema } from "../../provider/plugin/packageSchema";
 import { requirePulumiCli, runPulumi, type PulumiRun } from "./harness";
 import { withProjectApi } from "./pulumiCli";
 
@@ -103,13 +104,15 @@ afterAll(() => {
 let grant: { scope: string; roleAssignmentName: string } | undefined;
 
 describe("the YAML pipeline through the provider plugin, with the plain pulumi command", () => {
-  test("pulumi package get-schema prints the plugin's schema", async () => {
+  test("pulumi package get-schema prints the plugin's schema, the one the model makes", async () => {
     const { stdout } = await succeeds(
       "package",
       "get-schema",
       path.join(ROOT, "bin/pulumi-resource-compute-gallery"),
     );
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+    // The plugin serves the copy the build wrote (plugin/schemaFile.ts): it must be the model's own.
+    expect(JSON.parse(stdout)).toEqual(packageSchema(version));
     expect(JSON.parse(stdout)).toMatchObject({
       name: "compute-gallery",
       version,

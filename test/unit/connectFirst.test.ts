@@ -1,7 +1,8 @@
-// In a dynamic-provider process, the first call that reaches Azure starts connecting (for the
-// embedded backend: the emulator's thread boots) before the lifecycle loads, so that the two
-// overlap; the calls a preview makes (check, diff) never connect. Each test is a fresh process: its
-// own module registry, so its own runtime, with the lifecycle not loaded yet.
+// In a provider process (the dynamic provider's, the plugin's), the first call that reaches Azure
+// starts connecting (for the embedded backend: the emulator's thread boots) before the lifecycle
+// loads, so that the two overlap (operations/onDemand.ts); the calls a preview makes (check, diff)
+// never connect. Each test is a fresh process: its own module registry, so its own runtime, with the
+// lifecycle not loaded yet.
 import type * as pulumi from "@pulumi/pulumi";
 
 /** What happened, in order: connecting, loading the lifecycle, loading zod (which the lifecycle needs). */
@@ -67,4 +68,20 @@ test("check and diff, all that a preview calls, never connect", async () => {
   expect(failures).toEqual([]);
   await provider.diff!(GALLERY_ID, inputs!, { ...inputs, tags: { team: "images" } });
   expect(mockEvents).toEqual(["lifecycle", "zod"]);
+});
+
+test("the plugin's read, too, starts connecting before the lifecycle loads", async () => {
+  const { pluginHandlers } =
+    require("../../provider/plugin/handlers") as typeof import("../../provider/plugin/handlers");
+  const { connect } =
+    require("../../provider/azure/connect") as typeof import("../../provider/azure/connect");
+  const handlers = pluginHandlers({ log: async () => undefined, env: {}, cwd: process.cwd(), connect });
+  await handlers.configure({});
+  expect(mockEvents).toEqual([]);
+  await handlers.read(
+    "urn:pulumi:stack::project::compute-gallery:index:Gallery::gallery",
+    GALLERY_ID,
+    GALLERY,
+  );
+  expect(mockEvents).toEqual(["connecting", "lifecycle", "zod"]);
 });
