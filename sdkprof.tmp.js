@@ -1,0 +1,37 @@
+const https = require("https");
+const inspector = require("inspector");
+const { connect } = require("./dist/provider/azure/connect");
+const post = (s, m, p) => new Promise((res, rej) => s.post(m, p, (e, r) => (e ? rej(e) : res(r))));
+const SEED = "/work/main/bench/seed.json";
+(async () => {
+  require("fs").rmSync("/tmp/sdkprof", { recursive: true, force: true });
+  const c = await connect({ kind: "local", stateDir: "/tmp/sdkprof", accessGrantedRegions: [], seedFile: SEED, replicationSpeed: 1000 });
+  const api = c.api;
+  const src = JSON.parse(require("fs").readFileSync(SEED, "utf8")).sources[0].id;
+  const g = { resourceGroupName: "rg-bench", galleryName: "g" };
+  await api.putGallery(g, { location: "westeurope" });
+  const im = { ...g, galleryImageName: "i" };
+  await api.putImage(im, { location: "westeurope", osType: "Linux", osState: "Generalized", hyperVGeneration: "V2", identifier: { publisher: "p", offer: "o", sku: "s" } });
+  const body = (i) => ({ location: "westeurope", tags: { revision: "1" }, storageProfile: { source: { id: src } }, publishingProfile: { targetRegions: [{ name: "westeurope", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" }, { name: "eastus", regionalReplicaCount: 1, storageAccountType: "Standard_LRS" }] } });
+  for (let i = 0; i < 20; i++) { const v = { ...im, galleryImageVersionName: `0.0.${i}` }; await api.getVersion(v, { replicationStatus: true }); await api.putVersion(v, body(i)); }
+  const s = new inspector.Session(); s.connect();
+  await post(s, "Profiler.enable"); await post(s, "Profiler.setSamplingInterval", { interval: 200 }); await post(s, "Profiler.start");
+  const cpu0 = process.cpuUsage(); const t0 = performance.now();
+  const N = 200;
+  for (let i = 0; i < N; i++) { const v = { ...im, galleryImageVersionName: `1.0.${i}` }; await api.getVersion(v, { replicationStatus: true }); await api.putVersion(v, body(i)); }
+  const cpu = process.cpuUsage(cpu0); const wall = performance.now() - t0;
+  const { profile } = await post(s, "Profiler.stop");
+  console.log(`per create: wall ${(wall / N).toFixed(2)} ms, process cpu ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms`);
+  // main-thread self time by function, top 30; inclusive for some
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const counts = new Map(); profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) || 0) + (profile.timeDeltas[i] || 0)));
+  const self = new Map(), incl = new Map();
+  const key = (n) => `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").slice(-1)[0]}:${n.callFrame.lineNumber}`;
+  let total = 0, idle = 0;
+  for (const [id, us] of counts) { const n = byId.get(id); total += us; if (n.callFrame.functionName === "(idle)") { idle += us; continue; } self.set(key(n), (self.get(key(n)) || 0) + us); const seen = new Set(); let cur = id; while (cur) { const k = key(byId.get(cur)); if (!seen.has(k)) { incl.set(k, (incl.get(k) || 0) + us); seen.add(k); } cur = parent.get(cur); } }
+  console.log(`main thread busy ${((total - idle) / 1000 / N).toFixed(2)} ms per create`);
+  console.log("SELF per create (ms)"); [...self].sort((a, b) => b[1] - a[1]).slice(0, 30).forEach(([k, v]) => console.log((v / 1000 / N).toFixed(3), k));
+  console.log("INCL"); [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60).forEach(([k, v]) => console.log((v / 1000 / N).toFixed(3), k));
+  await c.close();
+})();
