@@ -4,9 +4,9 @@
 //
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
 //   --rounds 3          rounds of the stack steps; ratios are the median of the rounds' (env BENCH_ROUNDS)
-//   --skip a,b          skip parts: stacks, data (the floor as large as ours), plugin (the YAML
-//                       stacks through the provider plugin and through its no-op floor), requests,
-//                       limits, load (50 clients creating and reading versions)
+//   --skip a,b          skip parts: stacks, data (the floors as large as ours, dynamic and plugin),
+//                       plugin (the YAML stacks through the provider plugin and its no-op floors),
+//                       requests, limits, load (50 clients creating and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
 //   --write-readme      replace the generated Benchmarks table in README.md
 //   --json <file>       also write the report as JSON (test/e2e/benchSmoke.test.ts reads it)
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const flavours: Flavour[] = ["ours", "floor"];
   if (!skip.has("data")) flavours.push("data");
   if (!skip.has("plugin")) flavours.push("plugin", "pluginFloor");
+  if (!skip.has("plugin") && !skip.has("data")) flavours.push("pluginData");
   const log = (line: string) => console.log(line);
   const report: BenchReport = { machine: machine(), stacks: [] };
   log(report.machine);

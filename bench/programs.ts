@@ -5,7 +5,8 @@
 // ours' property keys (the outputs only Azure sets, and `__urn`), and store ours' checked inputs,
 // ARM id and outputs (Azure's answer): what Pulumi charges for resources of ours' size, apart from
 // anything the provider does. "plugin" is the same shape as a Pulumi YAML program through the
-// provider plugin, and "pluginFloor" that program through a plugin of no-op resources (floorPlugin/).
+// provider plugin, "pluginFloor" that program through a plugin of no-op resources (floorPlugin/), and
+// "pluginData" through that plugin's no-ops as large as ours, as "data" is for the dynamic stacks.
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type * as Package from "../provider";
@@ -18,7 +19,7 @@ import {
   galleryOutputOnlyKeys,
 } from "../provider/resources/generated/outputs";
 
-export type Flavour = "ours" | "floor" | "data" | "plugin" | "pluginFloor";
+export type Flavour = "ours" | "floor" | "data" | "plugin" | "pluginFloor" | "pluginData";
 
 /** What ours stored for one resource: its ARM id, its inputs as checked and its outputs. */
 export interface OursResource {
@@ -124,8 +125,8 @@ function floorWithKeys(provider: pulumi.dynamic.ResourceProvider, outputOnly: re
     );
 }
 
-/** The YAML stacks: the provider plugin (bin/) and its floor, a plugin of no-op resources. */
-export type YamlFlavour = Extract<Flavour, "plugin" | "pluginFloor">;
+/** The YAML stacks: the provider plugin (bin/) and its floors, plugins of no-op resources. */
+export type YamlFlavour = Extract<Flavour, "plugin" | "pluginFloor" | "pluginData">;
 
 /** The resource kinds of the shape and their arguments, for the floor plugin's schema. */
 export function shapeKinds(): Record<"Gallery" | "GalleryImage" | "GalleryImageVersion", string[]> {
@@ -137,10 +138,11 @@ export function shapeKinds(): Record<"Gallery" | "GalleryImage" | "GalleryImageV
   };
 }
 
-/** Each YAML flavour's package: the plugin's own, or the floor's (bench/floorPlugin/). */
+/** Each YAML flavour's package: the plugin's own, or a floor's (bench/floorPlugin/). */
 export const YAML_PACKAGE: Record<YamlFlavour, string> = {
   plugin: PACKAGE_NAME,
   pluginFloor: "benchfloor",
+  pluginData: "benchdata",
 };
 
 export const isYamlFlavour = (flavour: Flavour): flavour is YamlFlavour => flavour in YAML_PACKAGE;

@@ -51,24 +51,38 @@ function pluginTable(report: BenchReport): string | undefined {
   return markdownTable(["N", ...STEPS, "state bytes / resource"], rows);
 }
 
+/** A split's three stacks: ours, its floor as large as ours, its floor; with their names in the table. */
+interface Split {
+  ours: Flavour;
+  data: Flavour;
+  floor: Flavour;
+  names: Record<"ours" | "data" | "floor", string>;
+}
+
+const DYNAMIC_SPLIT: Split = {
+  ours: "ours",
+  data: "data",
+  floor: "floor",
+  names: { ours: "ours", data: "data", floor: "floor" },
+};
+const PLUGIN_SPLIT: Split = {
+  ours: "plugin",
+  data: "pluginData",
+  floor: "pluginFloor",
+  names: { ours: "plugin", data: "plugin data", floor: "plugin floor" },
+};
+
 /** ours / floor split in two: what Pulumi charges for resources of ours' size, and what is left. */
-function dataTable(report: BenchReport): string | undefined {
-  const runs = report.stacks.filter((run) => run.seconds.up.data !== undefined);
+function splitTable(report: BenchReport, split: Split): string | undefined {
+  const runs = report.stacks.filter((run) => run.seconds.up[split.data] !== undefined);
   if (runs.length === 0) return undefined;
-  const bytes = (run: StackRun, a: Flavour, b: Flavour) =>
-    `${run.stateBytesPerResource[a]} / ${run.stateBytesPerResource[b]}`;
-  const rows = runs.flatMap((run) => [
-    [
-      `${run.n}: data / floor`,
-      ...STEPS.map((step) => ratioOf(run.seconds[step], "data", "floor")),
-      bytes(run, "data", "floor"),
-    ],
-    [
-      `${run.n}: ours / data`,
-      ...STEPS.map((step) => ratioOf(run.seconds[step], "ours", "data")),
-      bytes(run, "ours", "data"),
-    ],
-  ]);
+  const { names } = split;
+  const row = (run: StackRun, a: "ours" | "data", b: "data" | "floor") => [
+    `${run.n}: ${names[a]} / ${names[b]}`,
+    ...STEPS.map((step) => ratioOf(run.seconds[step], split[a], split[b])),
+    `${run.stateBytesPerResource[split[a]]} / ${run.stateBytesPerResource[split[b]]}`,
+  ];
+  const rows = runs.flatMap((run) => [row(run, "data", "floor"), row(run, "ours", "data")]);
   return markdownTable(["N", ...STEPS, "state bytes / resource"], rows);
 }
 
@@ -134,11 +148,17 @@ export function renderReport(report: BenchReport): string {
         "The provider plugin: the same shape as a Pulumi YAML program, ratio plugin / plugin floor (the same program through a provider plugin of no-op resources served by Pulumi's Node provider host, `bench/floorPlugin/`), with the wall times (plugin / plugin floor):",
         plugin,
       );
-    const data = dataTable(report);
+    const data = splitTable(report, DYNAMIC_SPLIT);
     if (data)
       parts.push(
         "The same ratio in two factors. data / floor: no-op resources as large as ours (they register ours' property keys, the outputs only Azure sets and `__urn`, and store ours' checked inputs, ARM id and outputs, Azure's answer, instead of their inputs; `bench/echo/`), which is what Pulumi charges for resources of ours' size. ours / data: what is left, the provider's own work and the embedded emulator's:",
         data,
+      );
+    const pluginData = splitTable(report, PLUGIN_SPLIT);
+    if (pluginData)
+      parts.push(
+        "The plugin's ratio in the same two factors. plugin data / plugin floor: the floor plugin's no-ops made as large as ours (they store the plugin's checked inputs, ARM id and outputs of the same round instead of their inputs), what the engine and the YAML language host charge for resources of ours' size. plugin / plugin data: the plugin's own work and the embedded emulator's:",
+        pluginData,
       );
   }
   if (report.requests) {

@@ -8,7 +8,7 @@ import * as path from "path";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { E2EStack } from "../test/e2e/harness";
 import { installFloorPlugin } from "./floorPlugin/install";
-import echo = require("./echo/provider");
+import { OURS_RESOURCES_ENV } from "./echo/ours";
 import {
   isYamlFlavour,
   oursConfig,
@@ -58,7 +58,7 @@ async function dynamicStack(flavour: Exclude<Flavour, YamlFlavour>, n: number): 
 async function yamlStack(flavour: YamlFlavour, n: number): Promise<BenchStack> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${flavour}-`));
   const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${flavour}-state-`));
-  const floorPlugin = flavour === "pluginFloor" ? installFloorPlugin() : undefined;
+  const floorPlugin = flavour === "plugin" ? undefined : installFloorPlugin(flavour);
   const pluginDir = floorPlugin?.dir ?? path.resolve(__dirname, "..", "bin");
   const write = (revision: string) =>
     fs.writeFileSync(
@@ -160,9 +160,12 @@ export async function runStacks(
             const sizes = stateSizes(state);
             bytes[flavour] = sizes.perResource;
             providerBytes[flavour] = sizes.provider;
-            // Ours runs first: the data flavour's `up`, later in this step, returns what it returned.
-            if (flavour === "ours")
-              process.env[echo.OURS_RESOURCES_ENV] = JSON.stringify(oursResources(state));
+            // Ours runs before its data flavour: that one's `up`, later in this step, returns what
+            // ours returned (the dynamic provider's for data, the plugin's for pluginData).
+            if (flavour === "ours" || flavour === "plugin") {
+              const env = OURS_RESOURCES_ENV[flavour === "ours" ? "dynamic" : "plugin"];
+              process.env[env] = JSON.stringify(oursResources(state));
+            }
           }
         }
         const t = (flavour: Flavour) => seconds[step][flavour]!.at(-1)!;

@@ -1,19 +1,33 @@
-// The floor of the provider plugin: a provider plugin whose resources do nothing, served by Pulumi's
-// own Node provider host (`pulumi.provider.main`). The YAML stack of the benchmark's shape through it
-// is what the engine, the YAML language host and a Node plugin cost by themselves, as the no-op
-// dynamic resources are for the dynamic provider. The same no-ops as theirs: create returns an id and
-// the inputs, diff compares JSON, no read (the host hands the state back untouched).
+// The floors of the provider plugin: provider plugins whose resources do nothing, served by Pulumi's
+// own Node provider host (`pulumi.provider.main`). The YAML stack of the benchmark's shape through
+// them is what the engine, the YAML language host and a Node plugin cost by themselves, as the no-op
+// dynamic resources are for the dynamic provider.
+// - pluginFloor: the same no-ops as the dynamic floor's: create returns an id and the inputs, diff
+//   compares JSON, no read (the host hands the state back untouched).
+// - pluginData (PLUGIN_ECHO_ENV set by its launcher): no-ops as large as ours, as the dynamic data
+//   flavour's (echo/ours.ts), from ours' plugin stack of the same round.
 //
 // Started by the engine through the launcher install.ts writes next to it, with the package schema
 // (one resource per kind, every property untyped) in schema.json beside it.
 import * as fs from "fs";
 import * as path from "path";
 import * as provider from "@pulumi/pulumi/provider";
+import {
+  armIdLike,
+  holds,
+  OURS_RESOURCES_ENV,
+  oursLike,
+  over,
+  PLUGIN_ECHO_ENV,
+  type Json,
+} from "../echo/ours";
 
 const schema = fs.readFileSync(path.join(__dirname, "schema.json"), "utf8");
+const version = (JSON.parse(schema) as { version: string }).version;
+const env = OURS_RESOURCES_ENV.plugin;
 
-const floor: provider.Provider = {
-  version: (JSON.parse(schema) as { version: string }).version,
+const noOp: provider.Provider = {
+  version,
   schema,
   async create(urn, inputs) {
     return { id: urn.split("::").at(-1)!, outs: inputs };
@@ -26,7 +40,28 @@ const floor: provider.Provider = {
   },
 };
 
-provider.main(floor, process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`bench floor plugin: ${String(error)}\n`);
-  process.exit(1);
-});
+const echoOfOurs: provider.Provider = {
+  version,
+  schema,
+  // Ours' check adds Azure's defaults to the inputs; these inputs get the same.
+  async check(_urn, _olds, news) {
+    return { inputs: over(oursLike(news, env).ours.inputs, news), failures: [] };
+  },
+  async create(_urn, inputs: Json) {
+    const { ours, armName } = oursLike(inputs, env);
+    return { id: armIdLike(ours, armName), outs: over(ours.outputs, inputs) };
+  },
+  async diff(_id, _urn, olds, news) {
+    return { changes: !holds(olds, news) };
+  },
+  async update(_id, _urn, _olds, news: Json) {
+    return { outs: over(oursLike(news, env).ours.outputs, news) };
+  },
+};
+
+provider
+  .main(process.env[PLUGIN_ECHO_ENV] ? echoOfOurs : noOp, process.argv.slice(2))
+  .catch((error: unknown) => {
+    process.stderr.write(`bench floor plugin: ${String(error)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,48 @@
+// What both data flavours' no-op providers return (echo/provider.ts for the dynamic stack,
+// floorPlugin/provider.ts for the YAML one): ours' resource of the same kind, as ours stored it in
+// the same round, with this resource's inputs laid over it. Ours' resources come from the
+// environment (stacks.ts sets them after ours' `up`), not from code.
+import { mergePatch } from "../../emulator/arm/json";
+import type { JsonObject } from "../../emulator/model";
+import type { OursResource, OursResources } from "../programs";
+
+export type Json = Record<string, unknown>;
+
+/**
+ * `base` with `top` laid over it, objects merged key by key, anything else replaced: the emulator's
+ * merge for PATCH, which the bundle of each provider takes with it (compileProvider.ts).
+ */
+export const over = (base: Json, top: Json): Json => mergePatch(base as JsonObject, top as JsonObject);
+
+/** Whether every input, at every depth, is in the outputs with the same value. */
+export function holds(output: unknown, input: unknown): boolean {
+  if (input === null || typeof input !== "object") return output === input;
+  if (output === null || typeof output !== "object") return false;
+  return Object.entries(input).every(([key, value]) => holds((output as Json)[key], value));
+}
+
+/** The environment variables with ours' resources, one of each kind, as JSON: the dynamic stack's, the plugin's. */
+export const OURS_RESOURCES_ENV = {
+  dynamic: "BENCH_OURS_RESOURCES",
+  plugin: "BENCH_OURS_PLUGIN_RESOURCES",
+} as const;
+
+/** Set by the pluginData flavour's launcher (floorPlugin/install.ts): its plugin echoes ours. */
+export const PLUGIN_ECHO_ENV = "BENCH_PLUGIN_ECHO";
+
+/** Ours' resource of the same kind as `inputs` (from `env`), and the ARM name of this one. */
+export function oursLike(inputs: Json, env: string): { ours: OursResource; armName: string } {
+  const [kind, armName]: [keyof OursResources, unknown] =
+    inputs.galleryImageVersionName !== undefined
+      ? ["version", inputs.galleryImageVersionName]
+      : inputs.galleryImageName !== undefined
+        ? ["image", inputs.galleryImageName]
+        : ["gallery", inputs.galleryName];
+  const all = process.env[env];
+  // Without ours' resources this would be the floor again, and the split in report.ts wrong.
+  if (all === undefined) throw new Error(`${env} is not set: ours' up must run first`);
+  return { ours: (JSON.parse(all) as OursResources)[kind], armName: String(armName) };
+}
+
+/** Ours' ARM id of that kind, with this resource's name. */
+export const armIdLike = (ours: OursResource, armName: string) => ours.id.replace(/[^/]+$/, armName);
