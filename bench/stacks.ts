@@ -162,10 +162,8 @@ export async function runStacks(
             providerBytes[flavour] = sizes.provider;
             // Ours runs before its data flavour: that one's `up`, later in this step, returns what
             // ours returned (the dynamic provider's for data, the plugin's for pluginData).
-            if (flavour === "ours" || flavour === "plugin") {
-              const env = OURS_RESOURCES_ENV[flavour === "ours" ? "dynamic" : "plugin"];
-              process.env[env] = JSON.stringify(oursResources(state));
-            }
+            if (flavour === "ours" || flavour === "plugin")
+              process.env[OURS_RESOURCES_ENV[flavour]] = JSON.stringify(oursResources(state));
           }
         }
         const t = (flavour: Flavour) => seconds[step][flavour]!.at(-1)!;

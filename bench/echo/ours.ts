@@ -4,7 +4,7 @@
 // environment (stacks.ts sets them after ours' `up`), not from code.
 import { mergePatch } from "../../emulator/arm/json";
 import type { JsonObject } from "../../emulator/model";
-import type { OursResource, OursResources } from "../programs";
+import type { Flavour, OursResource, OursResources } from "../programs";
 
 export type Json = Record<string, unknown>;
 
@@ -21,11 +21,14 @@ export function holds(output: unknown, input: unknown): boolean {
   return Object.entries(input).every(([key, value]) => holds((output as Json)[key], value));
 }
 
-/** The environment variables with ours' resources, one of each kind, as JSON: the dynamic stack's, the plugin's. */
+/**
+ * The environment variables with ours' resources, one of each kind, as JSON, by the stack they come
+ * from: the dynamic provider's (for data) and the plugin's (for pluginData).
+ */
 export const OURS_RESOURCES_ENV = {
-  dynamic: "BENCH_OURS_RESOURCES",
+  ours: "BENCH_OURS_RESOURCES",
   plugin: "BENCH_OURS_PLUGIN_RESOURCES",
-} as const;
+} as const satisfies Partial<Record<Flavour, string>>;
 
 /** Set by the pluginData flavour's launcher (floorPlugin/install.ts): its plugin echoes ours. */
 export const PLUGIN_ECHO_ENV = "BENCH_PLUGIN_ECHO";

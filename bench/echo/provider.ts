@@ -8,7 +8,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { armIdLike, holds, OURS_RESOURCES_ENV, oursLike, over, type Json } from "./ours";
 
-const env = OURS_RESOURCES_ENV.dynamic;
+const env = OURS_RESOURCES_ENV.ours;
 
 const echoOfOurs: pulumi.dynamic.ResourceProvider = {
   // Ours' check adds Azure's defaults to the inputs; these inputs get the same.
