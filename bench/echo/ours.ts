@@ -12,10 +12,10 @@ export type Json = Record<string, unknown>;
  * `base` with `top` laid over it, objects merged key by key, anything else replaced: the emulator's
  * merge for PATCH, which the bundle of each provider takes with it (compileProvider.ts).
  */
-export const over = (base: Json, top: Json): Json => mergePatch(base as JsonObject, top as JsonObject);
+const over = (base: Json, top: Json): Json => mergePatch(base as JsonObject, top as JsonObject);
 
 /** Whether every input, at every depth, is in the outputs with the same value. */
-export function holds(output: unknown, input: unknown): boolean {
+function holds(output: unknown, input: unknown): boolean {
   if (input === null || typeof input !== "object") return output === input;
   if (output === null || typeof output !== "object") return false;
   return Object.entries(input).every(([key, value]) => holds((output as Json)[key], value));
@@ -33,8 +33,11 @@ export const OURS_RESOURCES_ENV = {
 /** Set by the pluginData flavour's launcher (floorPlugin/install.ts): its plugin echoes ours. */
 export const PLUGIN_ECHO_ENV = "BENCH_PLUGIN_ECHO";
 
+/** Ours' resources as parsed, by the variable's text: parsed once per process, not once per call. */
+const parsed = new Map<string, OursResources>();
+
 /** Ours' resource of the same kind as `inputs` (from `env`), and the ARM name of this one. */
-export function oursLike(inputs: Json, env: string): { ours: OursResource; armName: string } {
+function oursLike(inputs: Json, env: string): { ours: OursResource; armName: string } {
   const [kind, armName]: [keyof OursResources, unknown] =
     inputs.galleryImageVersionName !== undefined
       ? ["version", inputs.galleryImageVersionName]
@@ -44,8 +47,23 @@ export function oursLike(inputs: Json, env: string): { ours: OursResource; armNa
   const all = process.env[env];
   // Without ours' resources this would be the floor again, and the split in report.ts wrong.
   if (all === undefined) throw new Error(`${env} is not set: ours' up must run first`);
-  return { ours: (JSON.parse(all) as OursResources)[kind], armName: String(armName) };
+  if (!parsed.has(all)) parsed.set(all, JSON.parse(all) as OursResources);
+  return { ours: parsed.get(all)![kind], armName: String(armName) };
 }
 
-/** Ours' ARM id of that kind, with this resource's name. */
-export const armIdLike = (ours: OursResource, armName: string) => ours.id.replace(/[^/]+$/, armName);
+/**
+ * The four no-ops of a data flavour, whichever host calls them: check adds to the inputs what ours'
+ * check adds (Azure's defaults), create returns ours' ARM id and outputs of the same kind with this
+ * resource's inputs laid over them, diff asks only whether the outputs still hold every input.
+ */
+export function echoOfOurs(env: string) {
+  return {
+    check: (news: Json): Json => over(oursLike(news, env).ours.inputs, news),
+    create(inputs: Json): { id: string; outs: Json } {
+      const { ours, armName } = oursLike(inputs, env);
+      return { id: ours.id.replace(/[^/]+$/, armName), outs: over(ours.outputs, inputs) };
+    },
+    changed: (olds: Json, news: Json): boolean => !holds(olds, news),
+    update: (news: Json): Json => over(oursLike(news, env).ours.outputs, news),
+  };
+}

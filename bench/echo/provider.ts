@@ -1,30 +1,18 @@
 // The data flavour's dynamic provider (see programs.ts): a no-op like the floor's whose resources are
-// as large as ours' (echo/ours.ts). Its check adds to the inputs what ours' check adds (Azure's
-// defaults), its create returns ours' ARM id and outputs of the same kind with this resource's inputs
-// laid over them, and its diff asks only whether the outputs still hold every input.
+// as large as ours' (echo/ours.ts).
 //
 // Installed in node_modules for the run (install.ts), as ours is: Pulumi then stores a `require` of
 // this module as each resource's provider, the size of ours', instead of its code.
 import type * as pulumi from "@pulumi/pulumi";
-import { armIdLike, holds, OURS_RESOURCES_ENV, oursLike, over, type Json } from "./ours";
+import { echoOfOurs, OURS_RESOURCES_ENV, type Json } from "./ours";
 
-const env = OURS_RESOURCES_ENV.ours;
+const echo = echoOfOurs(OURS_RESOURCES_ENV.ours);
 
-const echoOfOurs: pulumi.dynamic.ResourceProvider = {
-  // Ours' check adds Azure's defaults to the inputs; these inputs get the same.
-  async check(_olds: Json, news: Json) {
-    return { inputs: over(oursLike(news, env).ours.inputs, news) };
-  },
-  async create(inputs: Json) {
-    const { ours, armName } = oursLike(inputs, env);
-    return { id: armIdLike(ours, armName), outs: over(ours.outputs, inputs) };
-  },
-  async diff(_id: string, olds: Json, news: Json) {
-    return { changes: !holds(olds, news) };
-  },
-  async update(_id: string, _olds: Json, news: Json) {
-    return { outs: over(oursLike(news, env).ours.outputs, news) };
-  },
+const provider: pulumi.dynamic.ResourceProvider = {
+  check: async (_olds: Json, news: Json) => ({ inputs: echo.check(news) }),
+  create: async (inputs: Json) => echo.create(inputs),
+  diff: async (_id: string, olds: Json, news: Json) => ({ changes: echo.changed(olds, news) }),
+  update: async (_id: string, _olds: Json, news: Json) => ({ outs: echo.update(news) }),
 };
 
-export = echoOfOurs;
+export = provider;

@@ -12,19 +12,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as provider from "@pulumi/pulumi/provider";
-import {
-  armIdLike,
-  holds,
-  OURS_RESOURCES_ENV,
-  oursLike,
-  over,
-  PLUGIN_ECHO_ENV,
-  type Json,
-} from "../echo/ours";
+import { echoOfOurs, OURS_RESOURCES_ENV, PLUGIN_ECHO_ENV, type Json } from "../echo/ours";
 
 const schema = fs.readFileSync(path.join(__dirname, "schema.json"), "utf8");
 const version = (JSON.parse(schema) as { version: string }).version;
-const env = OURS_RESOURCES_ENV.plugin;
 
 const noOp: provider.Provider = {
   version,
@@ -40,28 +31,18 @@ const noOp: provider.Provider = {
   },
 };
 
-const echoOfOurs: provider.Provider = {
+const echo = echoOfOurs(OURS_RESOURCES_ENV.plugin);
+
+const data: provider.Provider = {
   version,
   schema,
-  // Ours' check adds Azure's defaults to the inputs; these inputs get the same.
-  async check(_urn, _olds, news) {
-    return { inputs: over(oursLike(news, env).ours.inputs, news), failures: [] };
-  },
-  async create(_urn, inputs: Json) {
-    const { ours, armName } = oursLike(inputs, env);
-    return { id: armIdLike(ours, armName), outs: over(ours.outputs, inputs) };
-  },
-  async diff(_id, _urn, olds, news) {
-    return { changes: !holds(olds, news) };
-  },
-  async update(_id, _urn, _olds, news: Json) {
-    return { outs: over(oursLike(news, env).ours.outputs, news) };
-  },
+  check: async (_urn, _olds, news: Json) => ({ inputs: echo.check(news), failures: [] }),
+  create: async (_urn, inputs: Json) => echo.create(inputs),
+  diff: async (_id, _urn, olds: Json, news: Json) => ({ changes: echo.changed(olds, news) }),
+  update: async (_id, _urn, _olds, news: Json) => ({ outs: echo.update(news) }),
 };
 
-provider
-  .main(process.env[PLUGIN_ECHO_ENV] ? echoOfOurs : noOp, process.argv.slice(2))
-  .catch((error: unknown) => {
-    process.stderr.write(`bench floor plugin: ${String(error)}\n`);
-    process.exit(1);
-  });
+provider.main(process.env[PLUGIN_ECHO_ENV] ? data : noOp, process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`bench floor plugin: ${String(error)}\n`);
+  process.exit(1);
+});
