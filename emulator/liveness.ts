@@ -6,6 +6,13 @@ import type { ResourceRecord } from "./model";
 import type { Service } from "./service";
 import type { ResourcePage } from "./store/store";
 
+/** The store's filter for the children of one kind under a parent, in this emulator's subscription. */
+const childrenOf = (svc: Service, kind: ResourceRecord["kind"], parentKey: string) => ({
+  kind,
+  subscriptionId: svc.opts.subscriptionId,
+  parentKey,
+});
+
 /** Where the soft-deleted copy of the resource keyed `key` is stored. */
 export const softDeletedKey = (key: string): string => `${key}#softdeleted`;
 
@@ -53,11 +60,11 @@ export function softDeletedChildren(
   parentKey: string,
   now: number,
 ): ResourceRecord[] {
-  const all = svc.store.listResources({ kind, subscriptionId: svc.opts.subscriptionId, parentKey });
+  const all = svc.store.listResources(childrenOf(svc, kind, parentKey));
   // Reading the live ones first sets aside those whose soft delete has just completed.
   liveList(svc, all, now);
   return svc.store
-    .listResources({ kind, subscriptionId: svc.opts.subscriptionId, parentKey })
+    .listResources(childrenOf(svc, kind, parentKey))
     .filter((r) => r.softDeleted && purgedIfGone(svc, r, now) === undefined && svc.store.getResource(r.key));
 }
 
@@ -78,11 +85,7 @@ export function liveChildren(
   parentKey: string,
   now: number,
 ): ResourceRecord[] {
-  return liveList(
-    svc,
-    svc.store.listResources({ kind, subscriptionId: svc.opts.subscriptionId, parentKey }),
-    now,
-  );
+  return liveList(svc, svc.store.listResources(childrenOf(svc, kind, parentKey)), now);
 }
 
 export type ProvisioningState = "Creating" | "Updating" | "Succeeded" | "Failed" | "Deleting";
@@ -109,7 +112,7 @@ export function liveChildrenPage(
   afterSeq: number,
   take: number,
 ): ResourcePage {
-  const filter = { kind, subscriptionId: svc.opts.subscriptionId, parentKey };
+  const filter = childrenOf(svc, kind, parentKey);
   liveList(svc, svc.store.listSettling(filter), now);
   return svc.store.listResourcePage(filter, afterSeq, take);
 }

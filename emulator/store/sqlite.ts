@@ -109,11 +109,7 @@ export class SqliteStore implements Store {
   }
 
   listResources(f: ResourceFilter): ResourceRecord[] {
-    const { where, args } = filterTerms(f);
-    const rows = this.sql(`SELECT doc FROM resources WHERE ${where.join(" AND ")} ORDER BY seq`).all(
-      ...args,
-    ) as Row[];
-    return rows.map((r) => JSON.parse(r.doc) as ResourceRecord);
+    return this.listWhere(f);
   }
 
   listResourcePage(f: ResourceFilter, afterSeq: number, take: number): ResourcePage {
@@ -128,10 +124,16 @@ export class SqliteStore implements Store {
   }
 
   listSettling(f: ResourceFilter): ResourceRecord[] {
+    return this.listWhere(f, SETTLING);
+  }
+
+  /** The records the filter selects, and `extra` if given, in creation order. */
+  private listWhere(f: ResourceFilter, extra?: string): ResourceRecord[] {
     const { where, args } = filterTerms(f);
-    const rows = this.sql(
-      `SELECT doc FROM resources WHERE ${[...where, SETTLING].join(" AND ")} ORDER BY seq`,
-    ).all(...args) as Row[];
+    if (extra) where.push(extra);
+    const rows = this.sql(`SELECT doc FROM resources WHERE ${where.join(" AND ")} ORDER BY seq`).all(
+      ...args,
+    ) as Row[];
     return rows.map((r) => JSON.parse(r.doc) as ResourceRecord);
   }
 

@@ -19,6 +19,8 @@ const imageBody = (sku: string) => ({
   osState: "Generalized" as const,
   identifier: { publisher: "pub", offer: "off", sku },
 });
+/** A version of the managed image MI, replicated to its own region only. */
+const versionBody = { location: "eastus2", storageProfile: { source: { id: MI } } };
 
 beforeAll(async () => {
   emu = await startTestEmulator({ pageSize: 2 });
@@ -197,14 +199,7 @@ describe("image versions", () => {
 
   test("the SDK poller completes version create, update and delete; lists page through versions", async () => {
     for (const n of ["2.0.0", "2.0.1"]) {
-      const v = await client.galleryImageVersions.createOrUpdate(
-        RG,
-        "main",
-        "def",
-        n,
-        { location: "eastus2", storageProfile: { source: { id: MI } } },
-        FAST,
-      );
+      const v = await client.galleryImageVersions.createOrUpdate(RG, "main", "def", n, versionBody, FAST);
       expect(v.provisioningState).toBe("Succeeded");
     }
     const u = await client.galleryImageVersions.update(
@@ -230,14 +225,7 @@ describe("image versions", () => {
     await client.galleryImages.createOrUpdate(RG, "main", "paged", imageBody("paged"), FAST);
     const names = ["1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4"];
     for (const n of names) {
-      await client.galleryImageVersions.createOrUpdate(
-        RG,
-        "main",
-        "paged",
-        n,
-        { location: "eastus2", storageProfile: { source: { id: MI } } },
-        FAST,
-      );
+      await client.galleryImageVersions.createOrUpdate(RG, "main", "paged", n, versionBody, FAST);
     }
     type Page = { value: { name: string }[]; nextLink?: string };
     const first = (
