@@ -8,7 +8,7 @@ import { serve } from "./server";
 import { watchParent } from "./parentWatch";
 
 /** This package's version: package.json two (source) or three (dist/) folders up. */
-function packageVersion(): string {
+export function packageVersion(): string {
   for (const up of ["../..", "../../.."]) {
     const file = path.resolve(__dirname, up, "package.json");
     if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")).version;
