@@ -23,11 +23,16 @@ function lifecycle(): typeof import("./operations") {
 
 export function operationsOnDemand(context: OperationContext): OperationsOnDemand {
   let operations: ResourceOperations | undefined;
+  let connectStarted = false;
   const get = () => (operations ??= lifecycle().resourceOperations(context));
   return {
     get,
     connecting() {
-      context.api().catch(() => undefined);
+      // Once: every later call finds the connection the operations share (context.ts).
+      if (!connectStarted) {
+        connectStarted = true;
+        context.api().catch(() => undefined);
+      }
       return get();
     },
   };
