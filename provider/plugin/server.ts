@@ -7,17 +7,8 @@ import { schemaText } from "./schemaFile";
 import { PACKAGE_NAME } from "./tokens";
 import type { PluginHandlers } from "./handlers";
 import { ResourceInitError } from "../operations/writeFailure";
-import {
-  anyproto,
-  emptyproto,
-  grpc,
-  plain,
-  pluginproto,
-  provproto,
-  provrpc,
-  statusproto,
-  struct,
-} from "./protocol";
+import { wireService, type WireRequest, type WireResponse } from "./wireService";
+import { anyproto, emptyproto, grpc, plain, pluginproto, provproto, statusproto, struct } from "./protocol";
 
 type Callback = (error: unknown, response?: unknown) => void;
 type Call = { request: any };
@@ -117,24 +108,15 @@ export function providerService(handlers: PluginHandlers, version: string) {
       return response;
     }),
 
-    check: method(async (request) => {
-      const { inputs, failures: found } = await handlers.check(
-        request.getUrn(),
-        plain(request.getOlds()),
-        plain(request.getNews()),
-      );
+    check: method(async ({ message, structs }: WireRequest<"check">): Promise<WireResponse<"check">> => {
+      const { inputs, failures: found } = await handlers.check(message.getUrn(), structs.olds, structs.news);
       const response = new provproto.CheckResponse();
-      response.setInputs(struct(inputs));
       response.setFailuresList(failures(found));
-      return response;
+      return { message: response, structs: { inputs } };
     }),
 
-    diff: method(async (request) => {
-      const outcome = await handlers.diff(
-        request.getUrn(),
-        plain(request.getOlds()),
-        plain(request.getNews()),
-      );
+    diff: method(async ({ message, structs }: WireRequest<"diff">): Promise<WireResponse<"diff">> => {
+      const outcome = await handlers.diff(message.getUrn(), structs.olds, structs.news);
       const response = new provproto.DiffResponse();
       response.setChanges(
         outcome.changes
@@ -153,58 +135,49 @@ export function providerService(handlers: PluginHandlers, version: string) {
         diff.setInputdiff(true);
         detailed.set(path, diff);
       }
-      return response;
+      return { message: response };
     }),
 
-    create: method(async (request) => {
+    create: method(async ({ message, structs }: WireRequest<"create">): Promise<WireResponse<"create">> => {
       const { id, outs } = await handlers.create(
-        request.getUrn(),
-        plain(request.getProperties()),
-        request.getTimeout() || undefined,
+        message.getUrn(),
+        structs.properties,
+        message.getTimeout() || undefined,
       );
       const response = new provproto.CreateResponse();
       response.setId(id);
-      response.setProperties(struct(outs));
-      return response;
+      return { message: response, structs: { properties: outs } };
     }),
 
-    read: method(async (request) => {
-      const found = await handlers.read(request.getUrn(), request.getId(), plain(request.getProperties()));
+    read: method(async ({ message, structs }: WireRequest<"read">): Promise<WireResponse<"read">> => {
+      const found = await handlers.read(message.getUrn(), message.getId(), structs.properties);
       const response = new provproto.ReadResponse();
       // An empty id tells the engine the resource is gone.
-      if (found) {
-        response.setId(found.id);
-        response.setProperties(struct(found.props));
-        if (found.inputs) response.setInputs(struct(found.inputs));
-      }
-      return response;
+      if (!found) return { message: response };
+      response.setId(found.id);
+      return { message: response, structs: { properties: found.props, inputs: found.inputs } };
     }),
 
-    update: method(async (request) => {
+    update: method(async ({ message, structs }: WireRequest<"update">): Promise<WireResponse<"update">> => {
       const { outs } = await handlers.update(
-        request.getUrn(),
-        plain(request.getOlds()),
-        plain(request.getNews()),
-        request.getTimeout() || undefined,
+        message.getUrn(),
+        structs.olds,
+        structs.news,
+        message.getTimeout() || undefined,
       );
-      const response = new provproto.UpdateResponse();
-      response.setProperties(struct(outs));
-      return response;
+      return { message: new provproto.UpdateResponse(), structs: { properties: outs } };
     }),
 
-    delete: method(async (request) => {
-      await handlers.delete(
-        request.getUrn(),
-        plain(request.getProperties()),
-        request.getTimeout() || undefined,
-      );
-      return new emptyproto.Empty();
+    delete: method(async ({ message, structs }: WireRequest<"delete">): Promise<WireResponse<"delete">> => {
+      await handlers.delete(message.getUrn(), structs.properties, message.getTimeout() || undefined);
+      return { message: new emptyproto.Empty() };
     }),
 
-    invoke: method(async (request) => {
-      const response = new provproto.InvokeResponse();
-      response.setReturn(struct(await handlers.invoke(request.getTok(), plain(request.getArgs()))));
-      return response;
+    invoke: method(async ({ message, structs }: WireRequest<"invoke">): Promise<WireResponse<"invoke">> => {
+      return {
+        message: new provproto.InvokeResponse(),
+        structs: { return: await handlers.invoke(message.getTok(), structs.args) },
+      };
     }),
 
     cancel: method(() => {
@@ -220,7 +193,7 @@ export function serve(
   version: string,
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-  server.addService(provrpc.ResourceProviderService, providerService(handlers, version));
+  server.addService(wireService(), providerService(handlers, version));
   return new Promise((resolve, reject) => {
     server.bindAsync(
       "127.0.0.1:0",
