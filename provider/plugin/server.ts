@@ -2,7 +2,8 @@
 // ourselves rather than through `pulumi.provider.main`, which in @pulumi/pulumi 3.248 drops the
 // detailed diff, deleteBeforeReplace's per-property marks, the custom timeouts of create, update
 // and delete, the old inputs, and config secrets handling. Each method decodes the request,
-// calls the handler of the same name (handlers.ts) and encodes the answer.
+// calls the handler of the same name (handlers.ts) and encodes the answer; the resource calls'
+// properties are decoded and encoded by wireService.ts, the rest by the generated classes.
 import { schemaText } from "./schemaFile";
 import { PACKAGE_NAME } from "./tokens";
 import type { PluginHandlers } from "./handlers";

@@ -43,11 +43,19 @@ class Reader {
     return stop;
   }
 
+  /** Moves past `size` bytes of a fixed-size value, which must end within `end`. */
+  fixed(size: number, end: number): number {
+    const start = this.at;
+    this.at += size;
+    if (this.at > end) throw new Error("protobuf: a fixed-size value past the end of its message");
+    return start;
+  }
+
   skip(wireType: number, end: number): void {
     if (wireType === VARINT) this.varint();
-    else if (wireType === FIXED64) this.at += 8;
+    else if (wireType === FIXED64) this.fixed(8, end);
     else if (wireType === LENGTH_DELIMITED) this.at = this.delimited(end);
-    else if (wireType === FIXED32) this.at += 4;
+    else if (wireType === FIXED32) this.fixed(4, end);
     else throw new Error(`protobuf: unsupported wire type ${wireType}`);
   }
 }
@@ -62,8 +70,7 @@ function readValue(r: Reader, end: number): Json {
       r.varint();
       value = null;
     } else if (field === 2 && wireType === FIXED64) {
-      value = r.bytes.readDoubleLE(r.at);
-      r.at += 8;
+      value = r.bytes.readDoubleLE(r.fixed(8, end));
     } else if (field === 3 && wireType === LENGTH_DELIMITED) {
       const stop = r.delimited(end);
       value = r.bytes.toString("utf8", r.at, stop);
@@ -262,7 +269,8 @@ export function encodeStruct(object: object): Buffer {
 /** Plain JSON as field `field` of a message holding a Struct: its tag, its length and its bytes. */
 export function encodeStructField(field: number, object: object): Buffer {
   const struct = encodeStruct(object);
-  const head = new Writer(Buffer.allocUnsafe(1 + varintSize(field << 3) + 5), []);
+  // The tag, and the length in at most 5 bytes (a Struct is under 4 GB).
+  const head = new Writer(Buffer.allocUnsafe(varintSize(tag(field, LENGTH_DELIMITED)) + 5), []);
   head.varint(tag(field, LENGTH_DELIMITED));
   head.varint(struct.length);
   return Buffer.concat([head.bytes.subarray(0, head.at), struct]);

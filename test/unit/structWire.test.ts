@@ -95,6 +95,14 @@ test("bytes cut short are refused, not read past their end", () => {
   }
 });
 
+test("a number that runs past the end of its value is refused, not read from the bytes after it", () => {
+  // { k: <a Value of 5 bytes holding a number field of 8> }, followed by bytes it must not borrow.
+  const value = Buffer.from([0x11, 0, 0, 0, 0]);
+  const entry = Buffer.concat([Buffer.from([0x0a, 1, 0x6b, 0x12, value.length]), value, Buffer.alloc(8)]);
+  const struct = Buffer.concat([Buffer.from([0x0a, entry.length]), entry]);
+  expect(() => decodeStruct(struct)).toThrow(/past the end/);
+});
+
 test("a value JSON has no form for is refused, as google-protobuf refuses it", () => {
   expect(() => structproto.Struct.fromJavaScript({ a: undefined })).toThrow();
   expect(() => encodeStruct({ a: undefined })).toThrow(/undefined has no Struct value/);
