@@ -6,7 +6,8 @@
 //   --rounds 3          rounds of the stack steps; ratios are the median of the rounds' (env BENCH_ROUNDS)
 //   --skip a,b          skip parts: stacks, data (the floors as large as ours, dynamic and plugin),
 //                       plugin (the YAML stacks through the provider plugin and its no-op floors),
-//                       requests, limits, load (50 clients creating and reading versions)
+//                       wire (the plugin's message decoding), requests, limits, load (50 clients
+//                       creating and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
 //   --write-readme      replace the generated Benchmarks table in README.md
 //   --json <file>       also write the report as JSON (test/e2e/benchSmoke.test.ts reads it)
@@ -20,6 +21,7 @@ import type { Flavour } from "./programs";
 import { measureRequests, type RequestReport } from "./requests";
 import { measureEmulatorLimits, type LimitsReport } from "./emulatorLimits";
 import { measureLoad, type LoadReport } from "./load";
+import { measureWire, type WireReport } from "./wire";
 import { renderReport, writeReadme } from "./report";
 
 function flag(name: string): string | undefined {
@@ -30,6 +32,7 @@ function flag(name: string): string | undefined {
 export interface BenchReport {
   machine: string;
   stacks: StackRun[];
+  wire?: WireReport;
   requests?: RequestReport;
   limits?: LimitsReport;
   load?: LoadReport;
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
       remove();
     }
   }
+  if (!skip.has("wire")) report.wire = measureWire(log);
   if (!skip.has("limits"))
     report.limits = await measureEmulatorLimits(log, Number(flag("limits-definitions") ?? 10));
   if (!skip.has("load")) report.load = await measureLoad(log);

@@ -135,6 +135,23 @@ function loadText(report: BenchReport): string {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
+function wireText(report: BenchReport): string {
+  const w = report.wire!;
+  const row = (label: string, ms: typeof w.coldMs) => [
+    label,
+    ms["google-protobuf"].toFixed(3),
+    ms.wireService.toFixed(3),
+    (ms.wireService / ms["google-protobuf"]).toFixed(2),
+  ];
+  return [
+    `The plugin's messages: one version's Read request and answer and the Diff request after it (${w.bytes} bytes together), decoded to JSON and encoded back, through the generated classes with google-protobuf's Struct and through the plugin's own service definition (\`provider/plugin/wireService.ts\`), each in a fresh process, 3 alternating runs, the median (\`bench/wire.ts\`):`,
+    markdownTable(
+      ["ms per version", "google-protobuf", "wireService", "ratio"],
+      [row("the first 100 versions of a process", w.coldMs), row("the next 2,000", w.warmMs)],
+    ),
+  ].join("\n\n");
+}
+
 export function renderReport(report: BenchReport): string {
   const parts = [`Measured on ${report.machine}.`];
   if (report.stacks.length > 0) {
@@ -161,6 +178,7 @@ export function renderReport(report: BenchReport): string {
         pluginData,
       );
   }
+  if (report.wire) parts.push(wireText(report));
   if (report.requests) {
     const r = report.requests;
     parts.push(

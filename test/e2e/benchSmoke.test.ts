@@ -1,6 +1,6 @@
 // `npm run bench` at its smallest sizes: every part runs (the six stacks of N = 2 through the real
-// engine, requests per operation, the emulator with one definition of 1,000 versions, the load run),
-// so a change that breaks the benchmark fails CI instead of the next person who measures. No time is
+// engine, the plugin's message codecs, requests per operation, the emulator with one definition of
+// 1,000 versions, the load run), so a change that breaks the benchmark fails CI instead of the next person who measures. No time is
 // asserted (the machines are shared); what is asserted is what the benchmark checks besides time:
 // the request counts against ARM's minimum, and the load run's answers.
 import { execFileSync } from "child_process";
@@ -48,8 +48,21 @@ test("every step of every stack ran and was timed, and the README's tables are r
   for (const flavour of FLAVOURS) expect(run!.stateBytesPerResource[flavour]).toBeGreaterThan(0);
   expect(text).toMatch(/^\| 2 +\| \d+\.\d\d \(/m);
   expect(text).toContain("Requests per operation");
+  expect(text).toMatch(
+    /^\| the first 100 versions of a process +\| \d+\.\d{3} +\| \d+\.\d{3} +\| \d+\.\d\d +\|$/m,
+  );
   expect(text).toContain("| at 1,000 versions ");
   expect(text).toContain("Load: 50 clients");
+});
+
+test("the plugin's messages were timed through both codecs, on messages the size of a version's", () => {
+  const wire = report.wire!;
+  for (const timing of [wire.coldMs, wire.warmMs]) {
+    expect(timing["google-protobuf"]).toBeGreaterThan(0);
+    expect(timing.wireService).toBeGreaterThan(0);
+  }
+  // Read request and answer and Diff request of a version in two regions: several kB, not a stub.
+  expect(wire.bytes).toBeGreaterThan(5000);
 });
 
 test("each write sends at most one request over ARM's minimum: the read before a create, the gallery read before the first version delete", () => {
