@@ -27,11 +27,11 @@ export interface WireReport {
 /** Runs in the child: encodes the version's messages, then times reading and writing them. */
 function timeCodec(codec: Codec): { bytes: number; coldMs: number; warmMs: number } {
   // Loaded here, not at the top: the parent process has no use for the protocol modules.
-  const { plain, provproto, struct } =
+  const { plain, provproto, provrpc, struct } =
     require("../provider/plugin/protocol") as typeof import("../provider/plugin/protocol");
   const { wireService } =
     require("../provider/plugin/wireService") as typeof import("../provider/plugin/wireService");
-  const generated = require("@pulumi/pulumi/proto/provider_grpc_pb").ResourceProviderService;
+  const generated = provrpc.ResourceProviderService;
   const version = require(VERSION_FILE) as { id: string; urn: string; inputs: object; outputs: object };
 
   const readRequest = new provproto.ReadRequest();

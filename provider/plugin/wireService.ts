@@ -25,7 +25,7 @@ type ResponseStructs<M extends StructMethod> = keyof (typeof STRUCT_FIELDS)[M]["
 /** A request as a handler gets it: the generated message without its Structs, and the Structs as JSON. */
 export interface WireRequest<M extends StructMethod> {
   message: any;
-  /** Each Struct field as JSON; an absent one is {} (as google-protobuf's toJavaScript of none). */
+  /** Each Struct field as JSON; an absent one is {}, as protocol.ts's `plain` makes of none. */
   structs: Record<RequestStructs<M>, Json>;
 }
 

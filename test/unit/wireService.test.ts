@@ -1,7 +1,7 @@
 // The plugin's service definition reads and writes the resource calls' Structs itself. Its table of
 // field numbers is checked here against the SDK's generated classes (compiled from provider.proto):
 // a request the engine's side would encode must come out whole, and a response must read back whole.
-import { provproto, structproto } from "../../provider/plugin/protocol";
+import { provproto, provrpc, structproto } from "../../provider/plugin/protocol";
 import { wireService } from "../../provider/plugin/wireService";
 
 type Definition = {
@@ -167,10 +167,6 @@ test("diff's response is the generated message's own bytes: the detailed diff ma
 
 test("the calls without Structs keep the generated (de)serializers", () => {
   for (const method of ["getSchema", "checkConfig", "configure", "getPluginInfo", "cancel"]) {
-    expect(service[method]).toBe(
-      (require("@pulumi/pulumi/proto/provider_grpc_pb").ResourceProviderService as Record<string, unknown>)[
-        method
-      ],
-    );
+    expect(service[method]).toBe(provrpc.ResourceProviderService[method]);
   }
 });
