@@ -5,6 +5,7 @@
 //   --n 10,100          stack sizes (env BENCH_N; 1000 is opt-in: long on 2 cores)
 //   --rounds 3          rounds of the stack steps; ratios are the median of the rounds' (env BENCH_ROUNDS)
 //   --skip a,b          skip parts: stacks, data (the floors as large as ours, dynamic and plugin),
+//                       dynamic (the TypeScript stacks through the dynamic provider and its floors),
 //                       plugin (the YAML stacks through the provider plugin and its no-op floors),
 //                       wire (the plugin's message decoding), requests, limits, load (50 clients
 //                       creating and reading versions)
@@ -51,8 +52,9 @@ async function main(): Promise<void> {
   const rounds = Number(flag("rounds") ?? process.env.BENCH_ROUNDS ?? 3);
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new Error(`--rounds must be a positive integer; got ${rounds}`);
-  const flavours: Flavour[] = ["ours", "floor"];
-  if (!skip.has("data")) flavours.push("data");
+  const flavours: Flavour[] = [];
+  if (!skip.has("dynamic")) flavours.push("ours", "floor");
+  if (!skip.has("dynamic") && !skip.has("data")) flavours.push("data");
   if (!skip.has("plugin")) flavours.push("plugin", "pluginFloor");
   if (!skip.has("plugin") && !skip.has("data")) flavours.push("pluginData");
   const log = (line: string) => console.log(line);

@@ -34,7 +34,8 @@ function ratioRow(run: StackRun, over: Flavour, under: Flavour): string[] {
   ];
 }
 
-function stacksTable(report: BenchReport): string {
+function stacksTable(report: BenchReport): string | undefined {
+  if (report.stacks.some((run) => run.seconds.up.ours === undefined)) return undefined;
   const header = ["N", ...STEPS, "state bytes / resource", "`__provider` bytes"];
   const rows = report.stacks.map((run) => [
     ...ratioRow(run, "ours", "floor"),
@@ -155,14 +156,18 @@ function wireText(report: BenchReport): string {
 export function renderReport(report: BenchReport): string {
   const parts = [`Measured on ${report.machine}.`];
   if (report.stacks.length > 0) {
-    parts.push(
-      `Ratio ours / floor (no-op dynamic resources of the same shape), with the wall times (ours / floor), alternating at every step; the median of ${report.stacks[0]!.seconds.up.ours!.length} rounds:`,
-      stacksTable(report),
-    );
+    const rounds = Object.values(report.stacks[0]!.seconds.up)[0]!.length;
+    const roundsText = rounds === 1 ? "1 round" : `${rounds} rounds`;
+    const dynamic = stacksTable(report);
+    if (dynamic)
+      parts.push(
+        `Ratio ours / floor (no-op dynamic resources of the same shape), with the wall times (ours / floor), alternating at every step; the median of ${roundsText}:`,
+        dynamic,
+      );
     const plugin = pluginTable(report);
     if (plugin)
       parts.push(
-        "The provider plugin: the same shape as a Pulumi YAML program, ratio plugin / plugin floor (the same program through a provider plugin of no-op resources served by Pulumi's Node provider host, `bench/floorPlugin/`), with the wall times (plugin / plugin floor):",
+        `The provider plugin: the same shape as a Pulumi YAML program, ratio plugin / plugin floor (the same program through a provider plugin of no-op resources served by Pulumi's Node provider host, \`bench/floorPlugin/\`), with the wall times (plugin / plugin floor); the median of ${roundsText}:`,
         plugin,
       );
     const data = splitTable(report, DYNAMIC_SPLIT);
