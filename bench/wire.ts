@@ -27,7 +27,7 @@ export interface WireReport {
 /** Runs in the child: encodes the version's messages, then times reading and writing them. */
 function timeCodec(codec: Codec): { bytes: number; coldMs: number; warmMs: number } {
   // Loaded here, not at the top: the parent process has no use for the protocol modules.
-  const { plain, provproto, provrpc, struct } =
+  const { provproto, provrpc, struct } =
     require("../provider/plugin/protocol") as typeof import("../provider/plugin/protocol");
   const { wireService } =
     require("../provider/plugin/wireService") as typeof import("../provider/plugin/wireService");
@@ -53,16 +53,16 @@ function timeCodec(codec: Codec): { bytes: number; coldMs: number; warmMs: numbe
     codec === "google-protobuf"
       ? () => {
           const read = generated.read.requestDeserialize(readBytes);
-          const outputs = plain(read.getProperties());
-          plain(read.getInputs());
+          const outputs = read.getProperties().toJavaScript();
+          read.getInputs().toJavaScript();
           const answer = new provproto.ReadResponse();
           answer.setId(read.getId());
           answer.setProperties(struct(outputs));
           const answerBytes = generated.read.responseSerialize(answer);
           const diff = generated.diff.requestDeserialize(diffBytes);
-          plain(diff.getOlds());
-          plain(diff.getNews());
-          plain(diff.getOldInputs());
+          diff.getOlds().toJavaScript();
+          diff.getNews().toJavaScript();
+          diff.getOldInputs().toJavaScript();
           return answerBytes.length;
         }
       : () => {

@@ -12,11 +12,6 @@ export const provproto = require("@pulumi/pulumi/proto/provider_pb");
 export const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 export const pluginproto = require("@pulumi/pulumi/proto/plugin_pb");
 
-/** A protobuf Struct as plain JSON ({} when absent). */
-export function plain(struct: { toJavaScript(): Record<string, unknown> } | undefined): Record<string, any> {
-  return struct ? (struct.toJavaScript() as Record<string, any>) : {};
-}
-
 /** Plain JSON as a protobuf Struct. */
 export function struct(value: Record<string, unknown>): unknown {
   return structproto.Struct.fromJavaScript(value);

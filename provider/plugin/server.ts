@@ -2,14 +2,14 @@
 // ourselves rather than through `pulumi.provider.main`, which in @pulumi/pulumi 3.248 drops the
 // detailed diff, deleteBeforeReplace's per-property marks, the custom timeouts of create, update
 // and delete, the old inputs, and config secrets handling. Each method decodes the request,
-// calls the handler of the same name (handlers.ts) and encodes the answer; the resource calls'
-// properties are decoded and encoded by wireService.ts, the rest by the generated classes.
+// calls the handler of the same name (handlers.ts) and encodes the answer; the Structs (properties,
+// config) are decoded and encoded by wireService.ts, the rest by the generated classes.
 import { schemaText } from "./schemaFile";
 import { PACKAGE_NAME } from "./tokens";
 import type { PluginHandlers } from "./handlers";
 import { ResourceInitError } from "../operations/writeFailure";
 import { wireService, type WireRequest, type WireResponse } from "./wireService";
-import { anyproto, emptyproto, grpc, plain, pluginproto, provproto, statusproto, struct } from "./protocol";
+import { anyproto, emptyproto, grpc, pluginproto, provproto, statusproto, struct } from "./protocol";
 
 type Callback = (error: unknown, response?: unknown) => void;
 type Call = { request: any };
@@ -75,23 +75,22 @@ export function providerService(handlers: PluginHandlers, version: string) {
       return response;
     }),
 
-    checkConfig: method((request) => {
-      const { inputs, failures: found } = handlers.checkConfig(plain(request.getNews()));
+    checkConfig: method(({ structs }: WireRequest<"checkConfig">): WireResponse<"checkConfig"> => {
+      const { inputs, failures: found } = handlers.checkConfig(structs.news);
       const response = new provproto.CheckResponse();
-      response.setInputs(struct(inputs));
       response.setFailuresList(failures(found));
-      return response;
+      return { message: response, structs: { inputs } };
     }),
 
-    diffConfig: method((request) => {
+    diffConfig: method(({ structs }: WireRequest<"diffConfig">): WireResponse<"diffConfig"> => {
       // A different backend is a different place, but existing resources are not moved by config:
       // report the change, never a replacement of the provider (which would replace everything).
-      const same = JSON.stringify(plain(request.getOlds())) === JSON.stringify(plain(request.getNews()));
+      const same = JSON.stringify(structs.olds) === JSON.stringify(structs.news);
       const response = new provproto.DiffResponse();
       response.setChanges(
         same ? provproto.DiffResponse.DiffChanges.DIFF_NONE : provproto.DiffResponse.DiffChanges.DIFF_SOME,
       );
-      return response;
+      return { message: response };
     }),
 
     configure: method(async (request) => {

@@ -257,24 +257,26 @@ class Writer {
   }
 }
 
-/** Plain JSON as a Struct's bytes. */
-export function encodeStruct(object: object): Buffer {
+/** Plain JSON as a Struct's bytes, preceded by the tag and length of `field` when one is given. */
+function encode(object: object, field?: number): Buffer {
   const sizes: Sizes = [];
   const size = structSize(object, sizes);
-  const writer = new Writer(Buffer.allocUnsafe(size), sizes);
+  const key = field === undefined ? undefined : tag(field, LENGTH_DELIMITED);
+  const head = key === undefined ? 0 : varintSize(key) + varintSize(size);
+  const writer = new Writer(Buffer.allocUnsafe(head + size), sizes);
+  if (key !== undefined) {
+    writer.varint(key);
+    writer.varint(size);
+  }
   writer.struct(object);
   return writer.bytes;
 }
 
+/** Plain JSON as a Struct's bytes. */
+export const encodeStruct = (object: object): Buffer => encode(object);
+
 /** Plain JSON as field `field` of a message holding a Struct: its tag, its length and its bytes. */
-export function encodeStructField(field: number, object: object): Buffer {
-  const struct = encodeStruct(object);
-  // The tag, and the length in at most 5 bytes (a Struct is under 4 GB).
-  const head = new Writer(Buffer.allocUnsafe(varintSize(tag(field, LENGTH_DELIMITED)) + 5), []);
-  head.varint(tag(field, LENGTH_DELIMITED));
-  head.varint(struct.length);
-  return Buffer.concat([head.bytes.subarray(0, head.at), struct]);
-}
+export const encodeStructField = (field: number, object: object): Buffer => encode(object, field);
 
 /**
  * A message's bytes split in two: the Struct fields named in `structFields`, decoded to JSON, and

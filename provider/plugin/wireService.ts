@@ -1,4 +1,4 @@
-// The ResourceProvider service definition with the resource calls' Structs read and written by
+// The ResourceProvider service definition with every call's Structs read and written by
 // structWire.ts instead of google-protobuf. The rest of each message (URN, id, timeout, the diff's
 // lists and map) is still read and written by the SDK's generated classes: only the properties,
 // which are most of every message and most of its decoding cost, take the short path.
@@ -7,10 +7,16 @@ import { provrpc } from "./protocol";
 
 type Json = ReturnType<typeof decodeStruct>;
 
+/** CheckRequest and CheckResponse, DiffRequest and DiffResponse: also the config calls' messages. */
+const CHECK = { request: { olds: 2, news: 3 }, response: { inputs: 1 } } as const;
+const DIFF = { request: { olds: 3, news: 4, oldInputs: 6 }, response: {} } as const;
+
 /** The Struct fields of each request and response, by name and field number (provider.proto). */
 const STRUCT_FIELDS = {
-  check: { request: { olds: 2, news: 3 }, response: { inputs: 1 } },
-  diff: { request: { olds: 3, news: 4, oldInputs: 6 }, response: {} },
+  checkConfig: CHECK,
+  diffConfig: DIFF,
+  check: CHECK,
+  diff: DIFF,
   create: { request: { properties: 2 }, response: { properties: 2 } },
   read: { request: { properties: 3, inputs: 4 }, response: { properties: 2, inputs: 3 } },
   update: { request: { olds: 3, news: 4, oldInputs: 8 }, response: { properties: 1 } },
@@ -25,7 +31,7 @@ type ResponseStructs<M extends StructMethod> = keyof (typeof STRUCT_FIELDS)[M]["
 /** A request as a handler gets it: the generated message without its Structs, and the Structs as JSON. */
 export interface WireRequest<M extends StructMethod> {
   message: any;
-  /** Each Struct field as JSON; an absent one is {}, as protocol.ts's `plain` makes of none. */
+  /** Each Struct field as JSON; an absent one is {}, so a handler never meets undefined. */
   structs: Record<RequestStructs<M>, Json>;
 }
 
@@ -51,7 +57,9 @@ function requestDeserializer(method: StructMethod) {
 function responseSerializer(method: StructMethod) {
   const numbers: Record<string, number> = STRUCT_FIELDS[method].response;
   return (response: WireResponse<StructMethod>) => {
-    const parts: Buffer[] = [Buffer.from(response.message.serializeBinary())];
+    const envelope = response.message.serializeBinary();
+    // A view of the generated class's bytes, not a copy: they are copied once, into the whole.
+    const parts: Buffer[] = [Buffer.from(envelope.buffer, envelope.byteOffset, envelope.byteLength)];
     for (const [name, value] of Object.entries(response.structs ?? {})) {
       // Fields may follow in any order on the wire: appending them is what the message would hold.
       if (value !== undefined) parts.push(encodeStructField(numbers[name]!, value as object));

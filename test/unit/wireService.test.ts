@@ -21,22 +21,32 @@ const news = {
 const oldInputs = { galleryName: "g", tags: { a: "1" }, location: "westeurope" };
 const struct = (value: object) => structproto.Struct.fromJavaScript(value);
 
+type RequestCase = { set(request: any): void; structs: Record<string, unknown> };
+
+/** A CheckRequest, which check and checkConfig take. */
+const check: RequestCase = {
+  set: (r) => (r.setUrn("u"), r.setOlds(struct(olds)), r.setNews(struct(news))),
+  structs: { olds, news },
+};
+
+/** A DiffRequest, which diff and diffConfig take. */
+const diff: RequestCase = {
+  set: (r) => (
+    r.setId("i"),
+    r.setUrn("u"),
+    r.setOlds(struct(olds)),
+    r.setNews(struct(news)),
+    r.setOldInputs(struct(oldInputs))
+  ),
+  structs: { olds, news, oldInputs },
+};
+
 /** Each call's request, set through the generated setters, with what the handler must be given. */
-const requests: Record<string, { set(request: any): void; structs: Record<string, unknown> }> = {
-  check: {
-    set: (r) => (r.setUrn("u"), r.setOlds(struct(olds)), r.setNews(struct(news))),
-    structs: { olds, news },
-  },
-  diff: {
-    set: (r) => (
-      r.setId("i"),
-      r.setUrn("u"),
-      r.setOlds(struct(olds)),
-      r.setNews(struct(news)),
-      r.setOldInputs(struct(oldInputs))
-    ),
-    structs: { olds, news, oldInputs },
-  },
+const requests: Record<string, RequestCase> = {
+  checkConfig: check,
+  diffConfig: diff,
+  check,
+  diff,
   create: {
     set: (r) => (r.setUrn("u"), r.setProperties(struct(news)), r.setTimeout(600)),
     structs: { properties: news },
@@ -166,7 +176,7 @@ test("diff's response is the generated message's own bytes: the detailed diff ma
 });
 
 test("the calls without Structs keep the generated (de)serializers", () => {
-  for (const method of ["getSchema", "checkConfig", "configure", "getPluginInfo", "cancel"]) {
+  for (const method of ["getSchema", "configure", "getPluginInfo", "cancel"]) {
     expect(service[method]).toBe(provrpc.ResourceProviderService[method]);
   }
 });
