@@ -4,7 +4,7 @@
 // plugin runs.
 import * as fs from "fs";
 import * as path from "path";
-import { packageVersion } from "../provider/plugin/main";
+import { packageVersion } from "../provider/plugin/packageVersion";
 import { packageSchema } from "../provider/plugin/packageSchema";
 import { SCHEMA_FILE } from "../provider/plugin/schemaFile";
 

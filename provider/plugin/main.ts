@@ -1,20 +1,10 @@
 // The entry point of `pulumi-resource-compute-gallery`: the engine starts it with its own address
 // as an argument and reads the port the plugin listens on from the first line of standard output.
-import * as fs from "fs";
-import * as path from "path";
 import { pluginHandlers } from "./handlers";
 import { engineLogger } from "../operations/engineLogger";
 import { serve } from "./server";
 import { watchParent } from "./parentWatch";
-
-/** This package's version: package.json two (source) or three (dist/) folders up. */
-export function packageVersion(): string {
-  for (const up of ["../..", "../../.."]) {
-    const file = path.resolve(__dirname, up, "package.json");
-    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")).version;
-  }
-  return "0.0.0";
-}
+import { packageVersion } from "./packageVersion";
 
 export async function main(args: readonly string[]): Promise<void> {
   // Flags such as --logtostderr and -v=9 come before or after the address.
