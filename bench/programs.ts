@@ -21,6 +21,28 @@ import {
 
 export type Flavour = "ours" | "floor" | "data" | "plugin" | "pluginFloor" | "pluginData";
 
+/** One front door's three stacks: ours, its no-ops as large as ours, its floor; and their names in tables. */
+export interface Comparison {
+  ours: Flavour;
+  data: Flavour;
+  floor: Flavour;
+  names: Record<"ours" | "data" | "floor", string>;
+}
+
+export const DYNAMIC: Comparison = {
+  ours: "ours",
+  data: "data",
+  floor: "floor",
+  names: { ours: "ours", data: "data", floor: "floor" },
+};
+
+export const PLUGIN: Comparison = {
+  ours: "plugin",
+  data: "pluginData",
+  floor: "pluginFloor",
+  names: { ours: "plugin", data: "plugin data", floor: "plugin floor" },
+};
+
 /** What ours stored for one resource: its ARM id, its inputs as checked and its outputs. */
 export interface OursResource {
   id: string;

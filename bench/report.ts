@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { markdownTable, README_PATH, replaceBetween } from "../scripts/generate-readme-tables";
 import type { BenchReport } from "./index";
 import { STEPS, type StackRun } from "./stacks";
-import type { Flavour } from "./programs";
+import { DYNAMIC, PLUGIN, type Comparison, type Flavour } from "./programs";
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,10 +35,10 @@ function ratioRow(run: StackRun, over: Flavour, under: Flavour): string[] {
 }
 
 function stacksTable(report: BenchReport): string | undefined {
-  if (report.stacks.some((run) => run.seconds.up.ours === undefined)) return undefined;
+  if (report.stacks.some((run) => run.seconds.up[DYNAMIC.ours] === undefined)) return undefined;
   const header = ["N", ...STEPS, "state bytes / resource", "`__provider` bytes"];
   const rows = report.stacks.map((run) => [
-    ...ratioRow(run, "ours", "floor"),
+    ...ratioRow(run, DYNAMIC.ours, DYNAMIC.floor),
     `${run.providerBytes.ours} / ${run.providerBytes.floor}`,
   ]);
   return markdownTable(header, rows);
@@ -46,35 +46,14 @@ function stacksTable(report: BenchReport): string | undefined {
 
 /** The provider plugin's YAML stack over its floor's: the same program through a no-op plugin. */
 function pluginTable(report: BenchReport): string | undefined {
-  const runs = report.stacks.filter((run) => run.seconds.up.plugin !== undefined);
+  const runs = report.stacks.filter((run) => run.seconds.up[PLUGIN.ours] !== undefined);
   if (runs.length === 0) return undefined;
-  const rows = runs.map((run) => ratioRow(run, "plugin", "pluginFloor"));
+  const rows = runs.map((run) => ratioRow(run, PLUGIN.ours, PLUGIN.floor));
   return markdownTable(["N", ...STEPS, "state bytes / resource"], rows);
 }
 
-/** A split's three stacks: ours, its floor as large as ours, its floor; with their names in the table. */
-interface Split {
-  ours: Flavour;
-  data: Flavour;
-  floor: Flavour;
-  names: Record<"ours" | "data" | "floor", string>;
-}
-
-const DYNAMIC_SPLIT: Split = {
-  ours: "ours",
-  data: "data",
-  floor: "floor",
-  names: { ours: "ours", data: "data", floor: "floor" },
-};
-const PLUGIN_SPLIT: Split = {
-  ours: "plugin",
-  data: "pluginData",
-  floor: "pluginFloor",
-  names: { ours: "plugin", data: "plugin data", floor: "plugin floor" },
-};
-
 /** ours / floor split in two: what Pulumi charges for resources of ours' size, and what is left. */
-function splitTable(report: BenchReport, split: Split): string | undefined {
+function splitTable(report: BenchReport, split: Comparison): string | undefined {
   const runs = report.stacks.filter((run) => run.seconds.up[split.data] !== undefined);
   if (runs.length === 0) return undefined;
   const { names } = split;
@@ -170,13 +149,13 @@ export function renderReport(report: BenchReport): string {
         `The provider plugin: the same shape as a Pulumi YAML program, ratio plugin / plugin floor (the same program through a provider plugin of no-op resources served by Pulumi's Node provider host, \`bench/floorPlugin/\`), with the wall times (plugin / plugin floor); the median of ${roundsText}:`,
         plugin,
       );
-    const data = splitTable(report, DYNAMIC_SPLIT);
+    const data = splitTable(report, DYNAMIC);
     if (data)
       parts.push(
         "The same ratio in two factors. data / floor: no-op resources as large as ours (they register ours' property keys, the outputs only Azure sets and `__urn`, and store ours' checked inputs, ARM id and outputs, Azure's answer, instead of their inputs; `bench/echo/`), which is what Pulumi charges for resources of ours' size. ours / data: what is left, the provider's own work and the embedded emulator's:",
         data,
       );
-    const pluginData = splitTable(report, PLUGIN_SPLIT);
+    const pluginData = splitTable(report, PLUGIN);
     if (pluginData)
       parts.push(
         "The plugin's ratio in the same two factors. plugin data / plugin floor: the floor plugin's no-ops made as large as ours (they store the plugin's checked inputs, ARM id and outputs of the same round instead of their inputs), what the engine and the YAML language host charge for resources of ours' size. plugin / plugin data: the plugin's own work and the embedded emulator's:",

@@ -10,8 +10,10 @@ import { E2EStack } from "../test/e2e/harness";
 import { installFloorPlugin } from "./floorPlugin/install";
 import { OURS_RESOURCES_ENV } from "./echo/ours";
 import {
+  DYNAMIC,
   isYamlFlavour,
   oursConfig,
+  PLUGIN,
   program,
   yamlProject,
   type Flavour,
@@ -168,9 +170,7 @@ export async function runStacks(
         }
         const t = (flavour: Flavour) => seconds[step][flavour]!.at(-1)!;
         // The headline ratio: the dynamic provider's, or the plugin's when the dynamic stacks are skipped.
-        const [over, under] = flavours.includes("ours")
-          ? (["ours", "floor"] as const)
-          : (["plugin", "pluginFloor"] as const);
+        const { ours: over, floor: under } = flavours.includes(DYNAMIC.ours) ? DYNAMIC : PLUGIN;
         log(
           `N=${n} round ${round}/${rounds} ${step}: ${flavours.map((f) => `${f} ${t(f).toFixed(2)} s`).join(", ")}, ratio ${over} / ${under} ${(t(over) / t(under)).toFixed(2)}`,
         );
