@@ -6,11 +6,10 @@
 // keeps the input's spelling, so that only real differences, such as drift found by a refresh,
 // show up in a diff. What only Azure sets is read from the model's output-only properties.
 import { footprintOfVersion, storageEstimate } from "./advice/storage";
-import { describeShape, type ObjectShape, type ShapeType } from "./model/describeShape";
+import type { ObjectShape, ShapeType } from "./model/describeShape";
 import { isJsonObject, type JsonObject } from "./model/jsonObject";
 import type { ResourceKind } from "./model/mutability";
 import { normaliseRegionFields } from "./model/regionFields";
-import { OUTPUT_SCHEMAS } from "./model/schemas";
 
 function sameInstant(a: string, b: string): boolean {
   const ta = Date.parse(a);
@@ -67,11 +66,23 @@ function deepMerge(base: JsonObject, over: JsonObject): JsonObject {
 
 const outputShapes = new Map<ResourceKind, ObjectShape>();
 
-/** The outputs without what only Azure sets: what `read` reports as inputs. */
-export function inputsOf(kind: ResourceKind, outputs: JsonObject): JsonObject {
+/** The shape of a kind's outputs, from the model, which this loads on first use (zod with it). */
+function outputShapeOf(kind: ResourceKind): ObjectShape {
   let shape = outputShapes.get(kind);
-  if (shape === undefined) outputShapes.set(kind, (shape = describeShape(OUTPUT_SCHEMAS[kind])));
-  return withoutOutputOnly(outputs, shape);
+  if (shape === undefined) {
+    const { describeShape } = require("./model/describeShape") as typeof import("./model/describeShape");
+    const { OUTPUT_SCHEMAS } = require("./model/schemas") as typeof import("./model/schemas");
+    outputShapes.set(kind, (shape = describeShape(OUTPUT_SCHEMAS[kind])));
+  }
+  return shape;
+}
+
+/**
+ * The outputs without what only Azure sets: what `read` reports as inputs, after a drift or an
+ * import. A refresh that finds no drift never asks, so it never loads the model.
+ */
+export function inputsOf(kind: ResourceKind, outputs: JsonObject): JsonObject {
+  return withoutOutputOnly(outputs, outputShapeOf(kind));
 }
 
 /** Drops output-only properties at every depth; an object left empty by that goes too. */

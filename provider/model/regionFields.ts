@@ -3,15 +3,16 @@
  * program's arguments in check, and Azure's answers before they become outputs. Everything after that
  * (diff, comparison, state) sees one spelling; display names are produced only for messages.
  *
- * Which properties hold regions is read from the model (`regionName` in model/schemas.ts).
+ * Which properties hold regions is said by the model (`regionName` in model/schemas.ts), read through
+ * the table generated from it (model/generated/regionPaths.ts, which a unit test keeps equal to the
+ * model): Azure's answers are normalised on every read, and a refresh or a destroy loads no zod.
  *
  * Exports: `normaliseRegionFields(kind, value)`.
  */
-import { describeShape, flattenShape } from "./describeShape";
+import { REGION_PATHS } from "./generated/regionPaths";
 import { isJsonObject, type JsonObject } from "./jsonObject";
 import type { ResourceKind } from "./mutability";
 import { normaliseRegionName } from "./regions";
-import { OUTPUT_SCHEMAS } from "./schemas";
 import { isUnknown } from "./unknown";
 
 const regionPaths = new Map<ResourceKind, string[][]>();
@@ -20,9 +21,7 @@ const regionPaths = new Map<ResourceKind, string[][]>();
 function regionPathsOf(kind: ResourceKind): string[][] {
   let paths = regionPaths.get(kind);
   if (paths === undefined) {
-    paths = flattenShape(describeShape(OUTPUT_SCHEMAS[kind]))
-      .filter((property) => property.type.kind === "string" && property.type.regionName)
-      .map((property) => property.path.replace(/\[\]/g, ".[]").split("."));
+    paths = REGION_PATHS[kind].map((path) => path.replace(/\[\]/g, ".[]").split("."));
     regionPaths.set(kind, paths);
   }
   return paths;

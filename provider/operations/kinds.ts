@@ -3,14 +3,7 @@
 import type { GalleryApi, OnAccepted, VersionRef } from "../azure/galleryApi";
 import type { JsonObject } from "../model/jsonObject";
 import { nameKeysOf } from "../azure/armId";
-import {
-  checkGallery,
-  checkGalleryImage,
-  checkGalleryImageVersion,
-  checkGalleryRoleAssignment,
-  type CheckContext,
-  type CheckResult,
-} from "../lifecycle/check";
+import type { CheckContext, CheckResult } from "../lifecycle/check";
 import {
   diffGallery,
   diffGalleryImage,
@@ -97,10 +90,23 @@ const versionRef = (p: JsonObject): VersionRef => ({
   galleryImageVersionName: nameIn(p, "galleryImageVersionName"),
 });
 
+/**
+ * A kind's check, loaded when first called. Check brings zod and the model's schemas (about 80 ms to
+ * load); a refresh or a destroy, whose provider process never checks, does not load them.
+ */
+function checkOnDemand(
+  name: "checkGallery" | "checkGalleryImage" | "checkGalleryImageVersion" | "checkGalleryRoleAssignment",
+): KindSpec["check"] {
+  return (olds, news, ctx) => {
+    const checks = require("../lifecycle/check") as typeof import("../lifecycle/check");
+    return checks[name](olds, news, ctx);
+  };
+}
+
 export const KINDS: Record<ResourceKind, KindSpec> = {
   gallery: {
     label: (p) => `gallery ${p.resourceGroupName}/${p.galleryName}`,
-    check: checkGallery,
+    check: checkOnDemand("checkGallery"),
     diff: diffGallery,
     // Sharing changes in place: say which share actions run, naming every group added or removed.
     updateNotes: (olds, news, label) => {
@@ -121,7 +127,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
   },
   galleryImage: {
     label: (p) => `image definition ${p.resourceGroupName}/${p.galleryName}/${p.galleryImageName}`,
-    check: checkGalleryImage,
+    check: checkOnDemand("checkGalleryImage"),
     diff: diffGalleryImage,
     get: (api, p) => api.getImage(imageRef(p)),
     put: (api, p, body, _progress, _olds, onAccepted) => api.putImage(imageRef(p), body, onAccepted),
@@ -141,7 +147,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
   galleryImageVersion: {
     label: (p) =>
       `image version ${p.resourceGroupName}/${p.galleryName}/${p.galleryImageName}/${p.galleryImageVersionName}`,
-    check: checkGalleryImageVersion,
+    check: checkOnDemand("checkGalleryImageVersion"),
     diff: diffGalleryImageVersion,
     get: (api, p) => api.getVersion(versionRef(p), { replicationStatus: true }),
     read: (api, p, prior) => readVersion(api, versionRef(p), prior),
@@ -193,7 +199,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
   },
   galleryRoleAssignment: {
     label: roleAssignmentLabel,
-    check: checkGalleryRoleAssignment,
+    check: checkOnDemand("checkGalleryRoleAssignment"),
     diff: diffGalleryRoleAssignment,
     get: getRoleAssignment,
     // The body is built from the arguments: the role named by roleName is looked up first.
