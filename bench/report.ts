@@ -66,6 +66,25 @@ function splitTable(report: BenchReport, split: Comparison): string | undefined 
   return markdownTable(["N", ...STEPS, "state bytes / resource"], rows);
 }
 
+/**
+ * The CPU time of each step's processes together, ours over the floor, for the dynamic stacks and
+ * the plugin's: on a machine whose cores a step keeps busy, what its wall time follows.
+ */
+function cpuTable(report: BenchReport): string | undefined {
+  const rows = report.stacks.flatMap((run) =>
+    [DYNAMIC, PLUGIN]
+      .filter((pair) => run.cpuSeconds.up[pair.ours] !== undefined)
+      .map((pair) => [
+        `${run.n}: ${pair.names.ours} / ${pair.names.floor}`,
+        ...STEPS.map((step) => {
+          const used = run.cpuSeconds[step];
+          return `${ratioOf(used, pair.ours, pair.floor)} (${seconds(used[pair.ours])} / ${seconds(used[pair.floor])})`;
+        }),
+      ]),
+  );
+  return rows.length === 0 ? undefined : markdownTable(["N", ...STEPS], rows);
+}
+
 function requestsTable(report: BenchReport): string {
   const r = report.requests!;
   const rows = r.operations.map((op) => [
@@ -148,6 +167,12 @@ export function renderReport(report: BenchReport): string {
       parts.push(
         `The provider plugin: the same shape as a Pulumi YAML program, ratio plugin / plugin floor (the same program through a provider plugin of no-op resources served by Pulumi's Node provider host, \`bench/floorPlugin/\`), with the wall times (plugin / plugin floor); the median of ${roundsText}:`,
         plugin,
+      );
+    const cpu = cpuTable(report);
+    if (cpu)
+      parts.push(
+        `CPU time of each step's processes together, as the kernel counts it (the \`pulumi\` command and all it starts: the language host, the providers and their threads, the embedded emulator's included; for the dynamic stacks also the benchmark's process, which runs their programs), ratio over the floor with the CPU seconds; the median of ${roundsText}. Other work on the machine does not count in it:`,
+        cpu,
       );
     const data = splitTable(report, DYNAMIC);
     if (data)

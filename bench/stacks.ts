@@ -1,12 +1,13 @@
 // Runs the stacks of programs.ts step by step with the real engine, alternating ours and the floors
-// at every step so all see the same load on a shared machine, and reports each step's wall time and
-// the state size. The whole cycle runs several rounds (fresh stacks each), so a round disturbed by
+// at every step so all see the same load on a shared machine, and reports each step's wall time, the
+// CPU time of all its processes, and the state size. The whole cycle runs several rounds (fresh stacks each), so a round disturbed by
 // the machine's other work does not decide a ratio (report.ts takes the median).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { E2EStack } from "../test/e2e/harness";
+import { cpuSeconds } from "./cpuTime";
 import { installFloorPlugin } from "./floorPlugin/install";
 import { OURS_RESOURCES_ENV } from "./echo/ours";
 import {
@@ -28,6 +29,11 @@ export interface StackRun {
   n: number;
   /** Seconds per step and flavour, one per round. */
   seconds: Record<Step, Partial<Record<Flavour, number[]>>>;
+  /**
+   * CPU seconds of the step's processes together (the CLI and all it starts; for the dynamic stacks
+   * also this process, which runs their programs), per step and flavour, one per round.
+   */
+  cpuSeconds: Record<Step, Partial<Record<Flavour, number[]>>>;
   /** State bytes per managed resource after `up`, per flavour. */
   stateBytesPerResource: Partial<Record<Flavour, number>>;
   /** Bytes of one version's serialized provider (`__provider`, stored in its inputs and its outputs). */
@@ -119,10 +125,11 @@ function oursResources(state: ExportedState): OursResources {
   return { gallery: last(":Gallery"), image: last(":GalleryImage"), version: last(":GalleryImageVersion") };
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
+async function timed(fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const cpuBefore = cpuSeconds();
   const started = process.hrtime.bigint();
   await fn();
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: cpuSeconds() - cpuBefore };
 }
 
 export async function runStacks(
@@ -131,7 +138,9 @@ export async function runStacks(
   rounds: number,
   log: (line: string) => void,
 ): Promise<StackRun> {
-  const seconds = Object.fromEntries(STEPS.map((step) => [step, {}])) as StackRun["seconds"];
+  const perStep = () => Object.fromEntries(STEPS.map((step) => [step, {}])) as StackRun["seconds"];
+  const seconds = perStep();
+  const cpu = perStep();
   const bytes: StackRun["stateBytesPerResource"] = {};
   const providerBytes: StackRun["providerBytes"] = {};
   const actions: Record<Step, (s: BenchStack) => Promise<unknown>> = {
@@ -156,7 +165,9 @@ export async function runStacks(
       for (const step of STEPS) {
         for (const flavour of flavours) {
           const stack = stacks[flavour]!;
-          (seconds[step][flavour] ??= []).push(await timed(() => actions[step](stack)));
+          const { wall, cpu: used } = await timed(() => actions[step](stack));
+          (seconds[step][flavour] ??= []).push(wall);
+          (cpu[step][flavour] ??= []).push(used);
           if (step === "up") {
             const state = (await stack.stack.exportStack()).deployment as ExportedState;
             const sizes = stateSizes(state);
@@ -169,15 +180,16 @@ export async function runStacks(
           }
         }
         const t = (flavour: Flavour) => seconds[step][flavour]!.at(-1)!;
+        const c = (flavour: Flavour) => cpu[step][flavour]!.at(-1)!;
         // The headline ratio: the dynamic provider's, or the plugin's when the dynamic stacks are skipped.
         const { ours: over, floor: under } = flavours.includes(DYNAMIC.ours) ? DYNAMIC : PLUGIN;
         log(
-          `N=${n} round ${round}/${rounds} ${step}: ${flavours.map((f) => `${f} ${t(f).toFixed(2)} s`).join(", ")}, ratio ${over} / ${under} ${(t(over) / t(under)).toFixed(2)}`,
+          `N=${n} round ${round}/${rounds} ${step}: ${flavours.map((f) => `${f} ${t(f).toFixed(2)} s (CPU ${c(f).toFixed(2)} s)`).join(", ")}, ratio ${over} / ${under} ${(t(over) / t(under)).toFixed(2)}, CPU ${(c(over) / c(under)).toFixed(2)}`,
         );
       }
     } finally {
       for (const flavour of flavours) await stacks[flavour]?.dispose();
     }
   }
-  return { n, seconds, stateBytesPerResource: bytes, providerBytes };
+  return { n, seconds, cpuSeconds: cpu, stateBytesPerResource: bytes, providerBytes };
 }

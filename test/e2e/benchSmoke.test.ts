@@ -47,12 +47,27 @@ test("every step of every stack ran and was timed, and the README's tables are r
   }
   for (const flavour of FLAVOURS) expect(run!.stateBytesPerResource[flavour]).toBeGreaterThan(0);
   expect(text).toMatch(/^\| 2 +\| \d+\.\d\d \(/m);
+  expect(text).toMatch(/^\| 2: ours \/ floor +\| \d+\.\d\d \(/m);
+  expect(text).toMatch(/^\| 2: plugin \/ plugin floor +\| \d+\.\d\d \(/m);
   expect(text).toContain("Requests per operation");
   expect(text).toMatch(
     /^\| the first 100 versions of a process +\| \d+\.\d{3} +\| \d+\.\d{3} +\| \d+\.\d\d +\|$/m,
   );
   expect(text).toContain("| at 1,000 versions ");
   expect(text).toContain("Load: 50 clients");
+});
+
+test("each step's CPU time counts the processes the engine starts, not only the benchmark's own", () => {
+  const [run] = report.stacks;
+  for (const step of STEPS) {
+    for (const flavour of FLAVOURS) {
+      const cpu = run!.cpuSeconds[step][flavour];
+      expect({ step, flavour, cpu }).toEqual({ step, flavour, cpu: [expect.any(Number)] });
+      // The YAML stacks run nothing in this process: without the CLI and its children counted, theirs
+      // would be about 0. The CLI, the language host and a provider process each take longer to start.
+      expect({ step, flavour, overCliFloor: cpu![0]! > 0.2 }).toEqual({ step, flavour, overCliFloor: true });
+    }
+  }
 });
 
 test("the plugin's messages were timed through both codecs, on messages the size of a version's", () => {
