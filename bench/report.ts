@@ -171,7 +171,7 @@ export function renderReport(report: BenchReport): string {
     const cpu = cpuTable(report);
     if (cpu)
       parts.push(
-        `CPU time of each step's processes together, as the kernel counts it (the \`pulumi\` command and all it starts: the language host, the providers and their threads, the embedded emulator's included; for the dynamic stacks also the benchmark's process, which runs their programs), ratio over the floor with the CPU seconds; the median of ${roundsText}. Other work on the machine does not count in it:`,
+        `CPU time of each step's processes together, as the kernel counts it (the \`pulumi\` command and all it starts: the language host, the providers and their threads, the embedded emulator's included; for the dynamic stacks also the benchmark's process, which runs their programs), ratio over the floor with the CPU seconds; the median of ${roundsText}. A step that used about as many CPU seconds as its wall seconds times the cores kept them all busy: its wall time follows its CPU time:`,
         cpu,
       );
     const data = splitTable(report, DYNAMIC);
