@@ -1,7 +1,8 @@
 // Runs the stacks of programs.ts step by step with the real engine, alternating ours and the floors
 // at every step so all see the same load on a shared machine, and reports each step's wall time, the
-// CPU time of all its processes, and the state size. The whole cycle runs several rounds (fresh stacks each), so a round disturbed by
-// the machine's other work does not decide a ratio (report.ts takes the median).
+// CPU time of all its processes, and the state size. The whole cycle runs several rounds (fresh
+// stacks each), so a round disturbed by the machine's other work does not decide a ratio (report.ts
+// takes the median).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
