@@ -186,20 +186,26 @@ function renderOutputs(): string {
   ].join("\n\n");
 }
 
-/** The properties marked `regionName` in the outputs' model, by path (`[]`: every element). */
+/**
+ * The properties marked `regionName` in the outputs' model, each as its path's steps:
+ * `publishingProfile.targetRegions[].name` -> ["publishingProfile", "targetRegions", "[]", "name"].
+ */
 function renderRegionPaths(): string {
   const kinds = (Object.keys(OUTPUT_SCHEMAS) as (keyof typeof OUTPUT_SCHEMAS)[]).map((kind) => {
     const paths = flattenShape(describeShape(OUTPUT_SCHEMAS[kind]))
       .filter((property) => property.type.kind === "string" && property.type.regionName)
-      .map((property) => JSON.stringify(property.path));
+      .map((property) => property.path.replace(/\[\]/g, ".[]").split("."))
+      .map((steps) => `[${steps.map((step) => JSON.stringify(step)).join(", ")}]`);
     return `  ${kind}: [${paths.join(", ")}],`;
   });
   return [
     HEADER,
     'import type { ResourceKind } from "../mutability";',
     "",
-    doc("Where each kind's properties hold region names (`[]`: every element of an array)."),
-    "export const REGION_PATHS: Record<ResourceKind, readonly string[]> = {",
+    doc(
+      "Where each kind's properties hold region names, as steps of a path (`[]`: every element of an array).",
+    ),
+    "export const REGION_PATHS: Record<ResourceKind, readonly (readonly string[])[]> = {",
     ...kinds,
     "};",
   ].join("\n");

@@ -15,22 +15,10 @@ import type { ResourceKind } from "./mutability";
 import { normaliseRegionName } from "./regions";
 import { isUnknown } from "./unknown";
 
-const regionPaths = new Map<ResourceKind, string[][]>();
-
-/** `publishingProfile.targetRegions[].name` -> ["publishingProfile", "targetRegions", "[]", "name"]. */
-function regionPathsOf(kind: ResourceKind): string[][] {
-  let paths = regionPaths.get(kind);
-  if (paths === undefined) {
-    paths = REGION_PATHS[kind].map((path) => path.replace(/\[\]/g, ".[]").split("."));
-    regionPaths.set(kind, paths);
-  }
-  return paths;
-}
-
 /** A copy of `value` with every region name normalised; unknown values and other shapes left alone. */
 export function normaliseRegionFields<T extends JsonObject>(kind: ResourceKind, value: T): T {
   let result: unknown = value;
-  for (const path of regionPathsOf(kind)) result = normaliseAt(result, path);
+  for (const path of REGION_PATHS[kind]) result = normaliseAt(result, path);
   return result as T;
 }
 

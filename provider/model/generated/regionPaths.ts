@@ -2,10 +2,10 @@
 // provider/model/schemas.ts: do not edit. Change the model and run `npm run generate`.
 import type { ResourceKind } from "../mutability";
 
-/** Where each kind's properties hold region names (`[]`: every element of an array). */
-export const REGION_PATHS: Record<ResourceKind, readonly string[]> = {
-  gallery: ["location"],
-  galleryImage: ["location"],
-  galleryImageVersion: ["location", "publishingProfile.targetRegions[].name", "publishingProfile.targetExtendedLocations[].name"],
+/** Where each kind's properties hold region names, as steps of a path (`[]`: every element of an array). */
+export const REGION_PATHS: Record<ResourceKind, readonly (readonly string[])[]> = {
+  gallery: [["location"]],
+  galleryImage: [["location"]],
+  galleryImageVersion: [["location"], ["publishingProfile", "targetRegions", "[]", "name"], ["publishingProfile", "targetExtendedLocations", "[]", "name"]],
   galleryRoleAssignment: [],
 };
