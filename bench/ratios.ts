@@ -1,6 +1,7 @@
 // How the benchmark turns rounds into one figure: each round's ratio of two flavours measured side by
 // side, then the median of those ratios, so a round slowed by the machine slows both sides of its ratio.
 import type { Flavour } from "./programs";
+import type { StackRun } from "./stacks";
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -17,4 +18,9 @@ export function medianRatio(
   const a = perRound[over]!;
   const b = perRound[under]!;
   return median(a.map((value, round) => value / b[round]!));
+}
+
+/** One flavour's state per resource over another's (one figure per run: the state after the first `up`). */
+export function stateRatio(run: StackRun, over: Flavour, under: Flavour): number {
+  return run.stateBytesPerResource[over]! / run.stateBytesPerResource[under]!;
 }

@@ -3,7 +3,7 @@
 // (data / floor) and the provider's own work (ours / data). A target divided by the first factor is
 // what it leaves the second: below 1.00, resources of ours' size alone cost the engine more than
 // the target allows, before any work of the provider's.
-import { medianRatio } from "./ratios";
+import { medianRatio, stateRatio } from "./ratios";
 import type { Comparison } from "./programs";
 import type { StackRun, Step } from "./stacks";
 
@@ -57,7 +57,6 @@ export function checkTargets(run: StackRun, pair: Comparison): TargetCheck[] {
           }),
     };
   });
-  const bytes = run.stateBytesPerResource;
-  const state = round2(bytes[pair.ours]! / bytes[pair.floor]!);
+  const state = round2(stateRatio(run, pair.ours, pair.floor));
   return [...steps, { measure: "state", target: STATE_TARGET, ratio: state, met: state <= STATE_TARGET }];
 }

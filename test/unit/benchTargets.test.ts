@@ -80,6 +80,10 @@ describe("the report", () => {
     const text = report([
       run(100, { ours: [1.2], floor: [1], data: [1.1], plugin: [1.1], pluginFloor: [1], pluginData: [1] }),
     ]);
+    expect(text).toContain(
+      "`up` at most 1.15, `preview` at most 1.15, `refresh` at most 1.15, `destroy` at most 1.25",
+    );
+    expect(text).toContain("the state per resource at most 1.15x");
     const rows = text.split("\n").filter((line) => /^\| 100: /.test(line) && /`up`|state per/.test(line));
     expect(rows).toHaveLength(4);
     const cells = (line: string) => line.split("|").map((cell) => cell.trim());
