@@ -2,9 +2,11 @@
 // import the SDK's clients, and the one that imports zod, with one file each
 // (scripts/bundle-dependencies.ts), the compute client cut down to the gallery operation groups. Every
 // call the provider makes must still work through them, and the provider must load no file of those
-// packages besides the bundles.
+// packages besides the bundles. The embedded emulator's thread starts from one such file too, and
+// serves every call below from it.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import { builtinModules } from "module";
 import * as os from "os";
 import * as path from "path";
 
@@ -114,4 +116,16 @@ test("reading and deleting through the compiled clients never loads Node's fetch
     })();`;
   const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as string[];
   expect(loaded).toEqual([]);
+});
+
+test("the embedded emulator's thread starts from one file, which requires only Node and two packages", () => {
+  // A worker thread shares no loaded module with the provider's thread: from tsc's output it read the
+  // emulator's modules one file at a time at every start. better-sqlite3 loads a native addon from
+  // its own folder, and selfsigned is needed only to create a certificate, so both stay packages.
+  const entry = fs.readFileSync(path.join(dist, "emulator", "threadMain.js"), "utf8");
+  const required = [...entry.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!);
+  const notNode = [
+    ...new Set(required.filter((name) => !builtinModules.includes(name.replace(/^node:/, "")))),
+  ];
+  expect(notNode.sort()).toEqual(["better-sqlite3", "selfsigned"]);
 });
