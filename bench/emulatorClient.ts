@@ -6,6 +6,7 @@ import { SUPPORTED_API_VERSIONS, type RunningEmulator } from "../emulator";
 import { EmulatorCredential } from "../provider/azure/emulatorCredential";
 import type { ReachableEmulator } from "../test/emulator/client";
 import { startEmulatorProcess, type EmulatorProcess } from "../test/emulator/emulatorProcess";
+import { round2 } from "./ratios";
 
 export const API = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
 
@@ -29,12 +30,10 @@ export interface Percentiles {
   count: number;
 }
 
-export const round = (ms: number) => Math.round(ms * 100) / 100;
-
 export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: round(at(0.5)), p99: round(at(0.99)), count: sorted.length };
+  return { p50: round2(at(0.5)), p99: round2(at(0.99)), count: sorted.length };
 }
 
 export interface Reply {

@@ -14,9 +14,9 @@ import {
   expectOk,
   putGalleryWithDefinitions,
   percentiles,
-  round,
   type Percentiles,
 } from "./emulatorClient";
+import { round2 } from "./ratios";
 const VERSIONS_PER_DEFINITION = 1000;
 const CONCURRENT_CLIENTS = 50;
 const CONCURRENT_SECONDS = 10;
@@ -120,14 +120,14 @@ export async function measureEmulatorLimits(
       listPageMs: percentiles(pages),
       concurrent: {
         clients: CONCURRENT_CLIENTS,
-        seconds: round(concurrentSeconds),
+        seconds: round2(concurrentSeconds),
         requests: concurrentGets.length,
         getMs: percentiles(concurrentGets),
         errors,
       },
       memoryMB: memoryMB(child.pid!),
-      stateFileMB: round(stateFileBytes / 2 ** 20),
-      seedSeconds: round(seedSeconds),
+      stateFileMB: round2(stateFileBytes / 2 ** 20),
+      seedSeconds: round2(seedSeconds),
     };
     say(`limits: ${JSON.stringify(report)}`);
     return report;

@@ -12,10 +12,10 @@ import {
   startLoadedEmulator,
   putGalleryWithDefinitions,
   percentiles,
-  round,
   type Percentiles,
   type Reply,
 } from "./emulatorClient";
+import { round2 } from "./ratios";
 
 const CLIENTS = 50;
 const SECONDS = 10;
@@ -88,11 +88,11 @@ export async function measureLoad(say: (line: string) => void): Promise<LoadRepo
     for (const url of acknowledged) if ((await http.send("GET", `${url}${q}`)).status !== 200) lost++;
     const report: LoadReport = {
       clients: CLIENTS,
-      seconds: round(seconds),
+      seconds: round2(seconds),
       writes: puts.length,
       reads: gets.length,
-      requestsPerSecond: round((puts.length + gets.length) / seconds),
-      writesPerSecond: round(puts.length / seconds),
+      requestsPerSecond: round2((puts.length + gets.length) / seconds),
+      writesPerSecond: round2(puts.length / seconds),
       putMs: percentiles(puts),
       getMs: percentiles(gets),
       unexpected,

@@ -1,7 +1,10 @@
 // How the benchmark turns rounds into one figure: each round's ratio of two flavours measured side by
 // side, then the median of those ratios, so a round slowed by the machine slows both sides of its ratio.
+// Figures are kept to two places, as the report prints them.
 import type { Flavour } from "./programs";
 import type { StackRun } from "./stacks";
+
+export const round2 = (value: number) => Math.round(value * 100) / 100;
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

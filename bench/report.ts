@@ -4,7 +4,7 @@ import { markdownTable, README_PATH, replaceBetween } from "../scripts/generate-
 import type { BenchReport } from "./index";
 import { STEPS, type StackRun } from "./stacks";
 import { DYNAMIC, PLUGIN, type Comparison, type Flavour } from "./programs";
-import { median, medianRatio, stateRatio } from "./ratios";
+import { median, medianRatio, round2, stateRatio } from "./ratios";
 import { checkTargets, STATE_TARGET, STEP_TARGETS, TARGET_MIN_N } from "./targets";
 
 /** The median ratio over rounds, as the tables print it. */
@@ -167,8 +167,6 @@ function loadText(report: BenchReport): string {
     `Answers Azure would not give: ${unexpected.length === 0 ? "none" : unexpected.map(([k, n]) => `${n} x ${k}`).join(", ")}; acknowledged creates not readable afterwards: ${l.lost}.`,
   ].join("\n\n");
 }
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function wireText(report: BenchReport): string {
   const w = report.wire!;

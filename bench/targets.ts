@@ -3,7 +3,7 @@
 // (data / floor) and the provider's own work (ours / data). A target divided by the first factor is
 // what it leaves the second: below 1.00, resources of ours' size alone cost the engine more than
 // the target allows, before any work of the provider's.
-import { medianRatio, stateRatio } from "./ratios";
+import { medianRatio, round2, stateRatio } from "./ratios";
 import type { Comparison } from "./programs";
 import type { StackRun, Step } from "./stacks";
 
@@ -30,8 +30,6 @@ export interface TargetCheck {
   /** Steps only, where the data flavour ran: data / floor, ours / data, and target / (data / floor). */
   split?: { size: number; own: number; leftForProvider: number };
 }
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** Every target of one run of a comparison (the dynamic stacks or the plugin's), in table order. */
 export function checkTargets(run: StackRun, pair: Comparison): TargetCheck[] {
