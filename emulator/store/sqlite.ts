@@ -63,6 +63,31 @@ export const DATABASE_FILE = "emulator.db";
 /** How long a write waits for another process's transaction on the same database to end. */
 const BUSY_TIMEOUT_MS = 10_000;
 
+/** How long `switchToWal` pauses between attempts. */
+const WAL_RETRY_PAUSE_MS = 5;
+
+/**
+ * Puts a new database in WAL mode, waiting for other processes' writes as any other write would.
+ * SQLite switches by reading the file's header and then upgrading to a write lock, and it does not
+ * apply the busy timeout to that upgrade: when another process holds a write lock (two emulators
+ * opening one new state directory at once: the other one switching), the switch fails at once with
+ * SQLITE_BUSY. Once the other process has switched, the mode is in the file, and the next attempt
+ * finds it and writes nothing.
+ */
+function switchToWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
+      // The constructor is synchronous (better-sqlite3 is): a blocking pause, at startup only.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_RETRY_PAUSE_MS);
+    }
+  }
+}
+
 /** The query behind `listResourcePage`; one row more than the page says whether another follows. */
 export function resourcePageQuery(
   f: ResourceFilter,
@@ -95,7 +120,7 @@ export class SqliteStore implements Store {
     if (stateDir) {
       fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
       this.db = new Database(path.join(stateDir, DATABASE_FILE), { timeout: BUSY_TIMEOUT_MS });
-      this.db.pragma("journal_mode = WAL");
+      switchToWal(this.db);
       this.db.pragma("synchronous = FULL");
     } else {
       this.db = new Database(":memory:");
