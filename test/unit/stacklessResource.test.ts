@@ -1,6 +1,9 @@
 // Our resources register with Error.stackTraceLimit at 0 (provider/resources/stacklessResource.ts), so
 // the promises Pulumi makes for each registered property record no stack for its leak report. These
 // tests read those promises through Pulumi's leak-candidate list, which holds every unsettled one.
+// Pulumi records where the program declared each resource: the line of the program, as for a class of
+// @pulumi/azure-native, not a line of this package (read from what the engine is sent).
+import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 
 pulumi.runtime.setMocks(
@@ -12,6 +15,30 @@ pulumi.runtime.setMocks(
 
 import { Gallery } from "../../provider/resources/gallery";
 import { GalleryImageVersion } from "../../provider/resources/galleryImageVersion";
+
+/** The source position and the stack trace of each registration the engine was sent, by name. */
+const sentPositions = new Map<string, { position: string; frames: string[] }>();
+interface SentPosition {
+  getUri(): string;
+  getLine(): number;
+}
+interface RegisterRequest {
+  getName(): string;
+  getSourceposition(): SentPosition | undefined;
+  getStacktrace(): { getFramesList(): { getPc(): SentPosition | undefined }[] } | undefined;
+}
+const monitor = pulumi.runtime.getMonitor() as unknown as {
+  registerResource(req: RegisterRequest, callback: unknown): unknown;
+};
+const registerResource = monitor.registerResource.bind(monitor);
+monitor.registerResource = (req, callback) => {
+  const at = (p: SentPosition | undefined) => (p ? `${p.getUri()}#${p.getLine()}` : "");
+  sentPositions.set(req.getName(), {
+    position: at(req.getSourceposition()),
+    frames: (req.getStacktrace()?.getFramesList() ?? []).map((frame) => at(frame.getPc())),
+  });
+  return registerResource(req, callback);
+};
 
 type Tracked = Promise<unknown> & { _debugCtx: string; _debugStackTrace: string };
 // Internal to Pulumi (left out of its type declarations): the unsettled promises, and a message.
@@ -84,3 +111,27 @@ test("an error thrown while registering has a stack that leads back to the progr
   expect((thrown as Error).stack).toContain("stacklessResource.test.ts");
   expect(Error.stackTraceLimit).toBe(limit);
 });
+
+test("the engine is told the program's line as where a resource is declared, and none of this package's frames", async () => {
+  const format = Error.prepareStackTrace;
+  // The line as V8 numbers it (what Pulumi reads here), taken on the line of the declaration.
+  const version = new GalleryImageVersion("positioned-1.0.0", versionArgs),
+    declaredOnLine = lineOfThisCall();
+  await registered(version);
+  const sent = sentPositions.get("positioned-1.0.0")!;
+  expect(sent.position).toBe(`${pathToFileURL(__filename).href}#${declaredOnLine}`);
+  expect(sent.frames.length).toBeGreaterThan(0);
+  expect(sent.frames.filter((frame) => frame.includes("/provider/resources/"))).toEqual([]);
+  expect(Error.prepareStackTrace).toBe(format);
+});
+
+/** The line of the caller's call, unmapped, as V8 reports it. */
+function lineOfThisCall(): number {
+  const format = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_error, frames) => frames;
+  try {
+    return (new Error().stack as unknown as NodeJS.CallSite[])[1]!.getLineNumber()!;
+  } finally {
+    Error.prepareStackTrace = format;
+  }
+}
