@@ -114,9 +114,10 @@ test("an error thrown while registering has a stack that leads back to the progr
 
 test("the engine is told the program's line as where a resource is declared, and none of this package's frames", async () => {
   const format = Error.prepareStackTrace;
-  // The line as V8 numbers it (what Pulumi reads here), taken on the line of the declaration.
-  const version = new GalleryImageVersion("positioned-1.0.0", versionArgs),
-    declaredOnLine = lineOfThisCall();
+  // The line as V8 numbers it (what Pulumi reads here), taken on the line of the declaration, which
+  // must stay one line.
+  // prettier-ignore
+  const version = new GalleryImageVersion("positioned-1.0.0", versionArgs), declaredOnLine = lineOfThisCall();
   await registered(version);
   const sent = sentPositions.get("positioned-1.0.0")!;
   expect(sent.position).toBe(`${pathToFileURL(__filename).href}#${declaredOnLine}`);
