@@ -26,15 +26,13 @@ const LEAK_DETAILS = "PULUMI_DEBUG_PROMISE_LEAKS";
 /** This package's resource classes (generated/ included), compiled or run from source. */
 const OWN_FOLDER = __dirname + path.sep;
 
-type StackFormatter = NonNullable<typeof Error.prepareStackTrace>;
-
 /**
  * Stack formatting without this folder's frames, then as before: through the formatter installed (ts-node's
  * source maps), or as V8 writes stacks. Node's own source maps (--enable-source-maps) apply only while no
- * formatter is installed; with them on and none installed, stacks are left as they are.
+ * formatter is installed; with them on and none installed, the formatter stays as it is (none).
  */
-function withoutOwnFrames(original: typeof Error.prepareStackTrace): StackFormatter | undefined {
-  if (!original && (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled) return undefined;
+function withoutOwnFrames(original: typeof Error.prepareStackTrace): typeof Error.prepareStackTrace {
+  if (!original && (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled) return original;
   return (error, frames) => {
     const kept = frames.filter((frame) => !frame.getFileName()?.startsWith(OWN_FOLDER));
     // Without a formatter installed, V8 writes this: the error, then a line per frame.
@@ -60,7 +58,7 @@ export abstract class StacklessResource extends pulumi.dynamic.Resource {
       Error.prepareStackTrace = format;
     };
     if (!process.env[LEAK_DETAILS]) Error.stackTraceLimit = 0;
-    Error.prepareStackTrace = withoutOwnFrames(format) ?? format;
+    Error.prepareStackTrace = withoutOwnFrames(format);
     try {
       super(provider, name, props, opts, module, type);
     } catch (error) {
