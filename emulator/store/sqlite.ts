@@ -1,4 +1,5 @@
-// SQLite persistence (better-sqlite3, synchronous); each request's writes run in one transaction.
+// SQLite persistence (better-sqlite3, synchronous); each request's writes run in one transaction. WAL
+// mode, so that readers (another emulator on the same folder, a test) never wait for a writer.
 // A committed transaction survives a killed process with any synchronous setting. FULL adds an fsync of
 // the WAL per commit (0.3 to 0.4 ms of wall time on the benchmark's machine) so that it also survives
 // a power loss or an OS crash, as a write Azure acknowledged does.

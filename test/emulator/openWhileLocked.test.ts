@@ -38,7 +38,7 @@ test("opening a new state directory while another process holds its write lock w
     // Refused, this throws SQLITE_BUSY within milliseconds, long before the holder lets go.
     new SqliteStore(dir).close();
     expect(await holder.exited).toBe(0);
-    // The database is in WAL mode, which acknowledged writes rely on to survive a killed process.
+    // The switch happened after all: the database is in WAL mode, the mode the store asks for.
     const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.close();
