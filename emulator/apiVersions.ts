@@ -63,6 +63,8 @@ export const API_VERSIONS: readonly ApiVersionEntry[] = [
     },
   },
   { version: "2025-03-03", introduces: {} },
+  // What @azure/arm-compute 25 sends for every gallery operation.
+  { version: "2025-12-03", introduces: {} },
   // What azure-mgmt-compute 39 and Azure CLI 2.91 send by default.
   { version: "2026-03-03", introduces: {} },
 ];

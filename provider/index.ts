@@ -1,4 +1,8 @@
-// Public exports of the package.
+// Public exports of the package. Loading it first checks the program's @pulumi/pulumi.
+import { assertSupportedPulumi } from "./pulumiVersion";
+
+assertSupportedPulumi();
+
 export { Gallery, type GalleryArgs } from "./resources/gallery";
 export { GalleryImage, type GalleryImageArgs } from "./resources/galleryImage";
 export { GalleryImageVersion, type GalleryImageVersionArgs } from "./resources/galleryImageVersion";

@@ -11,10 +11,10 @@
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
-version=${PULUMI_VERSION:-$(node -p "require('$repo_root/package.json').dependencies['@pulumi/pulumi'].replace(/^[^0-9]*/, '')")}
+version=${PULUMI_VERSION:-$(node -p "require('$repo_root/package.json').devDependencies['@pulumi/pulumi'].replace(/^[^0-9]*/, '')")}
 cache_root=${PULUMI_TOOLCHAIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/azure-compute-gallery-pulumi}
 bin_dir="$cache_root/v$version/bin"
-yaml_host_version=${PULUMI_YAML_VERSION:-v1.25.0}
+yaml_host_version=${PULUMI_YAML_VERSION:-$(node -p "require('$repo_root/package.json').toolchain.pulumiYaml")}
 
 log() { printf '[ensure-pulumi] %s\n' "$*" >&2; }
 

@@ -2,6 +2,12 @@
 # `npm test`: everything CI runs, in order of cost. The e2e suite needs the
 # Pulumi CLI; with-pulumi.sh builds or reuses it and fails if it cannot.
 set -euo pipefail
+# Run on a supported Node.js (scripts/with-node.sh installs one into the cache when the machine's is
+# older); NODE_MAJOR picks a major.
+if [ -z "${COMPUTE_GALLERY_NODE_READY:-}" ]; then
+  export COMPUTE_GALLERY_NODE_READY=1
+  exec bash "$(dirname "$0")/with-node.sh" bash "$0" "$@"
+fi
 cd "$(dirname "$0")/.."
 # The Azure CLI and Python SDK for the clients suite take minutes on a cold cache: install them in the
 # background while the earlier suites run, and fail (not skip) the run if that install fails.

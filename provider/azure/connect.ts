@@ -9,9 +9,8 @@ import type { ArmConnection, GalleryApi } from "./galleryApi";
 import { EmulatorCredential } from "./emulatorCredential";
 
 /**
- * The Azure SDK clients (about 30 ms to load as the build bundles them, a few hundred unbundled),
- * loaded on first use: the embedded backend starts its emulator thread first, so that the thread
- * boots while this one loads them.
+ * The Azure SDK clients (a few hundred milliseconds to load), loaded on first use: the embedded
+ * backend starts its emulator thread first, so that the thread boots while this one loads them.
  */
 function galleryApiModule(): typeof import("./galleryApi") {
   return require("./galleryApi");

@@ -1,5 +1,3 @@
-// The one module the provider imports zod from. The build replaces its compiled copy with a single
-// file holding zod (scripts/bundle-dependencies.ts): zod 4 is 95 files, which took about 80 ms to
-// load in every process that validates (the dynamic-provider host, each start of the plugin); from
-// one file, about 35 ms. (The emulator does not load zod.)
+// The one module the provider imports zod from, so that what loads zod (and when) is visible in one
+// place: a refresh or a destroy never needs it (see provider/tuning.ts).
 export { z } from "zod";
