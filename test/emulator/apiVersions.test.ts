@@ -44,7 +44,7 @@ test("an unknown api-version is refused naming the body's location and the suppo
   expect(error.message).toContain("location 'westeurope'");
   expect(error.message).toContain("API version '2018-06-01'");
   expect(error.message).toContain("2019-07-01, 2019-12-01, 2020-09-30");
-  expect(error.message).toContain("2025-03-03, 2026-03-03");
+  expect(error.message).toContain("2025-03-03, 2025-12-03, 2026-03-03");
 });
 
 test("an api-version that is not a date is InvalidApiVersionParameter, listing the supported ones", async () => {
