@@ -33,7 +33,9 @@ test("an unsupported @pulumi/pulumi fails at load, naming both versions and wher
   expect(() => assertSupportedPulumi(found, manifest)).toThrow(
     `pulumi-azure-compute-gallery ${manifest.version} supports @pulumi/pulumi ${manifest.peerDependencies["@pulumi/pulumi"]}, but this program loads @pulumi/pulumi 3.100.0 (/project/node_modules/@pulumi/pulumi)`,
   );
-  expect(() => assertSupportedPulumi({ ...found, version: "4.0.0" }, manifest)).toThrow("loads @pulumi/pulumi 4.0.0");
+  expect(() => assertSupportedPulumi({ ...found, version: "4.0.0" }, manifest)).toThrow(
+    "loads @pulumi/pulumi 4.0.0",
+  );
 });
 
 test("the @pulumi/pulumi this repository installs passes the check", () => {
