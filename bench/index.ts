@@ -7,6 +7,7 @@
 //   --skip a,b          skip parts: stacks, data (the floors as large as ours, dynamic and plugin),
 //                       dynamic (the TypeScript stacks through the dynamic provider and its floors),
 //                       plugin (the YAML stacks through the provider plugin and its no-op floors),
+//                       plain (ours and the plugin with the tuned layer off, provider/tuning.ts),
 //                       wire (the plugin's message decoding), requests, limits, load (50 clients
 //                       creating and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     if (skip.has(part)) continue;
     // Ours before its data stack, whose `up` returns what ours' returned in the same step (stacks.ts).
     flavours.push(stacks.ours, stacks.floor);
+    if (!skip.has("plain")) flavours.push(stacks.plain);
     if (!skip.has("data")) flavours.push(stacks.data);
   }
   const log = (line: string) => console.log(line);

@@ -7,6 +7,8 @@
 // anything the provider does. "plugin" is the same shape as a Pulumi YAML program through the
 // provider plugin, "pluginFloor" that program through a plugin of no-op resources (floorPlugin/), and
 // "pluginData" through that plugin's no-ops as large as ours, as "data" is for the dynamic stacks.
+// "oursPlain" and "pluginPlain" are ours and plugin with the tuned layer switched off
+// (COMPUTE_GALLERY_PLAIN_PATH=1, provider/tuning.ts): what the tuned paths buy, side by side.
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type * as Package from "../provider";
@@ -19,29 +21,45 @@ import {
   galleryOutputOnlyKeys,
 } from "../provider/resources/generated/outputs";
 
-export type Flavour = "ours" | "floor" | "data" | "plugin" | "pluginFloor" | "pluginData";
+export type Flavour =
+  "ours" | "oursPlain" | "floor" | "data" | "plugin" | "pluginPlain" | "pluginFloor" | "pluginData";
 
-/** One front door's three stacks: ours, its no-ops as large as ours, its floor; and their names in tables. */
+/**
+ * One front door's stacks: ours, ours on the plain path, its no-ops as large as ours, its floor; and
+ * their names in tables.
+ */
 export interface Comparison {
   ours: Flavour;
+  plain: Flavour;
   data: Flavour;
   floor: Flavour;
-  names: Record<"ours" | "data" | "floor", string>;
+  names: Record<"ours" | "plain" | "data" | "floor", string>;
 }
 
 export const DYNAMIC: Comparison = {
   ours: "ours",
+  plain: "oursPlain",
   data: "data",
   floor: "floor",
-  names: { ours: "ours", data: "data", floor: "floor" },
+  names: { ours: "ours", plain: "ours plain", data: "data", floor: "floor" },
 };
 
 export const PLUGIN: Comparison = {
   ours: "plugin",
+  plain: "pluginPlain",
   data: "pluginData",
   floor: "pluginFloor",
-  names: { ours: "plugin", data: "plugin data", floor: "plugin floor" },
+  names: { ours: "plugin", plain: "plugin plain", data: "plugin data", floor: "plugin floor" },
 };
+
+/** The environment of the plain flavours' processes: the tuned layer's switch (provider/tuning.ts). */
+export const PLAIN_PATH_ENV: Record<string, string> = { COMPUTE_GALLERY_PLAIN_PATH: "1" };
+
+/** Ours, through either front door: the flavours that run this package's provider. */
+export const isOurs = (flavour: Flavour): boolean =>
+  flavour === "ours" || flavour === "oursPlain" || flavour === "plugin" || flavour === "pluginPlain";
+
+export const isPlain = (flavour: Flavour): boolean => flavour === "oursPlain" || flavour === "pluginPlain";
 
 /** What ours stored for one resource: its ARM id, its inputs as checked and its outputs. */
 export interface OursResource {
@@ -148,7 +166,7 @@ function floorWithKeys(provider: pulumi.dynamic.ResourceProvider, outputOnly: re
 }
 
 /** The YAML stacks: the provider plugin (bin/) and its floors, plugins of no-op resources. */
-export type YamlFlavour = Extract<Flavour, "plugin" | "pluginFloor" | "pluginData">;
+export type YamlFlavour = Extract<Flavour, "plugin" | "pluginPlain" | "pluginFloor" | "pluginData">;
 
 /** The resource kinds of the shape and their arguments, for the floor plugin's schema. */
 export function shapeKinds(): Record<"Gallery" | "GalleryImage" | "GalleryImageVersion", string[]> {
@@ -163,6 +181,7 @@ export function shapeKinds(): Record<"Gallery" | "GalleryImage" | "GalleryImageV
 /** Each YAML flavour's package: the plugin's own, or a floor's (bench/floorPlugin/). */
 export const YAML_PACKAGE: Record<YamlFlavour, string> = {
   plugin: PACKAGE_NAME,
+  pluginPlain: PACKAGE_NAME,
   pluginFloor: "benchfloor",
   pluginData: "benchdata",
 };
@@ -198,7 +217,7 @@ export function yamlProject(
     };
   }
   const config =
-    flavour === "plugin"
+    flavour === "plugin" || flavour === "pluginPlain"
       ? Object.fromEntries(Object.entries(oursConfig(seedFile)).map(([key, value]) => [key, { value }]))
       : {};
   return {
@@ -225,7 +244,7 @@ export function program(
 ): () => Promise<void> {
   return async () => {
     const s = shape(n, revision);
-    if (flavour === "ours") {
+    if (flavour === "ours" || flavour === "oursPlain") {
       const acg = installedPackage();
       const gallery = new acg.Gallery("gallery", s.gallery);
       const image = new acg.GalleryImage("image", s.image, { dependsOn: gallery });

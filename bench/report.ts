@@ -81,6 +81,25 @@ function cpuTable(report: BenchReport): string | undefined {
   return rows.length === 0 ? undefined : markdownTable(["N", ...STEPS], rows);
 }
 
+/** Each front door's tuned path over its plain path (provider/tuning.ts), wall and CPU time. */
+function plainTable(report: BenchReport): string | undefined {
+  const rows = report.stacks.flatMap((run) =>
+    [DYNAMIC, PLUGIN]
+      .filter((pair) => run.seconds.up[pair.plain] !== undefined && run.seconds.up[pair.ours] !== undefined)
+      .flatMap((pair) => [
+        [
+          `${run.n}: ${pair.names.ours} / ${pair.names.plain}, wall`,
+          ...stepCells(run.seconds, pair.ours, pair.plain),
+        ],
+        [
+          `${run.n}: ${pair.names.ours} / ${pair.names.plain}, CPU`,
+          ...stepCells(run.cpuSeconds, pair.ours, pair.plain),
+        ],
+      ]),
+  );
+  return rows.length === 0 ? undefined : markdownTable(["N", ...STEPS], rows);
+}
+
 /** The targets in words, from their table: "`up` at most 1.15, ..., the state per resource at most 1.15x". */
 function targetsText(): string {
   const steps = Object.entries(STEP_TARGETS).map(([step, most]) => `\`${step}\` at most ${most.toFixed(2)}`);
@@ -219,6 +238,12 @@ export function renderReport(report: BenchReport): string {
       parts.push(
         "The plugin's ratio in the same two factors. plugin data / plugin floor: the floor plugin's no-ops made as large as ours (they store the plugin's checked inputs, ARM id and outputs of the same round instead of their inputs), what the engine and the YAML language host charge for resources of ours' size. plugin / plugin data: the plugin's own work and the embedded emulator's:",
         pluginData,
+      );
+    const plain = plainTable(report);
+    if (plain)
+      parts.push(
+        `What the tuned layer buys (\`provider/tuning.ts\`): each front door's stack on its default path over the same stack with \`COMPUTE_GALLERY_PLAIN_PATH=1\` (the SDK's own gRPC codecs, ordinary resource construction, everything loaded at start, the SDK's full pipeline), alternating at every step, with the wall and CPU seconds; the median of ${roundsText}. Below 1.00, the tuned path is faster:`,
+        plain,
       );
     const targets = targetsTable(report);
     if (targets)

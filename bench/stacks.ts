@@ -13,8 +13,11 @@ import { installFloorPlugin } from "./floorPlugin/install";
 import { OURS_RESOURCES_ENV } from "./echo/ours";
 import {
   DYNAMIC,
+  isOurs,
+  isPlain,
   isYamlFlavour,
   oursConfig,
+  PLAIN_PATH_ENV,
   PLUGIN,
   program,
   yamlProject,
@@ -51,8 +54,10 @@ interface BenchStack {
 const SEED = path.join(__dirname, "seed.json");
 
 async function dynamicStack(flavour: Exclude<Flavour, YamlFlavour>, n: number): Promise<BenchStack> {
-  const config = flavour === "ours" ? oursConfig(SEED) : {};
+  const config = isOurs(flavour) ? oursConfig(SEED) : {};
   const e2e = await E2EStack.create(`bench-${flavour}`, program(flavour, n, "1"), config);
+  // The dynamic-provider host is started by the engine, with the workspace's environment.
+  if (isPlain(flavour)) Object.assign(e2e.stack.workspace.envVars, PLAIN_PATH_ENV);
   return {
     stack: e2e.stack,
     setRevision: (revision) => e2e.setProgram(program(flavour, n, revision)),
@@ -67,7 +72,9 @@ async function dynamicStack(flavour: Exclude<Flavour, YamlFlavour>, n: number): 
 async function yamlStack(flavour: YamlFlavour, n: number): Promise<BenchStack> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${flavour}-`));
   const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${flavour}-state-`));
-  const floorPlugin = flavour === "plugin" ? undefined : installFloorPlugin(flavour);
+  const floorPlugin = isOurs(flavour)
+    ? undefined
+    : installFloorPlugin(flavour as "pluginFloor" | "pluginData");
   const pluginDir = floorPlugin?.dir ?? path.resolve(__dirname, "..", "bin");
   const write = (revision: string) =>
     fs.writeFileSync(
@@ -81,6 +88,7 @@ async function yamlStack(flavour: YamlFlavour, n: number): Promise<BenchStack> {
       PULUMI_BACKEND_URL: `file://${backendDir}`,
       PULUMI_CONFIG_PASSPHRASE: "",
       PULUMI_SKIP_UPDATE_CHECK: "true",
+      ...(isPlain(flavour) ? PLAIN_PATH_ENV : {}),
     },
   });
   const stack = await Stack.create("bench", workspace);
@@ -126,6 +134,24 @@ function oursResources(state: ExportedState): OursResources {
   return { gallery: last(":Gallery"), image: last(":GalleryImage"), version: last(":GalleryImageVersion") };
 }
 
+/**
+ * Runs `fn` with the plain path's switch set in this process too: a dynamic stack's program runs
+ * here, inline, and constructs its resources here.
+ */
+async function withPlainPath<T>(plain: boolean, fn: () => Promise<T>): Promise<T> {
+  if (!plain) return fn();
+  const before = { ...process.env };
+  Object.assign(process.env, PLAIN_PATH_ENV);
+  try {
+    return await fn();
+  } finally {
+    for (const key of Object.keys(PLAIN_PATH_ENV)) {
+      if (before[key] === undefined) delete process.env[key];
+      else process.env[key] = before[key];
+    }
+  }
+}
+
 async function timed(fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   const cpuBefore = cpuSeconds();
   const started = process.hrtime.bigint();
@@ -166,7 +192,9 @@ export async function runStacks(
       for (const step of STEPS) {
         for (const flavour of flavours) {
           const stack = stacks[flavour]!;
-          const { wall, cpu: used } = await timed(() => actions[step](stack));
+          const { wall, cpu: used } = await withPlainPath(isPlain(flavour), () =>
+            timed(() => actions[step](stack)),
+          );
           (seconds[step][flavour] ??= []).push(wall);
           (cpu[step][flavour] ??= []).push(used);
           if (step === "up") {

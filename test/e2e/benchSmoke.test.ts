@@ -1,4 +1,4 @@
-// `npm run bench` at its smallest sizes: every part runs (the six stacks of N = 2 through the real
+// `npm run bench` at its smallest sizes: every part runs (the eight stacks of N = 2 through the real
 // engine, the plugin's message codecs, requests per operation, the emulator with one definition of
 // 1,000 versions, the load run), so a change that breaks the benchmark fails CI instead of the next person who measures. No time is
 // asserted (the machines are shared); what is asserted is what the benchmark checks besides time:
@@ -14,7 +14,16 @@ import { requirePulumiCli } from "./harness";
 jest.setTimeout(900_000);
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const FLAVOURS = ["ours", "floor", "data", "plugin", "pluginFloor", "pluginData"] as const;
+const FLAVOURS = [
+  "ours",
+  "oursPlain",
+  "floor",
+  "data",
+  "plugin",
+  "pluginPlain",
+  "pluginFloor",
+  "pluginData",
+] as const;
 
 let report: BenchReport;
 let text: string;
@@ -49,6 +58,9 @@ test("every step of every stack ran and was timed, and the README's tables are r
   expect(text).toMatch(/^\| 2 +\| \d+\.\d\d \(/m);
   expect(text).toMatch(/^\| 2: ours \/ floor +\| \d+\.\d\d \(/m);
   expect(text).toMatch(/^\| 2: plugin \/ plugin floor +\| \d+\.\d\d \(/m);
+  // The tuned layer against the plain path, for both front doors.
+  expect(text).toMatch(/^\| 2: ours \/ ours plain, wall +\| \d+\.\d\d \(/m);
+  expect(text).toMatch(/^\| 2: plugin \/ plugin plain, CPU +\| \d+\.\d\d \(/m);
   expect(text).toContain("Requests per operation");
   expect(text).toMatch(
     /^\| the first 100 versions of a process +\| \d+\.\d{3} +\| \d+\.\d{3} +\| \d+\.\d\d +\|$/m,
