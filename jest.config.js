@@ -4,8 +4,6 @@
 // packed package npm-installed into projects outside the repository, on each supported Node.js and
 // @pulumi/pulumi).
 const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
-// Examples import the package by name, as users do; in tests that is this source tree.
-const packageByName = { "^pulumi-azure-compute-gallery$": "<rootDir>/provider/index.ts" };
 module.exports = {
   projects: [
     {
@@ -37,7 +35,6 @@ module.exports = {
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
       transform: tsJest,
       testEnvironment: "node",
-      moduleNameMapper: packageByName,
     },
     {
       displayName: "consumer",
