@@ -1,9 +1,9 @@
-// Five suites with different costs: unit (pure, seconds), emulator (real Azure SDK against an
+// Six suites with different costs: unit (pure, seconds), emulator (real Azure SDK against an
 // in-process emulator), contract (the same facts through the provider and the emulator), clients (the
-// Azure CLI and Python SDK from PyPI against an emulator), e2e (the real Pulumi CLI).
+// Azure CLI and Python SDK from PyPI against an emulator), e2e (the real Pulumi CLI), consumer (the
+// packed package npm-installed into projects outside the repository, on each supported Node.js and
+// @pulumi/pulumi).
 const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
-// Examples import the package by name, as users do; in tests that is this source tree.
-const packageByName = { "^pulumi-azure-compute-gallery$": "<rootDir>/provider/index.ts" };
 module.exports = {
   projects: [
     {
@@ -35,7 +35,15 @@ module.exports = {
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
       transform: tsJest,
       testEnvironment: "node",
-      moduleNameMapper: packageByName,
+    },
+    {
+      displayName: "consumer",
+      testMatch: ["<rootDir>/test/consumer/**/*.test.ts"],
+      transform: tsJest,
+      testEnvironment: "node",
+      // npm pack, once per run, for every project of the suite.
+      globalSetup: "<rootDir>/test/consumer/globalSetup.ts",
+      globalTeardown: "<rootDir>/test/consumer/globalTeardown.ts",
     },
   ],
 };

@@ -8,10 +8,11 @@ export { GalleryImage, type GalleryImageArgs } from "./resources/galleryImage";
 export { GalleryImageVersion, type GalleryImageVersionArgs } from "./resources/galleryImageVersion";
 export { GalleryRoleAssignment, type GalleryRoleAssignmentArgs } from "./resources/galleryRoleAssignment";
 export { reachOf, grantReaches, type Grant, type Reach, type ReachOptions } from "./access/reach";
-export type { PrincipalType } from "./model/roleAssignment";
 export type * from "./resources/generated/args";
 export type * from "./resources/generated/outputs";
-export type { Architecture, HyperVGeneration, OsState, OsType } from "./model/enums";
+// Public declarations stay clear of zod's: under Pulumi's TypeScript template (no esModuleInterop, no
+// skipLibCheck) zod's own declarations fail to compile (test/consumer).
+export type { Architecture, HyperVGeneration, OsState, OsType, PrincipalType } from "./model/enums";
 export { providers } from "./shim";
 export {
   latestVersion as latestImageVersion,

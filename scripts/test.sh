@@ -31,3 +31,9 @@ clients_start=$(date +%s)
 npx jest --selectProjects clients
 echo "== clients suite in $(( $(date +%s) - clients_start ))s"
 bash scripts/with-pulumi.sh npx jest --selectProjects e2e --runInBand
+# The packed package npm-installed into projects outside the repository, as users install it
+# (test/consumer). The projects run in child processes, two at a time (CONSUMER_CONCURRENCY), so jest
+# itself runs in band.
+consumer_start=$(date +%s)
+bash scripts/with-pulumi.sh npx jest --selectProjects consumer --runInBand
+echo "== consumer suite in $(( $(date +%s) - consumer_start ))s"

@@ -31,6 +31,12 @@ export const GALLERY_IDENTITY_TYPES = [
   "SystemAssigned, UserAssigned",
   "None",
 ] as const;
+/**
+ * The principal types a gallery grant names (Microsoft.Authorization's enum also has ForeignGroup and
+ * Device). Here rather than in roleAssignment.ts, which imports zod: the package's public types must
+ * not reach zod's declarations.
+ */
+export const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal"] as const;
 export const SHARING_PERMISSIONS = ["Private", "Groups", "Community"] as const;
 export const SHARING_GROUP_TYPES = ["Subscriptions", "AADTenants"] as const;
 export const EXTENDED_LOCATION_TYPES = ["EdgeZone", "Unknown"] as const;
@@ -56,6 +62,7 @@ export type EdgeZoneStorageAccountType = (typeof EDGE_ZONE_STORAGE_ACCOUNT_TYPES
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
 export type HostCaching = (typeof HOST_CACHING)[number];
 export type GalleryIdentityType = (typeof GALLERY_IDENTITY_TYPES)[number];
+export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
 export type SharingPermission = (typeof SHARING_PERMISSIONS)[number];
 export type SharingGroupType = (typeof SHARING_GROUP_TYPES)[number];
 export type ExtendedLocationType = (typeof EXTENDED_LOCATION_TYPES)[number];

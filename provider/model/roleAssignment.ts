@@ -8,11 +8,10 @@
  * Rules that relate values (one of roleDefinitionId and roleName, the kind of scope) live in
  * lifecycle/roleAssignmentRules.ts, where they can name the property and say what is allowed.
  */
+import { PRINCIPAL_TYPES } from "./enums";
 import { z } from "./zod";
 
-/** The principal types a gallery grant names (Azure's enum also has ForeignGroup and Device). */
-export const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal"] as const;
-export type PrincipalType = (typeof PRINCIPAL_TYPES)[number];
+export { PRINCIPAL_TYPES, type PrincipalType } from "./enums";
 
 const outputOnly = <T extends z.ZodType>(schema: T, description: string) =>
   schema.meta({ description, outputOnly: true });
