@@ -1,0 +1,51 @@
+// The tuned layer: the places where this package does something its dependencies do not document, or
+// defers what a plain program loads at once, to make provider processes start and answer faster. The
+// rules of that layer are here and nowhere else; the modules named below point back to this header.
+//
+// One switch: COMPUTE_GALLERY_PLAIN_PATH=1 takes the plain path everywhere (plainPath() below). The
+// engine passes its environment to the processes it starts, so the variable set for `pulumi` reaches
+// the program, the dynamic-provider host and the plugin. The plain path answers every call as the
+// tuned one does; only time, bytes of state and the source position Pulumi records differ.
+//
+// Each tuned path either works across the supported @pulumi/pulumi range (package.json peer range;
+// checked at 3.248.0 and 3.276.0) or checks its assumption in the running process and takes the
+// plain path when the assumption does not hold.
+//
+// 3. Loading on first use. What a call does not need is not loaded for it:
+//    - a preview (check and diff, both front doors) never loads the Azure SDK or the emulator, and
+//      never connects: runtime.ts and plugin/handlers.ts load azure/connect when a call first needs
+//      Azure, connect.ts loads the SDK clients (azure/galleryApi.ts) on first use, accessApi.ts the
+//      authorization SDK on the first role-assignment call;
+//    - a refresh or a destroy (read, delete) never loads zod or the model's schemas (about 80 ms):
+//      model/zod.ts is the one module that imports zod, operations/kinds.ts loads check on its first
+//      call, outputs.ts loads the output shapes only when a read finds drift, azure/settings.ts loads
+//      the advice parsers only for a stack that sets their keys;
+//    - the lifecycle (operations/onDemand.ts, about 0.1 s) loads at a resource's first call, after a
+//      call that reaches Azure has started connecting, so the embedded emulator's thread boots
+//      meanwhile;
+//    - the process the YAML host starts only for the schema never loads the model:
+//      plugin/schemaFile.ts reads the schema the build wrote.
+//    Assumes nothing of a dependency. Tests: test/unit/connectFirst.test.ts (what loads for which
+//    call), test/unit/tuning.test.ts (the plain path).
+//    Plain: every module deferred this way loads with the module that defers it (onFirstUse below),
+//    so a front door loads everything when its process starts. Which backend's code loads (the
+//    emulator, @azure/identity) still follows the configured backend: that is a choice, not a deferral.
+
+/** The environment variable that forces the plain path. */
+export const PLAIN_PATH_VARIABLE = "COMPUTE_GALLERY_PLAIN_PATH";
+
+/** Whether this process takes the plain path everywhere (COMPUTE_GALLERY_PLAIN_PATH=1). */
+export function plainPath(): boolean {
+  return process.env[PLAIN_PATH_VARIABLE] === "1";
+}
+
+/**
+ * `load` run once, when the returned function is first called; on the plain path at once, while the
+ * module that defers it loads (3 above).
+ */
+export function onFirstUse<T>(load: () => T): () => T {
+  let loaded: { value: T } | undefined;
+  const get = (): T => (loaded ??= { value: load() }).value;
+  if (plainPath()) get();
+  return get;
+}
