@@ -4,6 +4,7 @@
 // and delete, the old inputs, and config secrets handling. Each method decodes the request,
 // calls the handler of the same name (handlers.ts) and encodes the answer; the Structs (properties,
 // config) are decoded and encoded by wireService.ts, the rest by the generated classes.
+import { isDeepStrictEqual } from "util";
 import { schemaText } from "./schemaFile";
 import { PACKAGE_NAME } from "./tokens";
 import type { PluginHandlers } from "./handlers";
@@ -85,7 +86,8 @@ export function providerService(handlers: PluginHandlers, version: string) {
     diffConfig: method(({ structs }: WireRequest<"diffConfig">): WireResponse<"diffConfig"> => {
       // A different backend is a different place, but existing resources are not moved by config:
       // report the change, never a replacement of the provider (which would replace everything).
-      const same = JSON.stringify(structs.olds) === JSON.stringify(structs.news);
+      // The engine writes a Struct's keys in no fixed order: the same config may come in two orders.
+      const same = isDeepStrictEqual(structs.olds, structs.news);
       const response = new provproto.DiffResponse();
       response.setChanges(
         same ? provproto.DiffResponse.DiffChanges.DIFF_NONE : provproto.DiffResponse.DiffChanges.DIFF_SOME,
