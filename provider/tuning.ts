@@ -65,6 +65,16 @@
 //    Plain: every module deferred this way loads with the module that defers it (onFirstUse below),
 //    so a front door loads everything when its process starts. Which backend's code loads (the
 //    emulator, @azure/identity) still follows the configured backend: that is a choice, not a deferral.
+//
+// 4. The ARM pipeline without the form-data policy (azure/armClientOptions.ts). That policy asks each
+//    request whether its body is a FormData, and the first time a process asks, Node loads its fetch
+//    implementation (undici), about 15 ms, before the first request of every provider process. ARM's
+//    management operations send JSON only.
+//    Assumes: the policy's name, which @azure/core-rest-pipeline exports (formDataPolicyName) and the
+//    SDK's clients use. A pipeline without a policy of that name is left as it is (removePolicy
+//    removes nothing).
+//    Plain: the policy stays.
+//    Tests: test/unit/armClientOptions.test.ts, test/e2e/compiledClients.test.ts (undici not loaded).
 
 /** The environment variable that forces the plain path. */
 export const PLAIN_PATH_VARIABLE = "COMPUTE_GALLERY_PLAIN_PATH";
