@@ -75,6 +75,13 @@
 //    removes nothing).
 //    Plain: the policy stays.
 //    Tests: test/unit/armClientOptions.test.ts, test/e2e/compiledClients.test.ts (undici not loaded).
+//
+// 5. The failure message of @azure/core-lro (azure/errors.ts FAILED_OPERATION). An operation that ended
+//    Failed reaches us as a plain Error, "The long-running operation has failed. <code>. <message>"
+//    (core-lro 3.4.2), and Azure's code and message are read out of it, so the user reads them as for
+//    any other Azure error. A message in another form is shown whole, without a code: the same facts,
+//    worded by core-lro. Both paths parse it: the message is all core-lro gives. Tests:
+//    test/unit/azureErrors.test.ts (both forms), test/emulator/providerFaults.test.ts (core-lro's own).
 
 /** The environment variable that forces the plain path. */
 export const PLAIN_PATH_VARIABLE = "COMPUTE_GALLERY_PLAIN_PATH";
