@@ -82,6 +82,22 @@
 //    any other Azure error. A message in another form is shown whole, without a code: the same facts,
 //    worded by core-lro. Both paths parse it: the message is all core-lro gives. Tests:
 //    test/unit/azureErrors.test.ts (both forms), test/emulator/providerFaults.test.ts (core-lro's own).
+//
+// Outside the switch, because there is no plain way to do them, and each degrades by itself:
+// - The engine logger (operations/engineLogger.ts) talks to the engine's gRPC service with the SDK's
+//   generated stubs, as the SDK's own `pulumi.log` does; the dynamic-provider host gives providers no
+//   logger, and `pulumi.log` attaches messages to a resource object, not to a URN. Stubs that do not
+//   load or lack a setter: messages go to standard error. A message never fails its operation.
+// - engineLog.ts finds the engine's address in the dynamic-provider host's arguments (its script path
+//   holds `dynamic-provider`, the address comes first; the same at 3.248.0 and 3.276.0). Not found:
+//   standard error.
+// - plugin/protocol.ts loads the generated stubs, grpc-js and google-protobuf from where
+//   @pulumi/pulumi finds them, so the plugin speaks that SDK's protocol; the plugin cannot start
+//   without them, on either path.
+// - runtime.ts relies on the dynamic-provider host packing a thrown error's `id`, `properties` and
+//   `reasons` into ErrorResourceInitFailed (the same at 3.248.0 and 3.276.0).
+// - dynamic/forwarding.ts relies on Pulumi's closure serializer storing a module's export under
+//   node_modules as a require of it; a serializer that does not stores the provider by value.
 
 /** The environment variable that forces the plain path. */
 export const PLAIN_PATH_VARIABLE = "COMPUTE_GALLERY_PLAIN_PATH";
