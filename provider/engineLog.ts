@@ -4,9 +4,11 @@
 // started with the engine's gRPC address as its first argument. Talking to
 // that address is what lets a replacement warning appear in `pulumi preview`
 // and replication progress appear in the progress display of `pulumi up`.
-// Outside that process (unit tests, plain node) messages go to stderr.
+// Outside that process (unit tests, plain node), or when its arguments are not
+// the host's as read here (provider/tuning.ts, outside the switch), messages go
+// to stderr.
 
-import { engineLogger } from "./operations/engineLogger";
+import { engineLogger, stderrLogger } from "./operations/engineLogger";
 import type { Severity } from "./operations/context";
 
 export type { Severity };
@@ -25,11 +27,7 @@ function grpcEngineLog(address: string): EngineLog {
   return { log: engineLogger(address) };
 }
 
-const stderrLog: EngineLog = {
-  log: async (severity, message) => {
-    process.stderr.write(`${severity}: ${message}\n`);
-  },
-};
+const stderrLog: EngineLog = { log: stderrLogger };
 
 let cached: EngineLog | undefined;
 

@@ -10,6 +10,7 @@ import type { ObjectShape, ShapeType } from "./model/describeShape";
 import { isJsonObject, type JsonObject } from "./model/jsonObject";
 import type { ResourceKind } from "./model/mutability";
 import { normaliseRegionFields } from "./model/regionFields";
+import { onFirstUse } from "./tuning";
 
 function sameInstant(a: string, b: string): boolean {
   const ta = Date.parse(a);
@@ -66,21 +67,23 @@ function deepMerge(base: JsonObject, over: JsonObject): JsonObject {
 
 const outputShapes = new Map<ResourceKind, ObjectShape>();
 
-/** The shape of a kind's outputs, from the model, which this loads on first use (zod with it). */
+/** The model's output schemas, with zod: a refresh that finds no drift never loads them (tuning.ts, 3). */
+const outputModel = onFirstUse(() => ({
+  ...(require("./model/describeShape") as typeof import("./model/describeShape")),
+  ...(require("./model/schemas") as typeof import("./model/schemas")),
+}));
+
+/** The shape of a kind's outputs, from the model. */
 function outputShapeOf(kind: ResourceKind): ObjectShape {
   let shape = outputShapes.get(kind);
   if (shape === undefined) {
-    const { describeShape } = require("./model/describeShape") as typeof import("./model/describeShape");
-    const { OUTPUT_SCHEMAS } = require("./model/schemas") as typeof import("./model/schemas");
+    const { describeShape, OUTPUT_SCHEMAS } = outputModel();
     outputShapes.set(kind, (shape = describeShape(OUTPUT_SCHEMAS[kind])));
   }
   return shape;
 }
 
-/**
- * The outputs without what only Azure sets: what `read` reports as inputs, after a drift or an
- * import. A refresh that finds no drift never asks, so it never loads the model.
- */
+/** The outputs without what only Azure sets: what `read` reports as inputs, after a drift or an import. */
 export function inputsOf(kind: ResourceKind, outputs: JsonObject): JsonObject {
   return withoutOutputOnly(outputs, outputShapeOf(kind));
 }

@@ -11,16 +11,17 @@ import { engineLog } from "./engineLog";
 import { createContext, type OperationContext } from "./operations/context";
 import { operationsOnDemand, type OperationsOnDemand } from "./operations/onDemand";
 import { ResourceInitError } from "./operations/writeFailure";
+import { onFirstUse } from "./tuning";
 
 /** The input that carries the resource's URN into the dynamic provider. */
 const URN_KEY = "__urn";
 
-/**
- * Opens the connection when the first call needs one. The Azure SDK (and for the embedded backend
- * the emulator) load only then: a preview, which never calls Azure, does not pay for loading them.
- */
+/** The connection module, with the Azure SDK behind it: a preview never loads it (tuning.ts, 3). */
+const connectModule = onFirstUse(() => require("./azure/connect") as typeof import("./azure/connect"));
+
+/** Opens the connection when the first call needs one. */
 function connect(settings: BackendSettings): Promise<Connection> {
-  return (require("./azure/connect") as typeof import("./azure/connect")).connect(settings);
+  return connectModule().connect(settings);
 }
 
 let context: OperationContext | undefined;

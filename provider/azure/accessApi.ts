@@ -6,6 +6,12 @@ import { explained, unlessNotFound } from "./errors";
 import type { ArmConnection } from "./galleryApi";
 import { armClientOptions, withArmPipeline } from "./armClientOptions";
 import type { AuthorizationManagementClient } from "./authorizationSdk";
+import { onFirstUse } from "../tuning";
+
+/** The authorization SDK: most stacks never assign a role, and it takes time to load (tuning.ts, 3). */
+const authorizationSdk = onFirstUse(
+  () => require("./authorizationSdk") as typeof import("./authorizationSdk"),
+);
 
 export interface RoleAssignmentRef {
   /** The ARM id the role is granted on. */
@@ -34,14 +40,13 @@ export interface AccessApi {
 
 const plain = (model: unknown): JsonObject => JSON.parse(JSON.stringify(model)) as JsonObject;
 
-/** The client, built on first use: most stacks never assign a role, and loading it takes time. */
+/** The client, built on first use. */
 function authorizationClient(connection: ArmConnection): () => AuthorizationManagementClient {
   let client: AuthorizationManagementClient | undefined;
   return () => {
     if (client) return client;
-    const sdk = require("./authorizationSdk") as typeof import("./authorizationSdk");
     client = withArmPipeline(
-      new sdk.AuthorizationManagementClient(
+      new (authorizationSdk().AuthorizationManagementClient)(
         connection.credential,
         connection.subscriptionId,
         armClientOptions(connection),

@@ -7,14 +7,13 @@ import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { BackendSettings } from "./settings";
 import type { ArmConnection, GalleryApi } from "./galleryApi";
 import { EmulatorCredential } from "./emulatorCredential";
+import { onFirstUse } from "../tuning";
 
 /**
- * The Azure SDK clients (a few hundred milliseconds to load), loaded on first use: the embedded
- * backend starts its emulator thread first, so that the thread boots while this one loads them.
+ * The Azure SDK clients (a few hundred milliseconds to load), loaded on first use (tuning.ts, 3): the
+ * embedded backend starts its emulator thread first, so that the thread boots while this one loads them.
  */
-function galleryApiModule(): typeof import("./galleryApi") {
-  return require("./galleryApi");
-}
+const galleryApiModule = onFirstUse(() => require("./galleryApi") as typeof import("./galleryApi"));
 
 function armGalleryApi(connection: ArmConnection): GalleryApi {
   return galleryApiModule().armGalleryApi(connection);

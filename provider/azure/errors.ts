@@ -49,7 +49,10 @@ export class AzureError extends Error {
   }
 }
 
-/** How @azure/core-lro reports an operation that ended Failed: it keeps Azure's code and message. */
+/**
+ * How @azure/core-lro reports an operation that ended Failed, with Azure's code and message in it;
+ * a message in another form is shown whole (provider/tuning.ts, 5).
+ */
 const FAILED_OPERATION = /^The long-running operation has failed\. ([A-Za-z][\w.]*)\. ([\s\S]*)$/;
 
 /** A readable Error for anything an SDK call threw; tokens never appear in it. */

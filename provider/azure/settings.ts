@@ -24,12 +24,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ExpectedLoadByRegion, Prices } from "../advice/config";
+import { onFirstUse } from "../tuning";
 
 /**
- * The advice's parsers, loaded only for a stack that sets one of their keys: they bring zod and the
- * model with them, and the settings are read before the embedded emulator starts (runtime.ts).
+ * The advice's parsers, with zod and the model: loaded only for a stack that sets one of their keys
+ * (tuning.ts, 3); the settings are read before the embedded emulator starts.
  */
-const adviceConfig = () => require("../advice/config") as typeof import("../advice/config");
+const adviceConfig = onFirstUse(() => require("../advice/config") as typeof import("../advice/config"));
 
 export type BackendKind = "local" | "emulator" | "azure";
 

@@ -29,6 +29,7 @@ import {
   putRoleAssignment,
   roleAssignmentLabel,
 } from "./roleAssignmentCalls";
+import { onFirstUse } from "../tuning";
 
 export interface KindSpec {
   /** Names the resource in messages: "image definition rg/gallery/image". */
@@ -90,17 +91,14 @@ const versionRef = (p: JsonObject): VersionRef => ({
   galleryImageVersionName: nameIn(p, "galleryImageVersionName"),
 });
 
-/**
- * A kind's check, loaded when first called. Check brings zod and the model's schemas (about 80 ms to
- * load); a refresh or a destroy, whose provider process never checks, does not load them.
- */
+/** The checks, with zod and the model's schemas: a refresh or a destroy never loads them (tuning.ts, 3). */
+const checks = onFirstUse(() => require("../lifecycle/check") as typeof import("../lifecycle/check"));
+
+/** A kind's check, loaded when first called. */
 function checkOnDemand(
   name: "checkGallery" | "checkGalleryImage" | "checkGalleryImageVersion" | "checkGalleryRoleAssignment",
 ): KindSpec["check"] {
-  return (olds, news, ctx) => {
-    const checks = require("../lifecycle/check") as typeof import("../lifecycle/check");
-    return checks[name](olds, news, ctx);
-  };
+  return (olds, news, ctx) => checks()[name](olds, news, ctx);
 }
 
 export const KINDS: Record<ResourceKind, KindSpec> = {

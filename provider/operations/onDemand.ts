@@ -1,11 +1,9 @@
 // The resource operations of a front door (the dynamic provider's runtime.ts, the plugin's
-// handlers.ts), made when a call first needs them. They bring the lifecycle with them (zod, the
-// model, the rules: about 0.1 s to load), and the embedded backend's connection boots an emulator
-// thread in about as long. A call that reaches Azure starts connecting first, so that the thread
-// boots while this one loads the lifecycle; a call that never reaches Azure (check and diff, all a
-// preview makes) never connects.
+// handlers.ts), made when a call first needs them; a call that reaches Azure starts connecting
+// before they load, a call that never does (check, diff) never connects (tuning.ts, 3).
 import type { OperationContext } from "./context";
 import type { ResourceOperations } from "./operations";
+import { onFirstUse } from "../tuning";
 
 export interface OperationsOnDemand {
   /** The operations, loading the lifecycle on first use. */
@@ -17,9 +15,7 @@ export interface OperationsOnDemand {
   connecting(): ResourceOperations;
 }
 
-function lifecycle(): typeof import("./operations") {
-  return require("./operations");
-}
+const lifecycle = onFirstUse(() => require("./operations") as typeof import("./operations"));
 
 export function operationsOnDemand(context: OperationContext): OperationsOnDemand {
   let operations: ResourceOperations | undefined;

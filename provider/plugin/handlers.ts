@@ -15,6 +15,13 @@ import { operationsOnDemand, type OperationsOnDemand } from "../operations/onDem
 import type { ReadResult } from "../operations/operations";
 import { kindOf, LATEST_FUNCTION } from "./tokens";
 import type { JsonObject } from "../model/jsonObject";
+import { onFirstUse } from "../tuning";
+
+/**
+ * The connection module, with the Azure SDK behind it: loaded when the first resource needs Azure,
+ * after the engine already has the port, the plugin info and the schema (tuning.ts, 3).
+ */
+const connectModule = onFirstUse(() => require("../azure/connect") as typeof import("../azure/connect"));
 
 export type PropertyDiffKind =
   "ADD" | "ADD_REPLACE" | "DELETE" | "DELETE_REPLACE" | "UPDATE" | "UPDATE_REPLACE";
@@ -80,12 +87,7 @@ function configSource(variables: Record<string, string>) {
 }
 
 export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
-  // The Azure SDK takes most of the plugin's start-up: loaded when the first resource needs it,
-  // after the engine already has the port, the plugin info and the schema.
-  const open =
-    environment.connect ??
-    ((settings: BackendSettings) =>
-      (require("../azure/connect") as typeof import("../azure/connect")).connect(settings));
+  const open = environment.connect ?? ((settings: BackendSettings) => connectModule().connect(settings));
   let context: OperationContext | undefined;
   let operations: OperationsOnDemand | undefined;
   const inFlight = new Set<AbortController>();

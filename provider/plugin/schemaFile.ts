@@ -1,9 +1,11 @@
 // The package schema as the build wrote it next to the compiled plugin
-// (scripts/write-plugin-schema.ts). Making it takes zod and the model, about 0.1 s, and the YAML
-// language host starts a plugin process for nothing but the schema, before the program runs: that
-// process reads this file instead, and never loads the lifecycle.
+// (scripts/write-plugin-schema.ts). Making it takes zod and the model, about 0.1 s, which the
+// process the YAML host starts only for the schema does not load (tuning.ts, 3).
 import * as fs from "fs";
 import * as path from "path";
+import { onFirstUse } from "../tuning";
+
+const schemaModule = onFirstUse(() => require("./packageSchema") as typeof import("./packageSchema"));
 
 export const SCHEMA_FILE = "schema.json";
 
@@ -15,6 +17,5 @@ export function schemaText(version: string, dir: string = __dirname): string {
     if ((JSON.parse(text) as { version?: unknown }).version === version) return text;
   }
   // Run from source (tests), or a build left by another version of the package.
-  const { packageSchema } = require("./packageSchema") as typeof import("./packageSchema");
-  return JSON.stringify(packageSchema(version));
+  return JSON.stringify(schemaModule().packageSchema(version));
 }

@@ -3,12 +3,19 @@
 // detailed diff, deleteBeforeReplace's per-property marks, the custom timeouts of create, update
 // and delete, the old inputs, and config secrets handling. Each method decodes the request,
 // calls the handler of the same name (handlers.ts) and encodes the answer; the Structs (properties,
-// config) are decoded and encoded by wireService.ts, the rest by the generated classes.
+// config) reach it as JSON through wireService.ts, by the codec it picks (provider/tuning.ts, 1).
+import { isDeepStrictEqual } from "util";
 import { schemaText } from "./schemaFile";
 import { PACKAGE_NAME } from "./tokens";
 import type { PluginHandlers } from "./handlers";
 import { ResourceInitError } from "../operations/writeFailure";
-import { wireService, type WireRequest, type WireResponse } from "./wireService";
+import {
+  providerWire,
+  type ProviderWire,
+  type StructMethod,
+  type WireRequest,
+  type WireResponse,
+} from "./wireService";
 import { anyproto, emptyproto, grpc, pluginproto, provproto, statusproto, struct } from "./protocol";
 
 type Callback = (error: unknown, response?: unknown) => void;
@@ -51,6 +58,15 @@ function method(work: (request: any) => Promise<unknown> | unknown) {
   };
 }
 
+/** A Struct-carrying method: the handler reads the request and writes the response through `wire`. */
+function structMethod<M extends StructMethod>(
+  wire: ProviderWire,
+  name: M,
+  work: (request: WireRequest<M>) => Promise<WireResponse<M>> | WireResponse<M>,
+) {
+  return method(async (decoded) => wire.response(name, await work(wire.request(name, decoded))));
+}
+
 function failures(list: { property: string; reason: string }[]) {
   return list.map((failure) => {
     const message = new provproto.CheckFailure();
@@ -60,7 +76,11 @@ function failures(list: { property: string; reason: string }[]) {
   });
 }
 
-export function providerService(handlers: PluginHandlers, version: string) {
+export function providerService(
+  handlers: PluginHandlers,
+  version: string,
+  wire: ProviderWire = providerWire(),
+) {
   let schema: string | undefined;
   return {
     getPluginInfo: method(() => {
@@ -75,17 +95,18 @@ export function providerService(handlers: PluginHandlers, version: string) {
       return response;
     }),
 
-    checkConfig: method(({ structs }: WireRequest<"checkConfig">): WireResponse<"checkConfig"> => {
+    checkConfig: structMethod(wire, "checkConfig", ({ structs }): WireResponse<"checkConfig"> => {
       const { inputs, failures: found } = handlers.checkConfig(structs.news);
       const response = new provproto.CheckResponse();
       response.setFailuresList(failures(found));
       return { message: response, structs: { inputs } };
     }),
 
-    diffConfig: method(({ structs }: WireRequest<"diffConfig">): WireResponse<"diffConfig"> => {
+    diffConfig: structMethod(wire, "diffConfig", ({ structs }): WireResponse<"diffConfig"> => {
       // A different backend is a different place, but existing resources are not moved by config:
       // report the change, never a replacement of the provider (which would replace everything).
-      const same = JSON.stringify(structs.olds) === JSON.stringify(structs.news);
+      // The engine writes a Struct's keys in no fixed order: the same config may come in two orders.
+      const same = isDeepStrictEqual(structs.olds, structs.news);
       const response = new provproto.DiffResponse();
       response.setChanges(
         same ? provproto.DiffResponse.DiffChanges.DIFF_NONE : provproto.DiffResponse.DiffChanges.DIFF_SOME,
@@ -108,14 +129,14 @@ export function providerService(handlers: PluginHandlers, version: string) {
       return response;
     }),
 
-    check: method(async ({ message, structs }: WireRequest<"check">): Promise<WireResponse<"check">> => {
+    check: structMethod(wire, "check", async ({ message, structs }): Promise<WireResponse<"check">> => {
       const { inputs, failures: found } = await handlers.check(message.getUrn(), structs.olds, structs.news);
       const response = new provproto.CheckResponse();
       response.setFailuresList(failures(found));
       return { message: response, structs: { inputs } };
     }),
 
-    diff: method(async ({ message, structs }: WireRequest<"diff">): Promise<WireResponse<"diff">> => {
+    diff: structMethod(wire, "diff", async ({ message, structs }): Promise<WireResponse<"diff">> => {
       const outcome = await handlers.diff(message.getUrn(), structs.olds, structs.news);
       const response = new provproto.DiffResponse();
       response.setChanges(
@@ -138,7 +159,7 @@ export function providerService(handlers: PluginHandlers, version: string) {
       return { message: response };
     }),
 
-    create: method(async ({ message, structs }: WireRequest<"create">): Promise<WireResponse<"create">> => {
+    create: structMethod(wire, "create", async ({ message, structs }): Promise<WireResponse<"create">> => {
       const { id, outs } = await handlers.create(
         message.getUrn(),
         structs.properties,
@@ -149,7 +170,7 @@ export function providerService(handlers: PluginHandlers, version: string) {
       return { message: response, structs: { properties: outs } };
     }),
 
-    read: method(async ({ message, structs }: WireRequest<"read">): Promise<WireResponse<"read">> => {
+    read: structMethod(wire, "read", async ({ message, structs }): Promise<WireResponse<"read">> => {
       const found = await handlers.read(message.getUrn(), message.getId(), structs.properties);
       const response = new provproto.ReadResponse();
       // An empty id tells the engine the resource is gone.
@@ -158,7 +179,7 @@ export function providerService(handlers: PluginHandlers, version: string) {
       return { message: response, structs: { properties: found.props, inputs: found.inputs } };
     }),
 
-    update: method(async ({ message, structs }: WireRequest<"update">): Promise<WireResponse<"update">> => {
+    update: structMethod(wire, "update", async ({ message, structs }): Promise<WireResponse<"update">> => {
       const { outs } = await handlers.update(
         message.getUrn(),
         structs.olds,
@@ -168,12 +189,12 @@ export function providerService(handlers: PluginHandlers, version: string) {
       return { message: new provproto.UpdateResponse(), structs: { properties: outs } };
     }),
 
-    delete: method(async ({ message, structs }: WireRequest<"delete">): Promise<WireResponse<"delete">> => {
+    delete: structMethod(wire, "delete", async ({ message, structs }): Promise<WireResponse<"delete">> => {
       await handlers.delete(message.getUrn(), structs.properties, message.getTimeout() || undefined);
       return { message: new emptyproto.Empty() };
     }),
 
-    invoke: method(async ({ message, structs }: WireRequest<"invoke">): Promise<WireResponse<"invoke">> => {
+    invoke: structMethod(wire, "invoke", async ({ message, structs }): Promise<WireResponse<"invoke">> => {
       return {
         message: new provproto.InvokeResponse(),
         structs: { return: await handlers.invoke(message.getTok(), structs.args) },
@@ -187,13 +208,14 @@ export function providerService(handlers: PluginHandlers, version: string) {
   };
 }
 
-/** Starts the gRPC server on a free local port; resolves to the port. */
+/** Starts the gRPC server on a free local port; resolves to the port and the codec it serves with. */
 export function serve(
   handlers: PluginHandlers,
   version: string,
-): Promise<{ port: number; stop(): Promise<void> }> {
+): Promise<{ port: number; stop(): Promise<void>; codec: ProviderWire["codec"] }> {
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-  server.addService(wireService(), providerService(handlers, version));
+  const wire = providerWire();
+  server.addService(wire.definition, providerService(handlers, version, wire));
   return new Promise((resolve, reject) => {
     server.bindAsync(
       "127.0.0.1:0",
@@ -203,6 +225,7 @@ export function serve(
         resolve({
           port,
           stop: () => new Promise<void>((done) => server.tryShutdown(() => done())),
+          codec: wire.codec,
         });
       },
     );

@@ -1,10 +1,8 @@
-// google.protobuf.Struct straight between its wire bytes and plain JSON. Every call the engine makes
-// carries the resource's properties as Structs, and google-protobuf builds a message object per value
-// and a map per object, then walks them again to make JSON: about 1.7 ms for one read of a version
-// in a fresh plugin process. This reads and writes the same bytes directly
-// (struct.proto: Struct { map<string, Value> fields = 1 }, Value { oneof kind: null_value = 1,
-// number_value = 2, string_value = 3, bool_value = 4, struct_value = 5, list_value = 6 },
-// ListValue { repeated Value values = 1 }).
+// google.protobuf.Struct straight between its wire bytes and plain JSON, instead of google-protobuf's
+// message objects (why, and when the plugin uses it: provider/tuning.ts, 1). It reads and writes the
+// bytes struct.proto defines: Struct { map<string, Value> fields = 1 }, Value { oneof kind:
+// null_value = 1, number_value = 2, string_value = 3, bool_value = 4, struct_value = 5,
+// list_value = 6 }, ListValue { repeated Value values = 1 }.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -1,9 +1,11 @@
-// The ResourceProvider service definition with every call's Structs read and written by
-// structWire.ts instead of google-protobuf. The rest of each message (URN, id, timeout, the diff's
-// lists and map) is still read and written by the SDK's generated classes: only the properties,
-// which are most of every message and most of its decoding cost, take the short path.
+// How the plugin's ResourceProvider service reads requests and writes responses: either with every
+// call's Structs read and written by structWire.ts and the rest of each message (URN, id, timeout, the
+// diff's lists and map) by the SDK's generated classes (the tuned path), or with the generated service
+// as the SDK ships it (the plain path). Which one, and the check that picks it: provider/tuning.ts, 1.
+// The handlers (server.ts) see the same requests either way.
 import { decodeStruct, encodeStructField, splitStructFields } from "./structWire";
-import { provrpc } from "./protocol";
+import { provrpc, structproto } from "./protocol";
+import { plainPath } from "../tuning";
 
 type Json = ReturnType<typeof decodeStruct>;
 
@@ -24,7 +26,7 @@ const STRUCT_FIELDS = {
   invoke: { request: { args: 2 }, response: { return: 1 } },
 } as const;
 
-type StructMethod = keyof typeof STRUCT_FIELDS;
+export type StructMethod = keyof typeof STRUCT_FIELDS;
 type RequestStructs<M extends StructMethod> = keyof (typeof STRUCT_FIELDS)[M]["request"];
 type ResponseStructs<M extends StructMethod> = keyof (typeof STRUCT_FIELDS)[M]["response"];
 
@@ -41,10 +43,28 @@ export interface WireResponse<M extends StructMethod> {
   structs?: Partial<Record<ResponseStructs<M>, object>>;
 }
 
-function requestDeserializer(method: StructMethod) {
+/** The generated ResourceProvider service definition (provider_grpc_pb), or one shaped like it. */
+export type ServiceDefinition = Record<string, any>;
+
+/** How the service's Struct-carrying calls are read and written. */
+export interface ProviderWire {
+  /** "structWire": the tuned path; "generated": google-protobuf's codecs, as the SDK ships them. */
+  readonly codec: "structWire" | "generated";
+  /** The service definition the gRPC server serves. */
+  readonly definition: ServiceDefinition;
+  /** A Struct-carrying call's request as the definition decoded it, as the handler reads it. */
+  request<M extends StructMethod>(method: M, decoded: unknown): WireRequest<M>;
+  /** The handler's response, as the definition encodes it. */
+  response<M extends StructMethod>(method: M, response: WireResponse<M>): unknown;
+}
+
+/** The generated accessor of a Struct field: `oldInputs` is getOldInputs and setOldInputs. */
+const accessor = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+
+function requestDeserializer(service: ServiceDefinition, method: StructMethod) {
   const fields = Object.entries(STRUCT_FIELDS[method].request) as [string, number][];
   const numbers = new Set(fields.map(([, field]) => field));
-  const type = provrpc.ResourceProviderService[method].requestType;
+  const type = service[method].requestType;
   return (bytes: Buffer) => {
     const { rest, structs } = splitStructFields(bytes, numbers);
     return {
@@ -68,15 +88,127 @@ function responseSerializer(method: StructMethod) {
   };
 }
 
+const STRUCT_METHODS = Object.keys(STRUCT_FIELDS) as StructMethod[];
+
 /** The generated service definition, with the Struct-carrying calls (de)serialized as above. */
-export function wireService(): Record<string, unknown> {
-  const service: Record<string, unknown> = { ...provrpc.ResourceProviderService };
-  for (const method of Object.keys(STRUCT_FIELDS) as StructMethod[]) {
-    service[method] = {
-      ...provrpc.ResourceProviderService[method],
-      requestDeserialize: requestDeserializer(method),
+export function wireService(service: ServiceDefinition = provrpc.ResourceProviderService): ServiceDefinition {
+  const wired: ServiceDefinition = { ...service };
+  for (const method of STRUCT_METHODS) {
+    wired[method] = {
+      ...service[method],
+      requestDeserialize: requestDeserializer(service, method),
       responseSerialize: responseSerializer(method),
     };
   }
-  return service;
+  return wired;
+}
+
+/** The tuned path: the definition above decodes requests into what handlers read, and encodes theirs. */
+export function tunedWire(service: ServiceDefinition = provrpc.ResourceProviderService): ProviderWire {
+  return {
+    codec: "structWire",
+    definition: wireService(service),
+    request: (_method, decoded) => decoded as WireRequest<any>,
+    response: (_method, response) => response,
+  };
+}
+
+/** The plain path: the generated definition as it is; the Structs go through google-protobuf. */
+export function plainWire(service: ServiceDefinition = provrpc.ResourceProviderService): ProviderWire {
+  return {
+    codec: "generated",
+    definition: service,
+    request: (method, decoded) => {
+      const message = decoded as Record<string, () => { toJavaScript(): Json } | undefined>;
+      const names = Object.keys(STRUCT_FIELDS[method].request);
+      return {
+        message,
+        structs: Object.fromEntries(
+          names.map((name) => [name, message[`get${accessor(name)}`]!()?.toJavaScript() ?? {}]),
+        ),
+      } as WireRequest<any>;
+    },
+    response: (_method, { message, structs }) => {
+      const target = message as unknown as Record<string, (value: unknown) => void>;
+      for (const [name, value] of Object.entries(structs ?? {})) {
+        if (value !== undefined) target[`set${accessor(name)}`]!(structproto.Struct.fromJavaScript(value));
+      }
+      return message;
+    },
+  };
+}
+
+/** What a generated class's serializeBinaryToWriter wrote: field, value, and the value's writer. */
+type Written = { field: number; value: unknown; write: unknown };
+
+/**
+ * `message` as its generated class writes it, recorded instead of encoded: every writer method the
+ * class calls (writeMessage(field, value, write), writeString(field, value), ...) is one entry.
+ */
+function written(type: any, message: unknown): Written[] {
+  const entries: Written[] = [];
+  const writer = new Proxy(
+    {},
+    {
+      get: () => (field: number, value: unknown, write: unknown) =>
+        void entries.push({ field, value, write }),
+    },
+  );
+  type.serializeBinaryToWriter(message, writer);
+  return entries;
+}
+
+/**
+ * Why the codec would misread `service`, or undefined when it agrees with it. Each Struct field of the
+ * table above is set on a message of the generated class, which is then written by the class's own
+ * serializer into a recording writer: the field must be written under the table's number, as a
+ * google.protobuf.Struct. A generated class reads a field under the number it writes it with, so this
+ * covers the requests the codec reads as well as the responses it writes. Encoding real bytes would
+ * make google-protobuf compile the Struct path the codec exists to spare the first calls: 11 ms for all
+ * methods in a fresh process, against about 3 ms for the record.
+ */
+export function structCodecDisagreement(
+  service: ServiceDefinition = provrpc.ResourceProviderService,
+): string | undefined {
+  const writeStruct = structproto.Struct.serializeBinaryToWriter;
+  for (const method of STRUCT_METHODS) {
+    const definition = service[method];
+    if (!definition?.requestType || !definition.responseType) return `${method}: not in the service`;
+    const sides = [
+      ["request", definition.requestType, STRUCT_FIELDS[method].request],
+      ["response", definition.responseType, STRUCT_FIELDS[method].response],
+    ] as const;
+    for (const [side, type, fields] of sides) {
+      try {
+        const message = new type();
+        const values = new Map<string, unknown>();
+        for (const name of Object.keys(fields)) {
+          const value = new structproto.Struct();
+          message[`set${accessor(name)}`](value);
+          values.set(name, value);
+        }
+        const entries = written(type, message);
+        for (const [name, field] of Object.entries(fields) as [string, number][]) {
+          const entry = entries.find((e) => e.value === values.get(name));
+          if (entry?.field !== field || entry.write !== writeStruct)
+            return `${method}: the ${side}'s ${name} is not the Struct of field ${field}`;
+        }
+      } catch (error) {
+        return `${method}: the ${side}: ${(error as Error).message}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The wire the plugin serves: the tuned one unless the plain path is forced or the codec disagrees
+ * with the generated classes; `fellBack` says why it disagreed.
+ */
+export function providerWire(
+  service: ServiceDefinition = provrpc.ResourceProviderService,
+): ProviderWire & { fellBack?: string } {
+  if (plainPath()) return plainWire(service);
+  const disagreement = structCodecDisagreement(service);
+  return disagreement ? { ...plainWire(service), fellBack: disagreement } : tunedWire(service);
 }

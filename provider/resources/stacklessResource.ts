@@ -1,25 +1,11 @@
-// The base of this package's resources: a dynamic resource that registers without promise stacks.
-//
-// Registering a resource makes Pulumi create four promises per property (its value, whether it is
-// known, whether it is secret, its dependencies), and each records `new Error().stack` for Pulumi's
-// leak report, which prints those stacks only when PULUMI_DEBUG_PROMISE_LEAKS is set. In a
-// TypeScript program the source-map support ts-node installs maps every such stack frame by frame:
-// constructing 1,000 image versions under mocks took 9.5 s with the stacks and 0.9 s without them
-// (a version registers 16 properties). So the constructor registers with Error.stackTraceLimit at 0,
-// unless the user asked Pulumi for leak details.
-//
-// Pulumi's source position of the resource (Resource.callsites) lifts the limit itself; an error
-// thrown while registering gets its stack from here, where it is caught.
-//
-// That source position is the frame a fixed number of constructors above Pulumi's own, which for a
-// class of a provider package is the program's line. A dynamic resource adds a constructor, and this
-// package's classes two more (this one and the resource's), so Pulumi took the line of this file for
-// every resource's declaration, and stored this package's frames in each resource's stack trace in
-// the state (the benchmark's state per resource went from 4,520 to 4,114 bytes without them). While
-// registering, stacks leave out this folder's frames: the position is the program's line, as it is
-// for a resource of @pulumi/azure-native.
+// The base of this package's resources: a dynamic resource that registers without promise stacks, and
+// whose declared position is the program's line (why, what it assumes of Pulumi and when it is left
+// out: provider/tuning.ts, 2). The constructor registers with Error.stackTraceLimit at 0, unless the
+// user asked Pulumi for leak details, and with a stack formatter that leaves out this folder's frames.
+// An error thrown while registering gets its stack from here, where it is caught.
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { plainPath } from "../tuning";
 
 const LEAK_DETAILS = "PULUMI_DEBUG_PROMISE_LEAKS";
 
@@ -42,6 +28,46 @@ function withoutOwnFrames(original: typeof Error.prepareStackTrace): typeof Erro
   };
 }
 
+/** Sets the stack settings of a registration; returns what puts the previous ones back. */
+function registrationStacks(): () => void {
+  const limit = Error.stackTraceLimit;
+  const format = Error.prepareStackTrace;
+  if (!process.env[LEAK_DETAILS]) Error.stackTraceLimit = 0;
+  Error.prepareStackTrace = withoutOwnFrames(format);
+  return () => {
+    Error.stackTraceLimit = limit;
+    Error.prepareStackTrace = format;
+  };
+}
+
+/** Where Pulumi reads a resource's source position from (a private static of its Resource class). */
+type Callsites = () => { file?: string; line?: number }[];
+
+/**
+ * Whether Pulumi still sees the stack as the registration's settings intend: its Resource.callsites,
+ * asked under them, returns positions (it lifts the limit itself) and, when the formatter leaves this
+ * folder out, none in this folder. Asked once per process, at the first construction.
+ */
+export function registrationStacksHold(resource: object = pulumi.Resource): boolean {
+  const callsites = (resource as { callsites?: unknown }).callsites;
+  if (typeof callsites !== "function") return false;
+  const filtering = withoutOwnFrames(Error.prepareStackTrace) !== Error.prepareStackTrace;
+  const restore = registrationStacks();
+  try {
+    const files = (callsites as Callsites)
+      .call(resource)
+      .map((site) => site.file)
+      .filter((file): file is string => typeof file === "string");
+    return files.length > 0 && !(filtering && files.some((file) => file.startsWith(OWN_FOLDER)));
+  } catch {
+    return false;
+  } finally {
+    restore();
+  }
+}
+
+let tuned: boolean | undefined;
+
 export abstract class StacklessResource extends pulumi.dynamic.Resource {
   constructor(
     provider: pulumi.dynamic.ResourceProvider,
@@ -51,14 +77,13 @@ export abstract class StacklessResource extends pulumi.dynamic.Resource {
     module: string,
     type: string,
   ) {
+    // Read at each construction: the switch is the process's environment, which a program may set.
+    if (plainPath() || !(tuned ??= registrationStacksHold())) {
+      super(provider, name, props, opts, module, type);
+      return;
+    }
     const limit = Error.stackTraceLimit;
-    const format = Error.prepareStackTrace;
-    const restore = () => {
-      Error.stackTraceLimit = limit;
-      Error.prepareStackTrace = format;
-    };
-    if (!process.env[LEAK_DETAILS]) Error.stackTraceLimit = 0;
-    Error.prepareStackTrace = withoutOwnFrames(format);
+    const restore = registrationStacks();
     try {
       super(provider, name, props, opts, module, type);
     } catch (error) {

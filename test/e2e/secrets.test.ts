@@ -67,13 +67,21 @@ function withoutEngineDebugLines(text: string): string {
     .join("\n");
 }
 
-/** Every file under `dir`, as text. */
+/**
+ * Every file under `dir`, as text. A file gone between the listing and the read holds nothing to
+ * search: Pulumi removes old logs from ~/.pulumi/logs, where every run on the machine writes.
+ */
 function filesUnder(dir: string): { file: string; text: string }[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((entry) => {
     if (!entry.isFile()) return [];
     const file = path.join(entry.parentPath, entry.name);
-    return [{ file, text: fs.readFileSync(file, "latin1") }];
+    try {
+      return [{ file, text: fs.readFileSync(file, "latin1") }];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
   });
 }
 

@@ -40,3 +40,46 @@ test("a described error names the action, Azure's code, message, target and stat
     "writing image definition rg/g/i failed: PropertyChangeNotAllowed: Changing property 'osType' is not allowed. (target: galleryImage.properties.osType) [HTTP 409]",
   );
 });
+
+describe("an operation that ended Failed (@azure/core-lro's message, provider/tuning.ts, 5)", () => {
+  // core-lro throws a plain Error, no status: "The long-running operation has failed. <code>. <message>".
+  const lroError = (message: string) => new Error(message);
+
+  test("its code and message are read out of core-lro's wording", () => {
+    const error = describeAzureError(
+      lroError("The long-running operation has failed. InternalOperationError. Disk service unavailable."),
+      "writing image definition rg/g/i",
+    );
+    expect(error.message).toBe(
+      "writing image definition rg/g/i failed: InternalOperationError: Disk service unavailable.",
+    );
+    expect([error.code, error.statusCode, error.refused]).toEqual([
+      "InternalOperationError",
+      undefined,
+      false,
+    ]);
+  });
+
+  test.each([
+    [
+      "another wording",
+      "Long-running operation failed with InternalOperationError: Disk service unavailable.",
+    ],
+    ["core-lro's wording without Azure's error", "The long-running operation has failed"],
+    ["a code that is not one", "The long-running operation has failed. 500. Disk service unavailable."],
+  ])("%s is shown whole, without a code, and still not a refusal", (_name, message) => {
+    const error = describeAzureError(lroError(message), "writing image definition rg/g/i");
+    expect(error.message).toBe(`writing image definition rg/g/i failed: ${message}`);
+    expect([error.code, error.statusCode, error.refused]).toEqual([undefined, undefined, false]);
+  });
+
+  test("an HTTP error is never read as core-lro's wording", () => {
+    const error = describeAzureError(
+      { statusCode: 500, message: "The long-running operation has failed. X. y" },
+      "reading gallery rg/g",
+    );
+    expect(error.message).toBe(
+      "reading gallery rg/g failed: The long-running operation has failed. X. y [HTTP 500]",
+    );
+  });
+});

@@ -2,7 +2,8 @@
 // the promises Pulumi makes for each registered property record no stack for its leak report. These
 // tests read those promises through Pulumi's leak-candidate list, which holds every unsettled one.
 // Pulumi records where the program declared each resource: the line of the program, as for a class of
-// @pulumi/azure-native, not a line of this package (read from what the engine is sent).
+// @pulumi/azure-native, not a line of this package (read from what the engine is sent). On the plain
+// path (provider/tuning.ts, 2) the same inputs are registered, with the stacks Pulumi makes.
 import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -15,14 +16,18 @@ pulumi.runtime.setMocks(
 
 import { Gallery } from "../../provider/resources/gallery";
 import { GalleryImageVersion } from "../../provider/resources/galleryImageVersion";
+import { registrationStacksHold } from "../../provider/resources/stacklessResource";
 
 /** The source position and the stack trace of each registration the engine was sent, by name. */
 const sentPositions = new Map<string, { position: string; frames: string[] }>();
+/** What else each registration told the engine, by name: its type, inputs, options. */
+const sentRegistrations = new Map<string, unknown>();
 interface SentPosition {
   getUri(): string;
   getLine(): number;
 }
 interface RegisterRequest {
+  toObject(): Record<string, unknown>;
   getName(): string;
   getSourceposition(): SentPosition | undefined;
   getStacktrace(): { getFramesList(): { getPc(): SentPosition | undefined }[] } | undefined;
@@ -37,6 +42,8 @@ monitor.registerResource = (req, callback) => {
     position: at(req.getSourceposition()),
     frames: (req.getStacktrace()?.getFramesList() ?? []).map((frame) => at(frame.getPc())),
   });
+  const { sourceposition: _position, stacktrace: _stack, ...registration } = req.toObject();
+  sentRegistrations.set(req.getName(), registration);
   return registerResource(req, callback);
 };
 
@@ -74,6 +81,7 @@ const hasFrames = (stack: string) => /\n\s+at /.test(stack);
 
 afterEach(() => {
   delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+  delete process.env.COMPUTE_GALLERY_PLAIN_PATH;
 });
 
 test("the property promises of a registration record no stack, and the stack limit is put back", async () => {
@@ -136,3 +144,72 @@ function lineOfThisCall(): number {
     Error.prepareStackTrace = format;
   }
 }
+
+describe("the plain path", () => {
+  /** The registration sent for `name`, with the name itself made neutral, to compare two resources. */
+  const registration = (name: string) =>
+    JSON.parse(JSON.stringify(sentRegistrations.get(name)).replaceAll(name, "NAME")) as unknown;
+
+  test("COMPUTE_GALLERY_PLAIN_PATH=1: the same registration, with the stacks Pulumi makes", async () => {
+    const tuned = new GalleryImageVersion("tuned-1.0.0", versionArgs);
+    process.env.COMPUTE_GALLERY_PLAIN_PATH = "1";
+    const plain = new GalleryImageVersion("plain-1.0.0", versionArgs);
+    const stacks = propertyPromiseStacks("plain-1.0.0");
+    expect(stacks.length).toBeGreaterThanOrEqual(4 * 16);
+    expect(stacks.every(hasFrames)).toBe(true);
+    await Promise.all([registered(tuned), registered(plain)]);
+    expect(registration("plain-1.0.0")).toEqual(registration("tuned-1.0.0"));
+    expect(JSON.stringify(registration("tuned-1.0.0"))).toContain("rg-images");
+    // Pulumi's position is a fixed number of constructors up: on the plain path, one of this package's.
+    expect(sentPositions.get("plain-1.0.0")!.position).toMatch(/\/provider\/resources\/\w+\.ts#\d+$/);
+  });
+
+  test("Pulumi's callsites under the registration's settings see positions, and none of ours", () => {
+    expect(registrationStacksHold()).toBe(true);
+  });
+
+  test("a Pulumi that reads positions otherwise is found, and resources are then built plainly", async () => {
+    // No callsites at all, one that does not lift the limit, one that sees past the formatter.
+    expect(registrationStacksHold({})).toBe(false);
+    const unlifted = () =>
+      (new Error().stack ?? "")
+        .split("\n")
+        .slice(1)
+        .map((line) => ({ file: /\((.+?):\d+:\d+\)/.exec(line)?.[1] }));
+    expect(registrationStacksHold({ callsites: unlifted })).toBe(false);
+    const unfiltered = () => [{ file: `${require.resolve("../../provider/resources/gallery")}`, line: 1 }];
+    expect(registrationStacksHold({ callsites: unfiltered })).toBe(false);
+    const throwing = () => {
+      throw new Error("changed");
+    };
+    expect(registrationStacksHold({ callsites: throwing })).toBe(false);
+
+    // A fresh process whose Pulumi does not lift the limit: its first resource is built plainly.
+    await jest.isolateModulesAsync(async () => {
+      const fresh = require("@pulumi/pulumi") as typeof pulumi;
+      fresh.runtime.setMocks({
+        newResource: (args) => ({ id: "id", state: args.inputs }),
+        call: (a) => a.inputs,
+      });
+      const resource = fresh.Resource as unknown as { callsites?: unknown };
+      const callsites = resource.callsites;
+      resource.callsites = unlifted;
+      const { leakedPromises: freshLeaks } = require("@pulumi/pulumi/runtime/debuggable") as {
+        leakedPromises(): [Set<Tracked>, string];
+      };
+      try {
+        const { GalleryImageVersion: FreshVersion } =
+          require("../../provider/resources/galleryImageVersion") as typeof import("../../provider/resources/galleryImageVersion");
+        const version = new FreshVersion("fallback-1.0.0", versionArgs);
+        const stacks = [...freshLeaks()[0]]
+          .filter((p) => p._debugCtx.startsWith("transfer") && p._debugCtx.includes("fallback-1.0.0["))
+          .map((p) => p._debugStackTrace);
+        expect(stacks.length).toBeGreaterThanOrEqual(4 * 16);
+        expect(stacks.every(hasFrames)).toBe(true);
+        await registered(version);
+      } finally {
+        resource.callsites = callsites;
+      }
+    });
+  });
+});

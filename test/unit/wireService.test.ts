@@ -1,8 +1,15 @@
 // The plugin's service definition reads and writes the resource calls' Structs itself. Its table of
 // field numbers is checked here against the SDK's generated classes (compiled from provider.proto):
 // a request the engine's side would encode must come out whole, and a response must read back whole.
+// The plugin checks the same table when it starts, and serves the generated codecs if it disagrees.
 import { provproto, provrpc, structproto } from "../../provider/plugin/protocol";
-import { wireService } from "../../provider/plugin/wireService";
+import {
+  plainWire,
+  providerWire,
+  structCodecDisagreement,
+  tunedWire,
+  wireService,
+} from "../../provider/plugin/wireService";
 
 type Definition = {
   requestType: { new (): any };
@@ -179,4 +186,69 @@ test("the calls without Structs keep the generated (de)serializers", () => {
   for (const method of ["getSchema", "configure", "getPluginInfo", "cancel"]) {
     expect(service[method]).toBe(provrpc.ResourceProviderService[method]);
   }
+});
+
+describe("the codec's check against the generated classes (provider/tuning.ts, 1)", () => {
+  const generated = provrpc.ResourceProviderService;
+
+  test("the SDK installed agrees with the codec's table", () => {
+    expect(structCodecDisagreement()).toBeUndefined();
+    expect(tunedWire().codec).toBe("structWire");
+  });
+
+  test("a request whose Structs moved to other numbers is found, and the plugin serves the generated codecs", () => {
+    // A DiffRequest has olds and news too, at 3 and 4 where a CheckRequest has them at 2 and 3.
+    const moved = { ...generated, check: { ...generated.check, requestType: provproto.DiffRequest } };
+    expect(structCodecDisagreement(moved)).toBe("check: the request's olds is not the Struct of field 2");
+    const wire = providerWire(moved);
+    expect([wire.codec, wire.fellBack]).toEqual(["generated", structCodecDisagreement(moved)]);
+    expect(wire.definition).toBe(moved);
+  });
+
+  test("a response without the Struct's accessor, a missing method, a class that cannot write itself are found", () => {
+    const noInputs = { ...generated, read: { ...generated.read, responseType: provproto.CreateResponse } };
+    expect(structCodecDisagreement(noInputs)).toMatch(/^read: the response: /);
+    const { invoke: _invoke, ...noInvoke } = generated;
+    expect(structCodecDisagreement(noInvoke)).toBe("invoke: not in the service");
+    class Opaque {
+      setProperties() {}
+    }
+    const opaque = { ...generated, create: { ...generated.create, requestType: Opaque } };
+    expect(structCodecDisagreement(opaque)).toMatch(/^create: the request: /);
+  });
+
+  test("COMPUTE_GALLERY_PLAIN_PATH=1 serves the generated service as the SDK ships it", () => {
+    process.env.COMPUTE_GALLERY_PLAIN_PATH = "1";
+    try {
+      const wire = providerWire();
+      expect([wire.codec, wire.definition, wire.fellBack]).toEqual(["generated", generated, undefined]);
+    } finally {
+      delete process.env.COMPUTE_GALLERY_PLAIN_PATH;
+    }
+  });
+
+  test("the plain wire hands the handler the same JSON, and writes the same response", () => {
+    const plain = plainWire();
+    for (const [method, { set }] of Object.entries(requests)) {
+      const definition = generated[method];
+      const request = new definition.requestType();
+      set(request);
+      const bytes = Buffer.from(request.serializeBinary());
+      const read = plain.request(method as any, definition.requestDeserialize(bytes));
+      expect([method, read.structs]).toEqual([method, service[method]!.requestDeserialize(bytes).structs]);
+    }
+    const message = () => {
+      const response = new provproto.ReadResponse();
+      response.setId("i");
+      return response;
+    };
+    const structs = { properties: olds, inputs: oldInputs };
+    const viaPlain = generated.read.responseSerialize(
+      plain.response("read", { message: message(), structs }),
+    );
+    const viaCodec = service.read!.responseSerialize({ message: message(), structs });
+    expect(provproto.ReadResponse.deserializeBinary(viaPlain).toObject()).toEqual(
+      provproto.ReadResponse.deserializeBinary(viaCodec).toObject(),
+    );
+  });
 });
