@@ -30,7 +30,8 @@ fi
 clients_start=$(date +%s)
 npx jest --selectProjects clients
 echo "== clients suite in $(( $(date +%s) - clients_start ))s"
-bash scripts/with-pulumi.sh npx jest --selectProjects e2e --runInBand
+# The e2e suite on the default (tuned) path and on the plain one (COMPUTE_GALLERY_PLAIN_PATH=1), side by side.
+bash scripts/with-pulumi.sh bash scripts/e2e-both-ways.sh
 # The packed package npm-installed into projects outside the repository, as users install it
 # (test/consumer). The projects run in child processes, two at a time (CONSUMER_CONCURRENCY), so jest
 # itself runs in band.
