@@ -4,6 +4,11 @@
 // packed package npm-installed into projects outside the repository, on each supported Node.js and
 // @pulumi/pulumi).
 const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
+// Another @pulumi/pulumi than the project's for the unit suite, with that copy's own dependencies
+// (scripts/ensure-pulumi-sdk.sh installs it): scripts/test.sh runs the suite on the lowest the peer
+// range allows, as well as on the project's.
+const sdk = process.env.COMPUTE_GALLERY_PULUMI_SDK_DIR;
+const otherSdk = sdk ? { "^@pulumi/pulumi$": sdk, "^@pulumi/pulumi/(.*)$": `${sdk}/$1` } : {};
 module.exports = {
   projects: [
     {
@@ -11,6 +16,7 @@ module.exports = {
       testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
       transform: tsJest,
       testEnvironment: "node",
+      moduleNameMapper: otherSdk,
     },
     {
       displayName: "emulator",

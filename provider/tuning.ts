@@ -8,8 +8,9 @@
 // tuned one does; only time, bytes of state and the source position Pulumi records differ.
 //
 // Each tuned path either works across the supported @pulumi/pulumi range (package.json peer range;
-// checked at 3.248.0 and 3.276.0) or checks its assumption in the running process and takes the
-// plain path when the assumption does not hold.
+// checked at 3.248.0 and 3.276.0: scripts/test.sh runs the unit suite on the project's copy and on
+// the lowest the range allows) or checks its assumption in the running process and takes the plain
+// path when the assumption does not hold.
 //
 // 1. The plugin's Struct codec (plugin/structWire.ts, plugin/wireService.ts, used by plugin/server.ts).
 //    Every call of the engine carries the resource's properties as google.protobuf.Struct fields;

@@ -82,6 +82,16 @@ describe("loading", () => {
     expect(mockLoaded).toEqual([]);
   });
 
+  test("by default, a preview's calls (check, diff) load the lifecycle but never the connection and its SDK", async () => {
+    setSwitch(undefined);
+    const { providers } = require("../../provider/shim") as typeof import("../../provider/shim");
+    await providers.gallery.configure!({ config: { get: () => undefined } as never });
+    const gallery = { resourceGroupName: "rg", galleryName: "gallery", location: "westeurope" };
+    const { inputs } = await providers.gallery.check!({}, gallery);
+    await providers.gallery.diff!("id", inputs!, { ...inputs, tags: { team: "images" } });
+    expect(mockLoaded).toEqual(["lifecycle", "check", "zod"]);
+  });
+
   test("on the plain path, the dynamic provider's runtime loads the connection, the lifecycle, check and zod", () => {
     setSwitch("1");
     require("../../provider/runtime");
