@@ -4,20 +4,12 @@
 // instead of at the first resource with a protocol error.
 import * as fs from "fs";
 import * as path from "path";
+import { packageManifest, type PackageManifest } from "./packageManifest";
 
-interface Manifest {
-  name: string;
-  version: string;
-  peerDependencies?: Record<string, string>;
-}
-
-/** This package's package.json: two folders up from source, three from dist/. */
-function ownManifest(): Manifest {
-  for (const up of ["..", "../.."]) {
-    const file = path.resolve(__dirname, up, "package.json");
-    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
-  }
-  throw new Error(`pulumi-azure-compute-gallery: no package.json above ${__dirname}`);
+function ownManifest(): PackageManifest {
+  const manifest = packageManifest();
+  if (!manifest) throw new Error(`pulumi-azure-compute-gallery: no package.json above ${__dirname}`);
+  return manifest;
 }
 
 type Triple = [number, number, number];
@@ -68,7 +60,7 @@ function loadedPulumiVersion(): { version: string; where: string } {
   for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, "package.json");
     if (!fs.existsSync(file)) continue;
-    const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
+    const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as PackageManifest;
     if (manifest.name === "@pulumi/pulumi") return { version: manifest.version, where: dir };
   }
   throw new Error(`pulumi-azure-compute-gallery: no package.json of @pulumi/pulumi above ${entry}`);
@@ -77,7 +69,7 @@ function loadedPulumiVersion(): { version: string; where: string } {
 /** Throws, naming both versions, when the @pulumi/pulumi in use is outside the supported range. */
 export function assertSupportedPulumi(
   found: { version: string; where: string } = loadedPulumiVersion(),
-  manifest: Manifest = ownManifest(),
+  manifest: PackageManifest = ownManifest(),
 ): void {
   const range = manifest.peerDependencies?.["@pulumi/pulumi"];
   if (!range || satisfies(found.version, range)) return;
