@@ -5,11 +5,8 @@ import { engineLogger } from "../operations/engineLogger";
 import { serve } from "./server";
 import { watchParent } from "./parentWatch";
 import { packageVersion } from "./packageVersion";
-import { assertSupportedPulumi } from "../pulumiVersion";
 
 export async function main(args: readonly string[]): Promise<void> {
-  // The plugin speaks the protocol of the project's @pulumi/pulumi: refuse one it was not tested with.
-  assertSupportedPulumi();
   // Flags such as --logtostderr and -v=9 come before or after the address.
   const engineAddress = args.find((arg) => !arg.startsWith("-"));
   if (!engineAddress) {
