@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes a supported Node.js available and prints the directory to put first on PATH (last line of
 # stdout). With no argument: the `node` on PATH when it is a supported major (package.json
-# "engines"), else the default version of package.json "toolchain". With a major (22, 24): that
+# "engines"), else the newest major package.json "toolchain" pins. With a major (22, 24): that
 # major, from PATH when it matches, else the version "toolchain" pins for it.
 #
 # Why from the npm registry: these machines reach it but not Node's download site, and it publishes
@@ -23,7 +23,9 @@ read_toolchain() {
     const major = process.argv[2];
     const min = Number(/(\d+)/.exec(p.engines.node)[1]);
     const pinned = p.toolchain.node;
-    const pick = major ? pinned.find((v) => v.split(".")[0] === major) : pinned.find((v) => v === p.toolchain.defaultNode);
+    const majorOf = (v) => Number(v.split(".")[0]);
+    const newest = [...pinned].sort((a, b) => majorOf(b) - majorOf(a))[0];
+    const pick = major ? pinned.find((v) => majorOf(v) === Number(major)) : newest;
     if (!pick) { console.error(`no Node.js ${major || "default"} in package.json toolchain.node`); process.exit(1); }
     console.log(min, pick);
   ' "$repo_root/package.json" "$wanted_major"
