@@ -2,6 +2,7 @@
 // start what the tuned path loads on first use, and a front door answers the same either way. Each
 // test that loads a front door does so in a fresh module registry, as a fresh process would.
 import { onFirstUse, plainPath, PLAIN_PATH_VARIABLE } from "../../provider/tuning";
+import { exampleVersionArgs, NOW } from "./fixtures";
 
 /** The deferred modules, in the order they loaded. */
 const mockLoaded: string[] = [];
@@ -109,19 +110,8 @@ describe("loading", () => {
 });
 
 describe("both paths answer the same", () => {
-  const NOW = new Date("2025-06-01T00:00:00Z");
   const SETTINGS = { kind: "local" as const, stateDir: "/nonexistent/unused", accessGrantedRegions: [] };
-  const versionArgs = {
-    resourceGroupName: "rg-images",
-    galleryName: "corpImages",
-    galleryImageName: "ubuntu-22",
-    galleryImageVersionName: "1.0.0",
-    location: "westeurope",
-    storageProfile: {
-      source: { id: "/subscriptions/0000/resourceGroups/rg-src/providers/Microsoft.Compute/images/golden" },
-    },
-    publishingProfile: { targetRegions: [{ name: "West Europe", regionalReplicaCount: 1 }] },
-  };
+  const versionArgs = exampleVersionArgs();
 
   /** Every call of a version's life through the dynamic provider, in a fresh registry. */
   async function dynamicProviderLife(value: string | undefined): Promise<unknown[]> {
