@@ -54,14 +54,21 @@ export interface Route {
   handle(ctx: Context): Reply;
 }
 
+/** What a route may add to its method, path, kind and handler. */
+export interface RouteOptions {
+  /** The ARM resource type (see Route.resourceType); routes without one are outside RBAC's actions. */
+  resourceType?: string;
+  /** Defaults to "path" for a route with a resource type, "open" for one without. */
+  access?: RouteAccess;
+}
+
 /** `/a/:b/c` -> case-insensitive regex with named segments (ARM paths are case-insensitive). */
 export function route(
   method: string,
   template: string,
   kind: RouteKind,
   handle: (ctx: Context) => Reply,
-  resourceType?: string,
-  access: RouteAccess = resourceType ? "path" : "open",
+  { resourceType, access = resourceType ? "path" : "open" }: RouteOptions = {},
 ): Route {
   const names: string[] = [];
   const source = template
