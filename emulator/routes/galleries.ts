@@ -1,15 +1,14 @@
 // Microsoft.Compute/galleries: one handler per ARM operation.
 import { randomUUID } from "node:crypto";
 import { permits } from "../access/authorize";
-import { asyncHeaders } from "../arm/asyncHeaders";
 import { keyOf, optionalParam, subscription, TYPES } from "../arm/ids";
 import { isObject, jsonBody, mergePatch } from "../arm/json";
 import { page } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { liveList } from "../liveness";
-import { newOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
+import { acceptWrite } from "../resource/acceptWrite";
 import { deleteWhenEmpty } from "../resource/deletion";
 import { refuseImmutableChanges } from "../resource/immutable";
 import { lookupGallery, notFound } from "../resource/lookup";
@@ -86,27 +85,27 @@ export function putGallery(ctx: Context): Reply {
   } else {
     checkRegionQuota(svc, "gallery", region.name);
   }
-  const kind = record ? "update" : "create";
-  const resource = { key: keyOf(id), kind: "gallery" as const, name };
   // Gallery operations complete as soon as they are accepted (the service's first poll says Succeeded).
-  const op = newOperation(kind, resource, ctx.apiVersion, ctx.now, { endTime: ctx.now });
-  const rec: ResourceRecord = {
-    ...resource,
-    id: record?.id ?? id,
-    parentKey: null,
-    subscriptionId: svc.opts.subscriptionId,
-    resourceGroup: record?.resourceGroup ?? rg,
-    region: region.name,
-    body: { ...body, id: record?.id ?? id, name: record?.name ?? name },
-    operationId: op.id,
-    createOperationId: record?.createOperationId ?? op.id,
-  };
-  svc.store.putOperation(op);
-  svc.store.putResource(rec);
+  const written = acceptWrite(ctx, {
+    kind: record ? "update" : "create",
+    resource: {
+      key: keyOf(id),
+      kind: "gallery",
+      name,
+      id: record?.id ?? id,
+      parentKey: null,
+      subscriptionId: svc.opts.subscriptionId,
+      resourceGroup: record?.resourceGroup ?? rg,
+      region: region.name,
+      body: { ...body, id: record?.id ?? id, name: record?.name ?? name },
+    },
+    previous: record,
+    timing: { endTime: ctx.now },
+  });
   return {
     status: record ? 200 : 201,
-    headers: asyncHeaders(ctx, op, region.name, false),
-    body: galleryView(svc, rec, ctx.now, { state: record ? "Updating" : "Creating" }),
+    headers: written.headers,
+    body: galleryView(svc, written.record, ctx.now, { state: record ? "Updating" : "Creating" }),
   };
 }
 
@@ -120,14 +119,16 @@ export function patchGallery(ctx: Context): Reply {
   const body = buildBody(ctx, record.id, record.name, merged, record);
   if (req.identity === undefined && record.body.identity !== undefined) body.identity = record.body.identity;
   refuseImmutableChanges("gallery", record.body, body);
-  const op = newOperation("update", record, ctx.apiVersion, ctx.now, { endTime: ctx.now });
-  const rec: ResourceRecord = { ...record, body, operationId: op.id };
-  svc.store.putOperation(op);
-  svc.store.putResource(rec);
+  const written = acceptWrite(ctx, {
+    kind: "update",
+    resource: { ...record, body },
+    previous: record,
+    timing: { endTime: ctx.now },
+  });
   return {
     status: 200,
-    headers: asyncHeaders(ctx, op, record.region, false),
-    body: galleryView(svc, rec, ctx.now, { state: "Updating" }),
+    headers: written.headers,
+    body: galleryView(svc, written.record, ctx.now, { state: "Updating" }),
   };
 }
 

@@ -1,13 +1,12 @@
 // Microsoft.Compute/galleries/images (image definitions): one handler per ARM operation.
-import { asyncHeaders } from "../arm/asyncHeaders";
 import { keyOf, TYPES } from "../arm/ids";
 import { getPath, isObject, jsonBody, mergePatch } from "../arm/json";
 import { page } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { liveChildren, softDeletedChildren } from "../liveness";
-import { newOperation, settleOperation } from "../lro";
-import type { JsonObject, ResourceRecord } from "../model";
+import type { JsonObject } from "../model";
+import { acceptWrite } from "../resource/acceptWrite";
 import { deleteWhenEmpty } from "../resource/deletion";
 import { refuseImmutableChanges } from "../resource/immutable";
 import { lookupImage, notFound, type ImageLookup } from "../resource/lookup";
@@ -100,26 +99,26 @@ function write(
     );
   }
   if (!record) checkRegionQuota(svc, "image", region.name);
-  const resource = { key: keyOf(id), kind: "image" as const, name: String(body.name) };
-  if (record) settleOperation(svc.store, record.operationId, svc.opts.replicationSpeedGBps, ctx.now);
-  const op = newOperation(kind, resource, ctx.apiVersion, ctx.now, { endTime: ctx.now });
-  const rec: ResourceRecord = {
-    ...resource,
-    id: String(body.id),
-    parentKey: gallery.key,
-    subscriptionId: svc.opts.subscriptionId,
-    resourceGroup: gallery.resourceGroup,
-    region: region.name,
-    body,
-    operationId: op.id,
-    createOperationId: record?.createOperationId ?? op.id,
-  };
-  svc.store.putOperation(op);
-  svc.store.putResource(rec);
+  const written = acceptWrite(ctx, {
+    kind,
+    resource: {
+      key: keyOf(id),
+      kind: "image",
+      name: String(body.name),
+      id: String(body.id),
+      parentKey: gallery.key,
+      subscriptionId: svc.opts.subscriptionId,
+      resourceGroup: gallery.resourceGroup,
+      region: region.name,
+      body,
+    },
+    previous: record,
+    timing: { endTime: ctx.now },
+  });
   return {
     status,
-    headers: asyncHeaders(ctx, op, region.name, false),
-    body: resourceView(svc, rec, ctx.now, kind === "create" ? "Creating" : "Updating"),
+    headers: written.headers,
+    body: resourceView(svc, written.record, ctx.now, kind === "create" ? "Creating" : "Updating"),
   };
 }
 

@@ -2,13 +2,12 @@
 // itself, a PUT of the soft-deleted version's name whose body holds only its location (or also
 // `properties.restore: true`), as Restore-AzGalleryImageVersion sends it. The location must be the
 // version's home region. The version comes back as it was deleted, replicas included.
-import { asyncHeaders } from "../arm/asyncHeaders";
 import { getPath, isObject } from "../arm/json";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { restorable } from "../liveness";
-import { newOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
+import { acceptWrite } from "../resource/acceptWrite";
 import type { VersionLookup } from "../resource/lookup";
 import { findRegion } from "../rules/regions";
 import { keyOf } from "../arm/ids";
@@ -41,15 +40,16 @@ export function restoreVersion(ctx: Context, l: VersionLookup, req: JsonObject):
     );
   }
   const { softDeleted: _gone, ...rest } = deleted;
-  const key = keyOf(deleted.id);
-  const op = newOperation("update", { ...deleted, key }, ctx.apiVersion, ctx.now, { endTime: ctx.now });
-  const rec: ResourceRecord = { ...rest, key, operationId: op.id };
   svc.store.deleteResource(deleted.key);
-  svc.store.putOperation(op);
-  svc.store.putResource(rec);
+  const written = acceptWrite(ctx, {
+    kind: "update",
+    resource: { ...rest, key: keyOf(deleted.id) },
+    previous: deleted,
+    timing: { endTime: ctx.now },
+  });
   return {
     status: 200,
-    headers: asyncHeaders(ctx, op, rec.region, false),
-    body: versionView(svc, rec, ctx.now, ctx.apiVersion, { state: "Updating" }),
+    headers: written.headers,
+    body: versionView(svc, written.record, ctx.now, ctx.apiVersion, { state: "Updating" }),
   };
 }

@@ -1,13 +1,12 @@
 // Creating or updating an image version: validate and normalise the request, start (or keep) each target
 // region's replication, record the operation the client will poll.
-import { asyncHeaders } from "../arm/asyncHeaders";
 import { keyOf, TYPES } from "../arm/ids";
 import { getPath, isObject } from "../arm/json";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { DEFAULT_STALL_MS, takeReplicationFault } from "../faults";
-import { newOperation, settleOperation } from "../lro";
 import type { Json, JsonObject, RegionReplication, ResourceRecord } from "../model";
+import { acceptWrite } from "../resource/acceptWrite";
 import { refuseImmutableChanges } from "../resource/immutable";
 import type { VersionLookup } from "../resource/lookup";
 import { checkRegionQuota, childLocation } from "../resource/placement";
@@ -114,31 +113,29 @@ export function writeVersion(
     replication = publishing.targets.map(start);
   }
 
-  const resource = { key: keyOf(String(body.id)), kind: "version" as const, name: String(body.name) };
-  if (record) settleOperation(svc.store, record.operationId, svc.opts.replicationSpeedGBps, ctx.now);
-  const op = newOperation(kind, resource, ctx.apiVersion, ctx.now, {
-    waitsForRegions: replication.map((r) => r.region),
+  const written = acceptWrite(ctx, {
+    kind,
+    resource: {
+      key: keyOf(String(body.id)),
+      kind: "version",
+      name: String(body.name),
+      id: String(body.id),
+      parentKey: image.key,
+      subscriptionId: svc.opts.subscriptionId,
+      resourceGroup: image.resourceGroup,
+      region: location.name,
+      body,
+      replication,
+      disks,
+    },
+    previous: record,
+    timing: { waitsForRegions: replication.map((r) => r.region) },
   });
-  const rec: ResourceRecord = {
-    ...resource,
-    id: String(body.id),
-    parentKey: image.key,
-    subscriptionId: svc.opts.subscriptionId,
-    resourceGroup: image.resourceGroup,
-    region: location.name,
-    body,
-    operationId: op.id,
-    createOperationId: record?.createOperationId ?? op.id,
-    replication,
-    disks,
-  };
-  svc.store.putOperation(op);
-  svc.store.putResource(rec);
   const isPutUpdate = kind === "update" && ctx.method === "PUT";
   return {
     status: kind === "create" ? 201 : 200,
-    headers: asyncHeaders(ctx, op, location.name, false),
-    body: versionView(svc, rec, ctx.now, ctx.apiVersion, {
+    headers: written.headers,
+    body: versionView(svc, written.record, ctx.now, ctx.apiVersion, {
       state: kind === "create" ? "Creating" : "Updating",
       omitValidations: isPutUpdate,
     }),

@@ -146,6 +146,18 @@ describe("replication in one region", () => {
       },
       FAST,
     );
+  /** The same version as a raw PUT, for the wire details (status, operation URL). */
+  const putVersion = (name: string) =>
+    request(emu, "PUT", `${gallery("base")}/images/def/versions/${name}?${API}`, {
+      token,
+      body: {
+        location: "eastus2",
+        properties: {
+          storageProfile: { source: { id: MI } },
+          publishingProfile: { targetRegions: [{ name: "eastus2" }, { name: "westus3" }] },
+        },
+      },
+    });
 
   test("fails in the matched region with the rule's code; the other region completes", async () => {
     emu.addFault(
@@ -171,16 +183,7 @@ describe("replication in one region", () => {
 
   test("stalls in the matched region: no progress there while the other region completes", async () => {
     emu.addFault("region=westus3 -> replication-stalled ms=600000");
-    const res = await request(emu, "PUT", `${gallery("base")}/images/def/versions/3.0.0?${API}`, {
-      token,
-      body: {
-        location: "eastus2",
-        properties: {
-          storageProfile: { source: { id: MI } },
-          publishingProfile: { targetRegions: [{ name: "eastus2" }, { name: "westus3" }] },
-        },
-      },
-    });
+    const res = await putVersion("3.0.0");
     expect(res.status).toBe(201);
     await new Promise((r) => setTimeout(r, 100)); // 30 GB at the tests' 2000 GB/s: 15 ms
     const read = await request(
@@ -216,6 +219,22 @@ describe("replication in one region", () => {
     await expect(writeVersion("4.0.0")).rejects.toThrow(
       /ReplicationFailed\. Replication to region 'West US 3' failed\./,
     );
+  });
+
+  test("an update that retries the failed region leaves the failed operation Failed", async () => {
+    emu.addFault("PUT version create region=westus3 -> replication-failed");
+    const created = await putVersion("5.0.0");
+    expect(created.status).toBe(201);
+    const operation = new URL(created.headers["azure-asyncoperation"]!).pathname + `?${API}`;
+    const status = async () =>
+      ((await request(emu, "GET", operation, { token })).body as { status: string }).status;
+    await new Promise((r) => setTimeout(r, 100)); // 30 GB at the tests' 2000 GB/s: 15 ms
+    expect(await status()).toBe("Failed");
+
+    expect((await putVersion("5.0.0")).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    // A terminal operation stays as it ended; the update's own operation reports the retry.
+    expect(await status()).toBe("Failed");
   });
 });
 
