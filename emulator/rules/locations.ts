@@ -1,6 +1,6 @@
 // Where a resource may live and which regions a version may replicate to.
 import { errors } from "../errors";
-import { EMULATED_CLOUD, findRegion, publicRegionNames, type Region } from "./regions";
+import { CLOUD_NAMES, EMULATED_CLOUD, findRegion, publicRegionNames, type Region } from "./regions";
 
 export function resourceLocation(
   value: unknown,
@@ -30,7 +30,7 @@ export function targetRegion(value: unknown, target: string, allowedAccess: Set<
   if (!region) throw errors.invalidParameter(`The region '${value}' is not a valid Azure region.`, target);
   if (region.cloud !== EMULATED_CLOUD) {
     throw errors.invalidParameter(
-      `Region '${region.displayName}' belongs to cloud '${region.cloud}' and cannot be a replication target in '${EMULATED_CLOUD}'.`,
+      `Region '${region.displayName}' belongs to cloud '${CLOUD_NAMES[region.cloud]}' and cannot be a replication target in '${CLOUD_NAMES[EMULATED_CLOUD]}'.`,
       target,
     );
   }

@@ -1,107 +1,140 @@
-// The region catalog, as data. Keys are normalised names (`eastus2`); the display form (`East US 2`)
-// is only produced at the edges (target region names in responses, error messages).
-// `hasZones`: the region offers zone-redundant storage, so Standard_ZRS replicas can be written there
-// (Azure's list of ZRS regions, plus the regions opened since with three zones). Kept apart from the
-// provider's catalog on purpose: the emulator is the oracle, and test/contract proves both agree.
+// The region catalog, as data, in the same shape and words as the provider's (provider/model/regions.ts):
+// a row is a display name, whether the region has availability zones (the zone-redundant storage that
+// Standard_ZRS replicas need), its cloud, and whether it needs an access request, so a new region is the
+// same line in both files. Kept apart from the provider's catalog on purpose: the emulator is the oracle
+// the provider is tested against, and test/contract proves the two agree.
+// Inside the emulator a region is its normalised name (`eastus2`); the display name (`East US 2`) is
+// only produced at the edges (target region names in responses, error messages).
 
-export type Cloud = "AzureCloud" | "AzureUSGovernment" | "AzureChinaCloud";
+export type Cloud = "public" | "usgov" | "china";
 
 export interface Region {
+  /** Lower case, no spaces: `eastus2`. */
   readonly name: string;
+  /** As Azure displays it: `East US 2`. */
   readonly displayName: string;
-  readonly hasZones: boolean;
+  readonly hasAvailabilityZones: boolean;
+  readonly cloud: Cloud;
   /** Regions Microsoft only opens on an access request; the emulator refuses them unless configured. */
   readonly needsAccessRequest: boolean;
-  readonly cloud: Cloud;
-  /** The spelling the service uses in capsOperations URLs (the canary regions are CamelCase there). */
+  /** The spelling the service uses in capsOperations URLs, where it is not the name. */
   readonly operationsToken?: string;
 }
 
-type Row = [name: string, displayName: string, hasZones: boolean, extra?: Partial<Region>];
+type Row = [displayName: string, hasAvailabilityZones: boolean, cloud?: Cloud, needsAccessRequest?: boolean];
 
-const ROWS: Row[] = [
-  ["eastus", "East US", true],
-  ["eastus2", "East US 2", true],
-  ["southcentralus", "South Central US", true],
-  ["westus2", "West US 2", true],
-  ["westus3", "West US 3", true],
-  ["centralus", "Central US", true],
-  ["northcentralus", "North Central US", false],
-  ["westus", "West US", false],
-  ["westcentralus", "West Central US", false],
-  ["canadacentral", "Canada Central", true],
-  ["canadaeast", "Canada East", false],
-  ["brazilsouth", "Brazil South", true],
-  ["brazilsoutheast", "Brazil Southeast", false],
-  ["mexicocentral", "Mexico Central", true],
-  ["australiaeast", "Australia East", true],
-  ["australiasoutheast", "Australia Southeast", false],
-  ["australiacentral", "Australia Central", false, { needsAccessRequest: true }],
-  ["australiacentral2", "Australia Central 2", false, { needsAccessRequest: true }],
-  ["southeastasia", "Southeast Asia", true],
-  ["eastasia", "East Asia", true],
-  ["japaneast", "Japan East", true],
-  ["japanwest", "Japan West", false],
-  ["koreacentral", "Korea Central", true],
-  ["koreasouth", "Korea South", false],
-  ["centralindia", "Central India", true],
-  ["southindia", "South India", false],
-  ["westindia", "West India", false],
-  ["jioindiawest", "Jio India West", false],
-  ["jioindiacentral", "Jio India Central", false],
-  ["newzealandnorth", "New Zealand North", true],
-  ["indonesiacentral", "Indonesia Central", true],
-  ["malaysiawest", "Malaysia West", true],
-  ["northeurope", "North Europe", true],
-  ["westeurope", "West Europe", true],
-  ["uksouth", "UK South", true],
-  ["ukwest", "UK West", false],
-  ["francecentral", "France Central", true],
-  ["francesouth", "France South", false],
-  ["germanywestcentral", "Germany West Central", true],
-  ["germanynorth", "Germany North", false],
-  ["italynorth", "Italy North", true],
-  ["norwayeast", "Norway East", true],
-  ["norwaywest", "Norway West", false],
-  ["polandcentral", "Poland Central", true],
-  ["spaincentral", "Spain Central", true],
-  ["swedencentral", "Sweden Central", true],
-  ["swedensouth", "Sweden South", false],
-  ["switzerlandnorth", "Switzerland North", true],
-  ["switzerlandwest", "Switzerland West", false],
-  ["austriaeast", "Austria East", true],
-  ["uaenorth", "UAE North", true],
-  ["uaecentral", "UAE Central", false],
-  ["qatarcentral", "Qatar Central", true],
-  ["israelcentral", "Israel Central", true],
-  ["southafricanorth", "South Africa North", true],
-  ["southafricawest", "South Africa West", false],
-  ["eastus2euap", "East US 2 EUAP", true, { operationsToken: "EastUS2EUAP" }],
-  ["centraluseuap", "Central US EUAP", false, { operationsToken: "CentralUSEUAP" }],
-  ["usgovvirginia", "USGov Virginia", true, { cloud: "AzureUSGovernment" }],
-  ["usgovarizona", "USGov Arizona", false, { cloud: "AzureUSGovernment" }],
-  ["usgovtexas", "USGov Texas", false, { cloud: "AzureUSGovernment" }],
-  ["usdodcentral", "USDoD Central", false, { cloud: "AzureUSGovernment" }],
-  ["usdodeast", "USDoD East", false, { cloud: "AzureUSGovernment" }],
-  ["chinanorth", "China North", false, { cloud: "AzureChinaCloud" }],
-  ["chinaeast", "China East", false, { cloud: "AzureChinaCloud" }],
-  ["chinanorth2", "China North 2", false, { cloud: "AzureChinaCloud" }],
-  ["chinaeast2", "China East 2", false, { cloud: "AzureChinaCloud" }],
-  ["chinanorth3", "China North 3", true, { cloud: "AzureChinaCloud" }],
-  ["chinaeast3", "China East 3", false, { cloud: "AzureChinaCloud" }],
+// In the order the emulator lists them (the locations of its resource types, LocationNotAvailable).
+const ROWS: readonly Row[] = [
+  // Americas
+  ["East US", true],
+  ["East US 2", true],
+  ["South Central US", true],
+  ["West US 2", true],
+  ["West US 3", true],
+  ["Central US", true],
+  ["North Central US", false],
+  ["West US", false],
+  ["West Central US", false],
+  ["Canada Central", true],
+  ["Canada East", false],
+  ["Brazil South", true],
+  ["Brazil Southeast", false],
+  ["Mexico Central", true],
+  // Asia Pacific
+  ["Australia East", true],
+  ["Australia Southeast", false],
+  ["Australia Central", false, "public", true],
+  ["Australia Central 2", false, "public", true],
+  ["Southeast Asia", true],
+  ["East Asia", true],
+  ["Japan East", true],
+  ["Japan West", false],
+  ["Korea Central", true],
+  ["Korea South", false],
+  ["Central India", true],
+  ["South India", false],
+  ["West India", false],
+  ["Jio India West", false],
+  ["Jio India Central", false],
+  ["New Zealand North", true],
+  ["Indonesia Central", true],
+  ["Malaysia West", true],
+  // Europe
+  ["North Europe", true],
+  ["West Europe", true],
+  ["UK South", true],
+  ["UK West", false],
+  ["France Central", true],
+  ["France South", false],
+  ["Germany West Central", true],
+  ["Germany North", false],
+  ["Italy North", true],
+  ["Norway East", true],
+  ["Norway West", false],
+  ["Poland Central", true],
+  ["Spain Central", true],
+  ["Sweden Central", true],
+  ["Sweden South", false],
+  ["Switzerland North", true],
+  ["Switzerland West", false],
+  ["Austria East", true],
+  // Middle East and Africa
+  ["UAE North", true],
+  ["UAE Central", false],
+  ["Qatar Central", true],
+  ["Israel Central", true],
+  ["South Africa North", true],
+  ["South Africa West", false],
+  // Canary regions (early-access); they appear in Azure's own recordings.
+  ["East US 2 EUAP", true],
+  ["Central US EUAP", false],
+  // Azure Government
+  ["USGov Virginia", true, "usgov"],
+  ["USGov Arizona", false, "usgov"],
+  ["USGov Texas", false, "usgov"],
+  ["USDoD Central", false, "usgov"],
+  ["USDoD East", false, "usgov"],
+  // Azure operated by 21Vianet (China)
+  ["China North", false, "china"],
+  ["China East", false, "china"],
+  ["China North 2", false, "china"],
+  ["China East 2", false, "china"],
+  ["China North 3", true, "china"],
+  ["China East 3", false, "china"],
 ];
 
-export const REGIONS: readonly Region[] = ROWS.map(([name, displayName, hasZones, extra]) => ({
-  name,
-  displayName,
-  hasZones,
-  needsAccessRequest: false,
-  cloud: "AzureCloud" as Cloud,
-  ...extra,
-}));
+/** The canary regions are CamelCase in capsOperations URLs. */
+const OPERATIONS_TOKENS: Readonly<Record<string, string>> = {
+  eastus2euap: "EastUS2EUAP",
+  centraluseuap: "CentralUSEUAP",
+};
+
+/** How Azure names each cloud in its messages. */
+export const CLOUD_NAMES: Readonly<Record<Cloud, string>> = {
+  public: "AzureCloud",
+  usgov: "AzureUSGovernment",
+  china: "AzureChinaCloud",
+};
+
+const normalise = (displayName: string): string => displayName.replace(/\s+/g, "").toLowerCase();
+
+export const REGIONS: readonly Region[] = ROWS.map(
+  ([displayName, hasAvailabilityZones, cloud = "public", needsAccessRequest = false]) => {
+    const name = normalise(displayName);
+    const operationsToken = OPERATIONS_TOKENS[name];
+    return {
+      name,
+      displayName,
+      hasAvailabilityZones,
+      cloud,
+      needsAccessRequest,
+      ...(operationsToken ? { operationsToken } : {}),
+    };
+  },
+);
 
 /** The emulator plays the public cloud; regions of other clouds exist in the catalog only to be refused. */
-export const EMULATED_CLOUD: Cloud = "AzureCloud";
+export const EMULATED_CLOUD: Cloud = "public";
 
 const squash = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, "");
 const BY_KEY = new Map<string, Region>();

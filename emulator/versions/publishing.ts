@@ -85,7 +85,7 @@ export function normalisePublishing(
     const storage =
       enumValue(out, "storageAccountType", "storageAccountType", `${path}.storageAccountType`) ??
       "Standard_LRS";
-    if (ZONE_REDUNDANT_STORAGE.has(storage) && !region.hasZones) {
+    if (ZONE_REDUNDANT_STORAGE.has(storage) && !region.hasAvailabilityZones) {
       throw errors.invalidParameter(
         `Storage account type '${storage}' is not supported in region '${region.displayName}' because it has no availability zones.`,
         `${path}.storageAccountType`,

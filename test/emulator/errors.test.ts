@@ -97,6 +97,26 @@ test("a regional replica count below 1 is InvalidParameter and above 10 is Quota
   ).toMatchObject({ status: 409, error: { code: "QuotaExceeded" } });
 });
 
+test("a target region of another cloud is InvalidParameter naming both clouds as Azure does", async () => {
+  const body = {
+    location: "eastus2",
+    properties: {
+      storageProfile: { osDiskImage: { source: { id: SNAP } } },
+      publishingProfile: { targetRegions: [{ name: "eastus2" }, { name: "usgovvirginia" }] },
+    },
+  };
+  expect(
+    await cloudError("PUT", `${base()}/g/images/img/versions/3.0.1?api-version=2024-03-03`, body),
+  ).toMatchObject({
+    status: 400,
+    error: {
+      code: "InvalidParameter",
+      message:
+        "Region 'USGov Virginia' belongs to cloud 'AzureUSGovernment' and cannot be a replication target in 'AzureCloud'.",
+    },
+  });
+});
+
 test("changing osType of a definition is PropertyChangeNotAllowed with the property path", async () => {
   await expect(
     client.galleryImages.createOrUpdate(RG, "g", "img", { ...def("s"), osType: "Windows" }, FAST),
