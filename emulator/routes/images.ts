@@ -14,6 +14,7 @@ import { checkRegionQuota, childLocation } from "../resource/placement";
 import { resourceView } from "../resource/view";
 import { featuresChangeAllowed } from "../rules/immutability";
 import { checkName, enumValue, optionalObject, requiredString } from "../rules/validate";
+import { ARCHITECTURES, HYPER_V_GENERATIONS, OS_STATES, OS_TYPES } from "../rules/enums";
 import { normaliseDateProperty } from "../time";
 
 const P = "galleryImage.properties";
@@ -27,11 +28,11 @@ function normaliseProperties(raw: unknown): JsonObject {
   if (isObject(props.disallowed) && Object.keys(props.disallowed).length === 0) delete props.disallowed;
   requiredString(props, "osType", `${P}.osType`);
   requiredString(props, "osState", `${P}.osState`);
-  enumValue(props, "osType", "osType", `${P}.osType`);
-  enumValue(props, "osState", "osState", `${P}.osState`);
-  enumValue(props, "hyperVGeneration", "hyperVGeneration", `${P}.hyperVGeneration`);
+  enumValue(props, "osType", OS_TYPES, `${P}.osType`);
+  enumValue(props, "osState", OS_STATES, `${P}.osState`);
+  enumValue(props, "hyperVGeneration", HYPER_V_GENERATIONS, `${P}.hyperVGeneration`);
   if (props.architecture === undefined || props.architecture === null) props.architecture = "x64";
-  enumValue(props, "architecture", "architecture", `${P}.architecture`);
+  enumValue(props, "architecture", ARCHITECTURES, `${P}.architecture`);
   const identifier = optionalObject(props, "identifier", `${P}.identifier`);
   if (!identifier) throw errors.missingParameter(`${P}.identifier`);
   for (const k of ["publisher", "offer", "sku"]) requiredString(identifier, k, `${P}.identifier.${k}`);

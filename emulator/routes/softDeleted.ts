@@ -8,6 +8,7 @@ import { softDeletedChildren } from "../liveness";
 import type { JsonObject, ResourceRecord } from "../model";
 import { lookupImage, notFound } from "../resource/lookup";
 import { enumValue } from "../rules/validate";
+import { SOFT_DELETED_ARTIFACT_TYPES } from "../rules/enums";
 import { azureTime } from "../time";
 
 const TYPE = "Microsoft.Compute/galleries/softDeletedArtifactTypes/artifacts/versions";
@@ -29,7 +30,7 @@ function softDeletedView(r: ResourceRecord, artifactType: string, galleryImageNa
 
 export function listSoftDeletedVersions(ctx: Context): Reply {
   const holder: JsonObject = { artifactType: param(ctx, "artifactType") };
-  const artifactType = String(enumValue(holder, "artifactType", "softDeletedArtifactType", "artifactType"));
+  const artifactType = String(enumValue(holder, "artifactType", SOFT_DELETED_ARTIFACT_TYPES, "artifactType"));
   const l = lookupImage(ctx);
   if (!l.record || l.record.deleting) throw notFound(l);
   const image = l.record;

@@ -1,6 +1,6 @@
 // Small checks that name the offending parameter the way the service does.
 import { errors } from "../errors";
-import { canonicalEnum, ENUMS, type EnumName } from "./enums";
+import { canonicalEnum } from "./enums";
 import { isValidName, NAME_RULES } from "./names";
 import type { JsonObject } from "../model";
 import { getPath, isObject } from "../arm";
@@ -25,11 +25,16 @@ export function checkName(kind: keyof typeof NAME_RULES, name: string): void {
 }
 
 /** Returns the canonical spelling of an enum value, or undefined when absent; throws when not allowed. */
-export function enumValue(obj: JsonObject, key: string, name: EnumName, target: string): string | undefined {
+export function enumValue(
+  obj: JsonObject,
+  key: string,
+  allowed: readonly string[],
+  target: string,
+): string | undefined {
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
-  const canonical = typeof v === "string" ? canonicalEnum(name, v) : undefined;
-  if (!canonical) throw errors.enumValueNotAllowed(v, target, ENUMS[name]);
+  const canonical = typeof v === "string" ? canonicalEnum(allowed, v) : undefined;
+  if (!canonical) throw errors.enumValueNotAllowed(v, target, allowed);
   obj[key] = canonical;
   return canonical;
 }

@@ -6,6 +6,7 @@ import { isObject } from "../arm/json";
 import { errors } from "../errors";
 import type { Json, JsonObject } from "../model";
 import { enumValue } from "../rules/validate";
+import { SHARING_GROUP_TYPES, SHARING_PERMISSIONS, SHARING_UPDATE_OPERATION_TYPES } from "../rules/enums";
 import { isGuid } from "../arm/ids";
 
 const SP = "gallery.properties.sharingProfile";
@@ -48,7 +49,7 @@ export function sharingOnWrite(
   const out: JsonObject = { ...requested };
   delete out.groups; // read-only: Azure ignores it in a PUT
   out.permissions =
-    enumValue(out, "permissions", "sharingPermissions", `${SP}.permissions`) ?? permissionsOf(stored);
+    enumValue(out, "permissions", SHARING_PERMISSIONS, `${SP}.permissions`) ?? permissionsOf(stored);
   const before = permissionsOf(stored);
   if (stored && out.permissions !== before && (groupsOf(stored).length > 0 || communityEnabled(stored))) {
     throw errors.operationNotAllowed(
@@ -91,7 +92,7 @@ function requestedGroups(update: JsonObject): SharingGroup[] {
     if (!isObject(g))
       throw errors.invalidParameter(`The value of parameter '${target}' must be an object.`, target);
     const group = { ...g };
-    const type = enumValue(group, "type", "sharingProfileGroupType", `${target}.type`);
+    const type = enumValue(group, "type", SHARING_GROUP_TYPES, `${target}.type`);
     if (!type) throw errors.missingParameter(`${target}.type`);
     const ids = Array.isArray(group.ids) ? group.ids : [];
     ids.forEach((id, j) => {
@@ -130,7 +131,7 @@ export function applySharingUpdate(
   const operation = enumValue(
     update,
     "operationType",
-    "sharingUpdateOperationType",
+    SHARING_UPDATE_OPERATION_TYPES,
     "sharingUpdate.operationType",
   );
   if (!operation) throw errors.missingParameter("sharingUpdate.operationType");

@@ -4,10 +4,10 @@ import { isObject } from "../arm/json";
 import type { Context } from "../context";
 import { errors } from "../errors";
 import type { Json, JsonObject } from "../model";
-import { ZONE_REDUNDANT_STORAGE } from "../rules/enums";
 import { targetRegion } from "../rules/locations";
 import { findRegion } from "../rules/regions";
 import { enumValue, positiveInt } from "../rules/validate";
+import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES, ZONE_REDUNDANT_STORAGE } from "../rules/enums";
 import { azureTime, normaliseDateProperty } from "../time";
 import { PP } from "./paths";
 
@@ -50,8 +50,8 @@ export function normalisePublishing(
   profile.publishedDate = (existing?.publishedDate as string | undefined) ?? azureTime(ctx.now);
   if (profile.storageAccountType === undefined || profile.storageAccountType === null)
     profile.storageAccountType = "Standard_LRS";
-  enumValue(profile, "storageAccountType", "storageAccountType", `${PP}.storageAccountType`);
-  enumValue(profile, "replicationMode", "replicationMode", `${PP}.replicationMode`);
+  enumValue(profile, "storageAccountType", STORAGE_ACCOUNT_TYPES, `${PP}.storageAccountType`);
+  enumValue(profile, "replicationMode", REPLICATION_MODES, `${PP}.replicationMode`);
   normaliseDateProperty(profile, "endOfLifeDate", `${PP}.endOfLifeDate`);
   const rawTargets: Json = profile.targetRegions ?? [{ name: location }];
   if (!Array.isArray(rawTargets) || rawTargets.length === 0)
@@ -83,7 +83,7 @@ export function normalisePublishing(
     if (out.storageAccountType === undefined || out.storageAccountType === null)
       out.storageAccountType = profile.storageAccountType ?? "Standard_LRS";
     const storage =
-      enumValue(out, "storageAccountType", "storageAccountType", `${path}.storageAccountType`) ??
+      enumValue(out, "storageAccountType", STORAGE_ACCOUNT_TYPES, `${path}.storageAccountType`) ??
       "Standard_LRS";
     if (ZONE_REDUNDANT_STORAGE.has(storage) && !region.hasAvailabilityZones) {
       throw errors.invalidParameter(

@@ -6,6 +6,7 @@ import { errors } from "../errors";
 import type { DiskSize, Json, JsonObject, ResourceRecord } from "../model";
 import { findRegion } from "../rules/regions";
 import { enumValue } from "../rules/validate";
+import { HOST_CACHING } from "../rules/enums";
 import { resolveSource, type ResolvedSource } from "../sources";
 import { SP } from "./paths";
 
@@ -57,7 +58,7 @@ export function normaliseStorage(
   } else if (osRef && osImage) {
     const os = requireSource(ctx, osRef, `${SP}.osDiskImage.source.id`, location);
     osImage.hostCaching ??= "ReadWrite";
-    enumValue(osImage, "hostCaching", "hostCaching", `${SP}.osDiskImage.hostCaching`);
+    enumValue(osImage, "hostCaching", HOST_CACHING, `${SP}.osDiskImage.hostCaching`);
     profile.osDiskImage = osImage;
     const data: DiskSize[] = [];
     profile.dataDiskImages = dataImages.map((d, i) => {
@@ -71,7 +72,7 @@ export function normaliseStorage(
       const s = requireSource(ctx, ref, `${path}.source.id`, location);
       data.push({ lun, sizeGB: s.os.sizeGB });
       const out: JsonObject = { ...d, hostCaching: d.hostCaching ?? "ReadOnly" };
-      enumValue(out, "hostCaching", "hostCaching", `${path}.hostCaching`);
+      enumValue(out, "hostCaching", HOST_CACHING, `${path}.hostCaching`);
       return out;
     });
     if (dataImages.length === 0) delete profile.dataDiskImages;
