@@ -26,8 +26,12 @@ function holders(
     level = next;
   }
   return level
-    .filter((l): l is { value: Record<string, unknown>; at: string } => isObject(l.value))
-    .map((l) => ({ holder: l.value, key: last, at: l.at ? `${l.at}.${last}` : last }));
+    .filter((reached): reached is { value: Record<string, unknown>; at: string } => isObject(reached.value))
+    .map((reached) => ({
+      holder: reached.value,
+      key: last,
+      at: reached.at ? `${reached.at}.${last}` : last,
+    }));
 }
 
 /** Throws InvalidRequestContent naming the first field `apiVersion` does not have. */

@@ -12,27 +12,27 @@ export function requestLocation(svc: Service, params: Record<string, string>, ra
   } catch {
     // No usable body: the stored resources decide.
   }
-  const p = (n: string) => (params[n] === undefined ? undefined : decodeURIComponent(params[n]));
+  const param = (name: string) => (params[name] === undefined ? undefined : decodeURIComponent(params[name]));
   const [sub, rg, gallery, image, version] = [
-    p("subscriptionId"),
-    p("resourceGroupName"),
-    p("galleryName"),
-    p("galleryImageName"),
-    p("galleryImageVersionName"),
+    param("subscriptionId"),
+    param("resourceGroupName"),
+    param("galleryName"),
+    param("galleryImageName"),
+    param("galleryImageVersionName"),
   ];
   if (sub && rg && gallery) {
-    const g = galleryId(sub, rg, gallery);
+    const galleryResourceId = galleryId(sub, rg, gallery);
     const ids = [
-      image && version ? versionId(imageId(g, image), version) : "",
-      image ? imageId(g, image) : "",
-      g,
+      image && version ? versionId(imageId(galleryResourceId, image), version) : "",
+      image ? imageId(galleryResourceId, image) : "",
+      galleryResourceId,
     ];
     for (const id of ids.filter(Boolean)) {
       const region = svc.store.getResource(keyOf(id))?.region;
       if (region) return region;
     }
   }
-  if (p("location")) return p("location") as string;
+  if (param("location")) return param("location") as string;
   if (rg) {
     const group = getGroup(svc.store, rg);
     if (group) return group.location;

@@ -26,11 +26,11 @@ export interface VersionLookup extends ImageLookup {
 }
 
 /** ARM's 404 for the resource the lookup names. */
-export const notFound = (l: Lookup) => errors.resourceNotFound(l.type, l.path, l.rg);
+export const notFound = (lookup: Lookup) => errors.resourceNotFound(lookup.type, lookup.path, lookup.rg);
 
-function existingParent(l: Lookup): ResourceRecord {
-  if (!l.record || l.record.deleting) throw errors.parentResourceNotFound(l.type, l.name);
-  return l.record;
+function existingParent(lookup: Lookup): ResourceRecord {
+  if (!lookup.record || lookup.record.deleting) throw errors.parentResourceNotFound(lookup.type, lookup.name);
+  return lookup.record;
 }
 
 const liveNamed = (ctx: Context, id: string, name: string): ResourceRecord | undefined =>

@@ -58,36 +58,36 @@ const nameOf = (ctx: Context): string => decodeURIComponent(ctx.params.name ?? "
 /** Assignments live in the emulator's one subscription; ARM answers others with SubscriptionNotFound. */
 function assignmentScope(ctx: Context): string {
   const scope = scopeOf(ctx);
-  const m = /^\/subscriptions\/([^/]+)/i.exec(scope);
-  if (!m?.[1])
+  const match = /^\/subscriptions\/([^/]+)/i.exec(scope);
+  if (!match?.[1])
     throw errors.invalidParameter(
       `The scope '${scope}' is not a valid scope for a role assignment.`,
       "scope",
     );
-  if (m[1].toLowerCase() !== ctx.svc.opts.subscriptionId.toLowerCase())
-    throw errors.subscriptionNotFound(m[1]);
+  if (match[1].toLowerCase() !== ctx.svc.opts.subscriptionId.toLowerCase())
+    throw errors.subscriptionNotFound(match[1]);
   return scope;
 }
 
-function assignmentView(a: RoleAssignmentRecord): unknown {
+function assignmentView(assignment: RoleAssignmentRecord): unknown {
   return {
     properties: {
-      roleDefinitionId: a.roleDefinitionId,
-      principalId: a.principalId,
-      principalType: a.principalType,
-      scope: a.scope,
+      roleDefinitionId: assignment.roleDefinitionId,
+      principalId: assignment.principalId,
+      principalType: assignment.principalType,
+      scope: assignment.scope,
       condition: null,
       conditionVersion: null,
-      createdOn: a.createdOn,
-      updatedOn: a.createdOn,
-      createdBy: a.createdBy,
-      updatedBy: a.createdBy,
+      createdOn: assignment.createdOn,
+      updatedOn: assignment.createdOn,
+      createdBy: assignment.createdBy,
+      updatedBy: assignment.createdBy,
       delegatedManagedIdentityResourceId: null,
-      description: a.description,
+      description: assignment.description,
     },
-    id: a.id,
+    id: assignment.id,
     type: "Microsoft.Authorization/roleAssignments",
-    name: a.name,
+    name: assignment.name,
   };
 }
 

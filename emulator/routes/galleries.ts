@@ -30,11 +30,15 @@ function identityView(identity: unknown, tenantId: string): JsonObject | undefin
     out.tenantId ??= tenantId;
   }
   if (isObject(identity.userAssignedIdentities)) {
-    const uai: JsonObject = {};
-    for (const [k, v] of Object.entries(identity.userAssignedIdentities)) {
-      uai[k] = { principalId: randomUUID(), clientId: randomUUID(), ...(isObject(v) ? v : {}) };
+    const userAssigned: JsonObject = {};
+    for (const [resourceId, given] of Object.entries(identity.userAssignedIdentities)) {
+      userAssigned[resourceId] = {
+        principalId: randomUUID(),
+        clientId: randomUUID(),
+        ...(isObject(given) ? given : {}),
+      };
     }
-    out.userAssignedIdentities = uai;
+    out.userAssignedIdentities = userAssigned;
   }
   return out;
 }
@@ -110,9 +114,9 @@ export function putGallery(ctx: Context): Reply {
 }
 
 export function patchGallery(ctx: Context): Reply {
-  const l = lookupGallery(ctx);
-  const record = l.record;
-  if (!record || record.deleting) throw notFound(l);
+  const lookup = lookupGallery(ctx);
+  const record = lookup.record;
+  if (!record || record.deleting) throw notFound(lookup);
   const req = jsonBody(ctx);
   const svc = ctx.svc;
   const merged = mergePatch(record.body, req);
@@ -133,11 +137,11 @@ export function patchGallery(ctx: Context): Reply {
 }
 
 export function getGallery(ctx: Context): Reply {
-  const l = lookupGallery(ctx);
-  if (!l.record) throw notFound(l);
+  const lookup = lookupGallery(ctx);
+  if (!lookup.record) throw notFound(lookup);
   return {
     status: 200,
-    body: galleryView(ctx.svc, l.record, ctx.now, { expandGroups: expandsGroups(ctx.query) }),
+    body: galleryView(ctx.svc, lookup.record, ctx.now, { expandGroups: expandsGroups(ctx.query) }),
   };
 }
 

@@ -118,18 +118,18 @@ export function instanceDiscovery(ctx: Context): Reply {
 
 /** ARM's cloud metadata, in the shape each api-version has. */
 export function metadataEndpoints(ctx: Context): Reply {
-  const e = ctx.svc.endpoint;
+  const endpoint = ctx.svc.endpoint;
   const cloud = {
-    portal: e,
+    portal: endpoint,
     authentication: {
-      loginEndpoint: e,
-      audiences: [`${e}/`, "https://management.azure.com/", "https://management.core.windows.net/"],
+      loginEndpoint: endpoint,
+      audiences: [`${endpoint}/`, "https://management.azure.com/", "https://management.core.windows.net/"],
       tenant: "common",
       identityProvider: "AAD",
     },
-    media: e,
-    graphAudience: e,
-    graph: e,
+    media: endpoint,
+    graphAudience: endpoint,
+    graph: endpoint,
     name: "ComputeGalleryEmulator",
     suffixes: {
       azureDataLakeStoreFileSystem: "localhost",
@@ -147,30 +147,30 @@ export function metadataEndpoints(ctx: Context): Reply {
       attestationEndpoint: "localhost",
       synapseAnalytics: "localhost",
     },
-    batch: e,
-    resourceManager: e,
-    vmImageAliasDoc: `${e}/metadata/vmImageAliasDoc`,
-    activeDirectoryDataLake: e,
-    sqlManagement: e,
-    microsoftGraphResourceId: `${e}/`,
-    appInsightsResourceId: e,
-    appInsightsTelemetryChannelResourceId: e,
-    attestationResourceId: e,
-    synapseAnalyticsResourceId: e,
-    logAnalyticsResourceId: e,
-    ossrDbmsResourceId: e,
+    batch: endpoint,
+    resourceManager: endpoint,
+    vmImageAliasDoc: `${endpoint}/metadata/vmImageAliasDoc`,
+    activeDirectoryDataLake: endpoint,
+    sqlManagement: endpoint,
+    microsoftGraphResourceId: `${endpoint}/`,
+    appInsightsResourceId: endpoint,
+    appInsightsTelemetryChannelResourceId: endpoint,
+    attestationResourceId: endpoint,
+    synapseAnalyticsResourceId: endpoint,
+    logAnalyticsResourceId: endpoint,
+    ossrDbmsResourceId: endpoint,
   };
   // 2022-09-01 (what the Azure CLI sends) answers one object; the array form belongs to 2019-05-01 only.
-  const v = ctx.query.get("api-version") ?? "2022-09-01";
-  if (v === "2019-05-01") return { status: 200, body: [cloud] };
-  if (v >= "2019-05-01") return { status: 200, body: cloud };
+  const apiVersion = ctx.query.get("api-version") ?? "2022-09-01";
+  if (apiVersion === "2019-05-01") return { status: 200, body: [cloud] };
+  if (apiVersion >= "2019-05-01") return { status: 200, body: cloud };
   return {
     status: 200,
     body: {
-      galleryEndpoint: e,
-      graphEndpoint: e,
-      portalEndpoint: e,
-      authentication: { loginEndpoint: e, audiences: cloud.authentication.audiences },
+      galleryEndpoint: endpoint,
+      graphEndpoint: endpoint,
+      portalEndpoint: endpoint,
+      authentication: { loginEndpoint: endpoint, audiences: cloud.authentication.audiences },
     },
   };
 }

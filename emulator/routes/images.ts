@@ -17,26 +17,27 @@ import { checkName, enumValue, optionalObject, requiredString } from "../rules/v
 import { ARCHITECTURES, HYPER_V_GENERATIONS, OS_STATES, OS_TYPES } from "../rules/enums";
 import { normaliseDateProperty } from "../time";
 
-const P = "galleryImage.properties";
+const IMAGE_PROPERTIES = "galleryImage.properties";
 
 /** Validates and normalises the definition's properties, filling the defaults the service fills. */
 function normaliseProperties(raw: unknown): JsonObject {
-  if (!isObject(raw)) throw errors.missingParameter(P);
+  if (!isObject(raw)) throw errors.missingParameter(IMAGE_PROPERTIES);
   const props: JsonObject = { ...raw };
   delete props.provisioningState;
   delete props.allowUpdateImage; // accepted, never echoed (recorded traffic)
   if (isObject(props.disallowed) && Object.keys(props.disallowed).length === 0) delete props.disallowed;
-  requiredString(props, "osType", `${P}.osType`);
-  requiredString(props, "osState", `${P}.osState`);
-  enumValue(props, "osType", OS_TYPES, `${P}.osType`);
-  enumValue(props, "osState", OS_STATES, `${P}.osState`);
-  enumValue(props, "hyperVGeneration", HYPER_V_GENERATIONS, `${P}.hyperVGeneration`);
+  requiredString(props, "osType", `${IMAGE_PROPERTIES}.osType`);
+  requiredString(props, "osState", `${IMAGE_PROPERTIES}.osState`);
+  enumValue(props, "osType", OS_TYPES, `${IMAGE_PROPERTIES}.osType`);
+  enumValue(props, "osState", OS_STATES, `${IMAGE_PROPERTIES}.osState`);
+  enumValue(props, "hyperVGeneration", HYPER_V_GENERATIONS, `${IMAGE_PROPERTIES}.hyperVGeneration`);
   if (props.architecture === undefined || props.architecture === null) props.architecture = "x64";
-  enumValue(props, "architecture", ARCHITECTURES, `${P}.architecture`);
-  const identifier = optionalObject(props, "identifier", `${P}.identifier`);
-  if (!identifier) throw errors.missingParameter(`${P}.identifier`);
-  for (const k of ["publisher", "offer", "sku"]) requiredString(identifier, k, `${P}.identifier.${k}`);
-  normaliseDateProperty(props, "endOfLifeDate", `${P}.endOfLifeDate`);
+  enumValue(props, "architecture", ARCHITECTURES, `${IMAGE_PROPERTIES}.architecture`);
+  const identifier = optionalObject(props, "identifier", `${IMAGE_PROPERTIES}.identifier`);
+  if (!identifier) throw errors.missingParameter(`${IMAGE_PROPERTIES}.identifier`);
+  for (const k of ["publisher", "offer", "sku"])
+    requiredString(identifier, k, `${IMAGE_PROPERTIES}.identifier.${k}`);
+  normaliseDateProperty(props, "endOfLifeDate", `${IMAGE_PROPERTIES}.endOfLifeDate`);
   if (Array.isArray(props.features)) {
     // The service returns features with startsAtVersion first.
     props.features = props.features.map((f) =>
@@ -53,13 +54,13 @@ const identifierKey = (props: JsonObject): string => {
 
 function write(
   ctx: Context,
-  l: ImageLookup,
+  lookup: ImageLookup,
   req: JsonObject,
   status: 200 | 201,
   kind: "create" | "update",
 ): Reply {
   const svc = ctx.svc;
-  const { gallery, id, record, name } = l;
+  const { gallery, id, record, name } = lookup;
   const region = childLocation(
     svc,
     req.location,
@@ -96,7 +97,7 @@ function write(
     const ident = properties.identifier as JsonObject;
     throw errors.conflict(
       `An image definition with publisher '${String(ident.publisher)}', offer '${String(ident.offer)}' and sku '${String(ident.sku)}' already exists in gallery '${gallery.name}': '${clash.name}'.`,
-      `${P}.identifier`,
+      `${IMAGE_PROPERTIES}.identifier`,
     );
   }
   if (!record) checkRegionQuota(svc, "image", region.name);
@@ -124,24 +125,24 @@ function write(
 }
 
 export function putImage(ctx: Context): Reply {
-  const l = lookupImage(ctx);
-  checkName("image", l.name);
+  const lookup = lookupImage(ctx);
+  checkName("image", lookup.name);
   const req = jsonBody(ctx);
-  return l.record ? write(ctx, l, req, 200, "update") : write(ctx, l, req, 201, "create");
+  return lookup.record ? write(ctx, lookup, req, 200, "update") : write(ctx, lookup, req, 201, "create");
 }
 
 export function patchImage(ctx: Context): Reply {
-  const l = lookupImage(ctx);
-  if (!l.record || l.record.deleting) throw notFound(l);
+  const lookup = lookupImage(ctx);
+  if (!lookup.record || lookup.record.deleting) throw notFound(lookup);
   const req = jsonBody(ctx);
-  const merged = mergePatch(l.record.body, req);
-  return write(ctx, l, merged, 200, "update");
+  const merged = mergePatch(lookup.record.body, req);
+  return write(ctx, lookup, merged, 200, "update");
 }
 
 export function getImage(ctx: Context): Reply {
-  const l = lookupImage(ctx);
-  if (!l.record) throw notFound(l);
-  return { status: 200, body: resourceView(ctx.svc, l.record, ctx.now) };
+  const lookup = lookupImage(ctx);
+  if (!lookup.record) throw notFound(lookup);
+  return { status: 200, body: resourceView(ctx.svc, lookup.record, ctx.now) };
 }
 
 export function deleteImage(ctx: Context): Reply {
@@ -164,8 +165,8 @@ export function deleteImage(ctx: Context): Reply {
 }
 
 export function listImages(ctx: Context): Reply {
-  const l = lookupImage(ctx);
+  const lookup = lookupImage(ctx);
   const svc = ctx.svc;
-  const records = liveChildren(svc, "image", l.gallery.key, ctx.now);
+  const records = liveChildren(svc, "image", lookup.gallery.key, ctx.now);
   return page(ctx, records, (r) => resourceView(svc, r, ctx.now));
 }

@@ -3,23 +3,25 @@
 import { route, type Route } from "../context";
 import * as admin from "./admin";
 import { AUTHORIZATION_ROUTES } from "./authorization";
-import * as g from "./galleries";
-import * as id from "./identity";
-import * as i from "./images";
-import * as ops from "./operations";
-import * as rm from "./resourceManager";
-import * as share from "./sharing";
-import * as soft from "./softDeleted";
-import * as v from "./versions";
+import * as galleries from "./galleries";
+import * as identity from "./identity";
+import * as images from "./images";
+import * as operations from "./operations";
+import * as resourceManager from "./resourceManager";
+import * as sharing from "./sharing";
+import * as softDeleted from "./softDeleted";
+import * as versions from "./versions";
 
-const RG = "/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/Microsoft.Compute";
-const GALLERY = `${RG}/galleries/:galleryName`;
+const COMPUTE_IN_GROUP =
+  "/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/Microsoft.Compute";
+const GALLERY = `${COMPUTE_IN_GROUP}/galleries/:galleryName`;
 const IMAGE = `${GALLERY}/images/:galleryImageName`;
 const VERSION = `${IMAGE}/versions/:galleryImageVersionName`;
-const GT = "galleries";
-const IT = "galleries/images";
-const VT = "galleries/images/versions";
-const RGT = "subscriptions/resourceGroups";
+const RESOURCE_GROUP = "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName";
+const GALLERY_TYPE = "galleries";
+const IMAGE_TYPE = "galleries/images";
+const VERSION_TYPE = "galleries/images/versions";
+const RESOURCE_GROUP_TYPE = "subscriptions/resourceGroups";
 
 export const ROUTES: Route[] = [
   ...AUTHORIZATION_ROUTES,
@@ -29,77 +31,60 @@ export const ROUTES: Route[] = [
     "GET",
     "/subscriptions/:subscriptionId/providers/Microsoft.Compute/galleries",
     "arm",
-    g.listGalleries,
-    { resourceType: GT, access: "filter" },
+    galleries.listGalleries,
+    { resourceType: GALLERY_TYPE, access: "filter" },
   ),
-  route("GET", `${RG}/galleries`, "arm", g.listGalleries, { resourceType: GT, access: "filter" }),
-  route("GET", GALLERY, "arm", g.getGallery, { resourceType: GT }),
-  route("PUT", GALLERY, "arm", g.putGallery, { resourceType: GT }),
-  route("PATCH", GALLERY, "arm", g.patchGallery, { resourceType: GT }),
-  route("DELETE", GALLERY, "arm", g.deleteGallery, { resourceType: GT }),
-  route("POST", `${GALLERY}/share`, "arm", share.postShare, { resourceType: `${GT}/share` }),
+  route("GET", `${COMPUTE_IN_GROUP}/galleries`, "arm", galleries.listGalleries, {
+    resourceType: GALLERY_TYPE,
+    access: "filter",
+  }),
+  route("GET", GALLERY, "arm", galleries.getGallery, { resourceType: GALLERY_TYPE }),
+  route("PUT", GALLERY, "arm", galleries.putGallery, { resourceType: GALLERY_TYPE }),
+  route("PATCH", GALLERY, "arm", galleries.patchGallery, { resourceType: GALLERY_TYPE }),
+  route("DELETE", GALLERY, "arm", galleries.deleteGallery, { resourceType: GALLERY_TYPE }),
+  route("POST", `${GALLERY}/share`, "arm", sharing.postShare, { resourceType: `${GALLERY_TYPE}/share` }),
   route(
     "GET",
     `${GALLERY}/softDeletedArtifactTypes/:artifactType/artifacts/:galleryImageName/versions`,
     "arm",
-    soft.listSoftDeletedVersions,
-    { resourceType: `${GT}/softDeletedArtifactTypes/artifacts/versions` },
+    softDeleted.listSoftDeletedVersions,
+    { resourceType: `${GALLERY_TYPE}/softDeletedArtifactTypes/artifacts/versions` },
   ),
 
-  route("GET", `${GALLERY}/images`, "arm", i.listImages, { resourceType: IT }),
-  route("GET", IMAGE, "arm", i.getImage, { resourceType: IT }),
-  route("PUT", IMAGE, "arm", i.putImage, { resourceType: IT }),
-  route("PATCH", IMAGE, "arm", i.patchImage, { resourceType: IT }),
-  route("DELETE", IMAGE, "arm", i.deleteImage, { resourceType: IT }),
+  route("GET", `${GALLERY}/images`, "arm", images.listImages, { resourceType: IMAGE_TYPE }),
+  route("GET", IMAGE, "arm", images.getImage, { resourceType: IMAGE_TYPE }),
+  route("PUT", IMAGE, "arm", images.putImage, { resourceType: IMAGE_TYPE }),
+  route("PATCH", IMAGE, "arm", images.patchImage, { resourceType: IMAGE_TYPE }),
+  route("DELETE", IMAGE, "arm", images.deleteImage, { resourceType: IMAGE_TYPE }),
 
-  route("GET", `${IMAGE}/versions`, "arm", v.listVersions, { resourceType: VT }),
-  route("GET", VERSION, "arm", v.getVersion, { resourceType: VT }),
-  route("PUT", VERSION, "arm", v.putVersion, { resourceType: VT }),
-  route("PATCH", VERSION, "arm", v.patchVersion, { resourceType: VT }),
-  route("DELETE", VERSION, "arm", v.deleteVersion, { resourceType: VT }),
+  route("GET", `${IMAGE}/versions`, "arm", versions.listVersions, { resourceType: VERSION_TYPE }),
+  route("GET", VERSION, "arm", versions.getVersion, { resourceType: VERSION_TYPE }),
+  route("PUT", VERSION, "arm", versions.putVersion, { resourceType: VERSION_TYPE }),
+  route("PATCH", VERSION, "arm", versions.patchVersion, { resourceType: VERSION_TYPE }),
+  route("DELETE", VERSION, "arm", versions.deleteVersion, { resourceType: VERSION_TYPE }),
 
   route(
     "GET",
     "/subscriptions/:subscriptionId/providers/Microsoft.Compute/locations/:location/capsOperations/:operationId",
     "arm",
-    ops.getOperation,
+    operations.getOperation,
     { resourceType: "locations/capsOperations", access: "handler" },
   ),
 
-  route("GET", "/subscriptions", "rm", rm.listSubscriptions),
-  route("GET", "/subscriptions/:subscriptionId", "rm", rm.getSubscription),
-  route("GET", "/tenants", "rm", rm.listTenants),
-  route("GET", "/subscriptions/:subscriptionId/providers", "rm", rm.listProviders),
-  route("GET", "/subscriptions/:subscriptionId/providers/:namespace", "rm", rm.getProvider),
-  route("GET", "/subscriptions/:subscriptionId/resourcegroups", "rm", rm.listResourceGroups),
-  route(
-    "PUT",
-    "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
-    "rm",
-    rm.putResourceGroup,
-    { resourceType: RGT },
-  ),
-  route(
-    "GET",
-    "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
-    "rm",
-    rm.getResourceGroup,
-    { resourceType: RGT },
-  ),
-  route(
-    "HEAD",
-    "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
-    "rm",
-    rm.headResourceGroup,
-    { resourceType: RGT },
-  ),
-  route(
-    "DELETE",
-    "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName",
-    "rm",
-    rm.deleteResourceGroup,
-    { resourceType: RGT },
-  ),
+  route("GET", "/subscriptions", "rm", resourceManager.listSubscriptions),
+  route("GET", "/subscriptions/:subscriptionId", "rm", resourceManager.getSubscription),
+  route("GET", "/tenants", "rm", resourceManager.listTenants),
+  route("GET", "/subscriptions/:subscriptionId/providers", "rm", resourceManager.listProviders),
+  route("GET", "/subscriptions/:subscriptionId/providers/:namespace", "rm", resourceManager.getProvider),
+  route("GET", "/subscriptions/:subscriptionId/resourcegroups", "rm", resourceManager.listResourceGroups),
+  route("PUT", RESOURCE_GROUP, "rm", resourceManager.putResourceGroup, { resourceType: RESOURCE_GROUP_TYPE }),
+  route("GET", RESOURCE_GROUP, "rm", resourceManager.getResourceGroup, { resourceType: RESOURCE_GROUP_TYPE }),
+  route("HEAD", RESOURCE_GROUP, "rm", resourceManager.headResourceGroup, {
+    resourceType: RESOURCE_GROUP_TYPE,
+  }),
+  route("DELETE", RESOURCE_GROUP, "rm", resourceManager.deleteResourceGroup, {
+    resourceType: RESOURCE_GROUP_TYPE,
+  }),
 
   route("PUT", "/admin/sources", "admin", admin.putSource, { access: "primary" }),
   route("POST", "/admin/sources", "admin", admin.putSource, { access: "primary" }),
@@ -109,10 +94,10 @@ export const ROUTES: Route[] = [
   route("GET", "/admin/faults", "admin", admin.listFaults, { access: "primary" }),
   route("DELETE", "/admin/faults", "admin", admin.deleteFaults, { access: "primary" }),
 
-  route("POST", "/:tenantId/oauth2/v2.0/token", "identity", id.token),
-  route("POST", "/:tenantId/oauth2/token", "identity", id.token),
-  route("GET", "/:tenantId/v2.0/.well-known/openid-configuration", "identity", id.openidConfiguration),
-  route("GET", "/:tenantId/.well-known/openid-configuration", "identity", id.openidConfiguration),
-  route("GET", "/common/discovery/instance", "identity", id.instanceDiscovery),
-  route("GET", "/metadata/endpoints", "identity", id.metadataEndpoints),
+  route("POST", "/:tenantId/oauth2/v2.0/token", "identity", identity.token),
+  route("POST", "/:tenantId/oauth2/token", "identity", identity.token),
+  route("GET", "/:tenantId/v2.0/.well-known/openid-configuration", "identity", identity.openidConfiguration),
+  route("GET", "/:tenantId/.well-known/openid-configuration", "identity", identity.openidConfiguration),
+  route("GET", "/common/discovery/instance", "identity", identity.instanceDiscovery),
+  route("GET", "/metadata/endpoints", "identity", identity.metadataEndpoints),
 ];

@@ -17,8 +17,8 @@ export function getOperation(ctx: Context): Reply {
   // Whoever may read the resource may follow the operations on it (a Contributor on one definition
   // polls the writes of its versions).
   if (ctx.caller) requirePermission(svc.store, ctx.caller, `${TYPES[op.resourceKind]}/read`, op.resourceKey);
-  const v = viewOperation(op, svc.store, svc.opts.replicationSpeedGBps, ctx.now);
-  const running = v.status === "InProgress";
+  const view = viewOperation(op, svc.store, svc.opts.replicationSpeedGBps, ctx.now);
+  const running = view.status === "InProgress";
   const retry = running ? retryAfterHeaders(ctx, op) : {};
 
   if (ctx.query.get("monitor")?.toLowerCase() === "true") {
@@ -31,15 +31,15 @@ export function getOperation(ctx: Context): Reply {
           Location: operationUrl(ctx, op, decodeURIComponent(ctx.params.location ?? ""), true),
         },
       };
-    if (v.failure)
-      return { status: 500, body: { error: { code: v.failure.code, message: v.failure.message } } };
+    if (view.failure)
+      return { status: 500, body: { error: { code: view.failure.code, message: view.failure.message } } };
     // A POST action answers its result (the share action its SharingUpdate); a delete nothing.
     return op.result ? { status: 200, body: op.result } : { status: 200 };
   }
-  const body: Record<string, unknown> = { startTime: azureTime(v.startTime) };
-  if (v.endTime !== undefined) body.endTime = azureTime(v.endTime);
-  body.status = v.status;
-  if (v.failure) body.error = { code: v.failure.code, message: v.failure.message };
+  const body: Record<string, unknown> = { startTime: azureTime(view.startTime) };
+  if (view.endTime !== undefined) body.endTime = azureTime(view.endTime);
+  body.status = view.status;
+  if (view.failure) body.error = { code: view.failure.code, message: view.failure.message };
   body.name = op.id;
   return { status: 200, headers: retry, body };
 }

@@ -113,13 +113,13 @@ export function listProviders(ctx: Context): Reply {
   return { status: 200, body: { value: [computeProvider(ctx.svc)] } };
 }
 
-function groupView(svc: Service, g: ResourceGroup): Record<string, unknown> {
+function groupView(svc: Service, group: ResourceGroup): Record<string, unknown> {
   return {
-    id: `/subscriptions/${svc.opts.subscriptionId}/resourceGroups/${g.name}`,
-    name: g.name,
+    id: `/subscriptions/${svc.opts.subscriptionId}/resourceGroups/${group.name}`,
+    name: group.name,
     type: "Microsoft.Resources/resourceGroups",
-    location: g.location,
-    ...(g.tags ? { tags: g.tags } : {}),
+    location: group.location,
+    ...(group.tags ? { tags: group.tags } : {}),
     properties: { provisioningState: "Succeeded" },
   };
 }

@@ -11,9 +11,9 @@ import { lookupGallery, notFound } from "../resource/lookup";
 import { applySharingUpdate } from "../sharing/profile";
 
 export function postShare(ctx: Context): Reply {
-  const l = lookupGallery(ctx);
-  const record = l.record;
-  if (!record || record.deleting) throw notFound(l);
+  const lookup = lookupGallery(ctx);
+  const record = lookup.record;
+  if (!record || record.deleting) throw notFound(lookup);
   const svc = ctx.svc;
   const props = isObject(record.body.properties) ? record.body.properties : {};
   const stored = isObject(props.sharingProfile) ? props.sharingProfile : undefined;

@@ -13,17 +13,21 @@ import { azureTime } from "../time";
 
 const TYPE = "Microsoft.Compute/galleries/softDeletedArtifactTypes/artifacts/versions";
 
-function softDeletedView(r: ResourceRecord, artifactType: string, galleryImageName: string): JsonObject {
-  const galleryIdValue = r.id.slice(0, r.id.toLowerCase().lastIndexOf("/images/"));
+function softDeletedView(
+  version: ResourceRecord,
+  artifactType: string,
+  galleryImageName: string,
+): JsonObject {
+  const galleryIdValue = version.id.slice(0, version.id.toLowerCase().lastIndexOf("/images/"));
   return {
-    id: `${galleryIdValue}/softDeletedArtifactTypes/${artifactType}/artifacts/${galleryImageName}/versions/${r.name}`,
-    name: r.name,
+    id: `${galleryIdValue}/softDeletedArtifactTypes/${artifactType}/artifacts/${galleryImageName}/versions/${version.name}`,
+    name: version.name,
     type: TYPE,
-    location: r.region,
+    location: version.region,
     properties: {
-      resourceArmId: r.id,
+      resourceArmId: version.id,
       softDeletedArtifactType: artifactType,
-      softDeletedTime: azureTime(r.softDeleted?.at ?? 0),
+      softDeletedTime: azureTime(version.softDeleted?.at ?? 0),
     },
   };
 }
@@ -31,9 +35,9 @@ function softDeletedView(r: ResourceRecord, artifactType: string, galleryImageNa
 export function listSoftDeletedVersions(ctx: Context): Reply {
   const holder: JsonObject = { artifactType: param(ctx, "artifactType") };
   const artifactType = String(enumValue(holder, "artifactType", SOFT_DELETED_ARTIFACT_TYPES, "artifactType"));
-  const l = lookupImage(ctx);
-  if (!l.record || l.record.deleting) throw notFound(l);
-  const image = l.record;
+  const lookup = lookupImage(ctx);
+  if (!lookup.record || lookup.record.deleting) throw notFound(lookup);
+  const image = lookup.record;
   const records = softDeletedChildren(ctx.svc, "version", image.key, ctx.now);
   return page(ctx, records, (r) => softDeletedView(r, artifactType, image.name));
 }

@@ -11,23 +11,23 @@ import type { JsonObject } from "../model";
 import { lookupVersion, notFound } from "../resource/lookup";
 import { restoreRequested, restoreVersion, softDeletes } from "../versions/restore";
 import { checkName } from "../rules/validate";
-import { P } from "../versions/paths";
+import { VERSION_PROPERTIES } from "../versions/paths";
 import { versionView } from "../versions/view";
 import { writeVersion } from "../versions/write";
 
 export function putVersion(ctx: Context): Reply {
-  const l = lookupVersion(ctx);
-  checkName("version", l.name);
+  const lookup = lookupVersion(ctx);
+  checkName("version", lookup.name);
   const req = jsonBody(ctx);
-  const restored = !l.record && restoreRequested(req) ? restoreVersion(ctx, l, req) : undefined;
-  return restored ?? writeVersion(ctx, l, req, l.record ? "update" : "create");
+  const restored = !lookup.record && restoreRequested(req) ? restoreVersion(ctx, lookup, req) : undefined;
+  return restored ?? writeVersion(ctx, lookup, req, lookup.record ? "update" : "create");
 }
 
 export function patchVersion(ctx: Context): Reply {
-  const l = lookupVersion(ctx);
-  if (!l.record || l.record.deleting) throw notFound(l);
+  const lookup = lookupVersion(ctx);
+  if (!lookup.record || lookup.record.deleting) throw notFound(lookup);
   const req = jsonBody(ctx);
-  const merged = mergePatch(l.record.body, req);
+  const merged = mergePatch(lookup.record.body, req);
   if (
     isObject(req.properties) &&
     isObject(req.properties.publishingProfile) &&
@@ -35,26 +35,26 @@ export function patchVersion(ctx: Context): Reply {
   ) {
     // Arrays are replaced, not merged: the request's target list is the new list.
     (merged.properties as JsonObject).publishingProfile = mergePatch(
-      (l.record.body.properties as JsonObject).publishingProfile as JsonObject,
+      (lookup.record.body.properties as JsonObject).publishingProfile as JsonObject,
       req.properties.publishingProfile,
     );
   }
-  return writeVersion(ctx, l, merged, "update");
+  return writeVersion(ctx, lookup, merged, "update");
 }
 
 export function getVersion(ctx: Context): Reply {
-  const l = lookupVersion(ctx);
-  if (!l.record) throw notFound(l);
+  const lookup = lookupVersion(ctx);
+  if (!lookup.record) throw notFound(lookup);
   const expand = (ctx.query.get("$expand") ?? "")
     .toLowerCase()
     .split(",")
     .map((s) => s.trim());
-  return { status: 200, body: versionView(ctx.svc, l.record, ctx.now, ctx.apiVersion, { expand }) };
+  return { status: 200, body: versionView(ctx.svc, lookup.record, ctx.now, ctx.apiVersion, { expand }) };
 }
 
 export function deleteVersion(ctx: Context): Reply {
-  const l = lookupVersion(ctx);
-  const record = l.record;
+  const lookup = lookupVersion(ctx);
+  const record = lookup.record;
   if (!record) return { status: 204 };
   const svc = ctx.svc;
   const blockUntil = getPath(record.body, "properties.publishingProfile.endOfLifeDate");
@@ -65,7 +65,7 @@ export function deleteVersion(ctx: Context): Reply {
   ) {
     throw errors.operationNotAllowed(
       `Image version '${record.name}' cannot be deleted before its end-of-life date ${blockUntil} because blockDeletionBeforeEndOfLife is set.`,
-      `${P}.safetyProfile.blockDeletionBeforeEndOfLife`,
+      `${VERSION_PROPERTIES}.safetyProfile.blockDeletionBeforeEndOfLife`,
     );
   }
   if (record.deleting) {
@@ -76,7 +76,7 @@ export function deleteVersion(ctx: Context): Reply {
   const completesAt = ctx.now + svc.opts.versionDeleteMs;
   const op = newOperation("delete", record, ctx.apiVersion, ctx.now, { endTime: completesAt });
   svc.store.putOperation(op);
-  const soft = softDeletes(l.gallery);
+  const soft = softDeletes(lookup.gallery);
   svc.store.putResource({
     ...record,
     deleting: { operationId: op.id, completesAt, ...(soft ? { soft } : {}) },
@@ -85,11 +85,11 @@ export function deleteVersion(ctx: Context): Reply {
 }
 
 export function listVersions(ctx: Context): Reply {
-  const l = lookupVersion(ctx);
+  const lookup = lookupVersion(ctx);
   const svc = ctx.svc;
   return storedPage(
     ctx,
-    (afterSeq, take) => liveChildrenPage(svc, "version", l.image.key, ctx.now, afterSeq, take),
+    (afterSeq, take) => liveChildrenPage(svc, "version", lookup.image.key, ctx.now, afterSeq, take),
     (r) => versionView(svc, r, ctx.now, ctx.apiVersion),
   );
 }

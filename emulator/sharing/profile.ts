@@ -9,8 +9,8 @@ import { enumValue } from "../rules/validate";
 import { SHARING_GROUP_TYPES, SHARING_PERMISSIONS, SHARING_UPDATE_OPERATION_TYPES } from "../rules/enums";
 import { isGuid } from "../arm/ids";
 
-const SP = "gallery.properties.sharingProfile";
-const CGI = `${SP}.communityGalleryInfo`;
+const SHARING_PROFILE = "gallery.properties.sharingProfile";
+const COMMUNITY_GALLERY_INFO = `${SHARING_PROFILE}.communityGalleryInfo`;
 /** What EnableCommunity needs in the gallery's communityGalleryInfo, set by the gallery's PUT before. */
 const COMMUNITY_FIELDS = ["publisherUri", "publisherContact", "eula", "publicNamePrefix"] as const;
 
@@ -44,18 +44,22 @@ export function sharingOnWrite(
 ): JsonObject | undefined {
   if (requested === undefined || requested === null) return stored;
   if (!isObject(requested)) {
-    throw errors.invalidParameter(`The value of parameter '${SP}' must be an object.`, SP);
+    throw errors.invalidParameter(
+      `The value of parameter '${SHARING_PROFILE}' must be an object.`,
+      SHARING_PROFILE,
+    );
   }
   const out: JsonObject = { ...requested };
   delete out.groups; // read-only: Azure ignores it in a PUT
   out.permissions =
-    enumValue(out, "permissions", SHARING_PERMISSIONS, `${SP}.permissions`) ?? permissionsOf(stored);
+    enumValue(out, "permissions", SHARING_PERMISSIONS, `${SHARING_PROFILE}.permissions`) ??
+    permissionsOf(stored);
   const before = permissionsOf(stored);
   if (stored && out.permissions !== before && (groupsOf(stored).length > 0 || communityEnabled(stored))) {
     throw errors.operationNotAllowed(
       `The gallery is shared (permissions '${before}'); its permissions cannot change to '${String(out.permissions)}' ` +
         "in a gallery update. Reset its sharing profile first with the gallery's share action (operationType Reset).",
-      `${SP}.permissions`,
+      `${SHARING_PROFILE}.permissions`,
     );
   }
   const info = isObject(out.communityGalleryInfo)
@@ -87,11 +91,11 @@ function requestedGroups(update: JsonObject): SharingGroup[] {
       "sharingUpdate.groups",
     );
   }
-  return raw.map((g, i) => {
-    const target = `sharingUpdate.groups[${i}]`;
-    if (!isObject(g))
+  return raw.map((given, index) => {
+    const target = `sharingUpdate.groups[${index}]`;
+    if (!isObject(given))
       throw errors.invalidParameter(`The value of parameter '${target}' must be an object.`, target);
-    const group = { ...g };
+    const group = { ...given };
     const type = enumValue(group, "type", SHARING_GROUP_TYPES, `${target}.type`);
     if (!type) throw errors.missingParameter(`${target}.type`);
     const ids = Array.isArray(group.ids) ? group.ids : [];
@@ -109,15 +113,15 @@ function requestedGroups(update: JsonObject): SharingGroup[] {
 
 /** `groups` with `change` added (or removed), ids compared case-insensitively, empty groups dropped. */
 function merge(groups: SharingGroup[], change: SharingGroup[], remove: boolean): SharingGroup[] {
-  const byType = new Map(groups.map((g) => [g.type, [...g.ids]]));
-  for (const g of change) {
-    const ids = byType.get(g.type) ?? [];
-    for (const id of g.ids) {
-      const at = ids.findIndex((x) => x.toLowerCase() === id.toLowerCase());
+  const byType = new Map(groups.map((group) => [group.type, [...group.ids]]));
+  for (const group of change) {
+    const ids = byType.get(group.type) ?? [];
+    for (const id of group.ids) {
+      const at = ids.findIndex((held) => held.toLowerCase() === id.toLowerCase());
       if (remove && at >= 0) ids.splice(at, 1);
       if (!remove && at < 0) ids.push(id);
     }
-    byType.set(g.type, ids);
+    byType.set(group.type, ids);
   }
   return [...byType].filter(([, ids]) => ids.length > 0).map(([type, ids]) => ({ type, ids }));
 }
@@ -182,7 +186,7 @@ export function applySharingUpdate(
         );
       for (const field of COMMUNITY_FIELDS) {
         if (typeof info[field] !== "string" || info[field] === "")
-          throw errors.missingParameter(`${CGI}.${field}`);
+          throw errors.missingParameter(`${COMMUNITY_GALLERY_INFO}.${field}`);
       }
       profile.permissions = "Community";
       info.communityGalleryEnabled = true;

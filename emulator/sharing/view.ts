@@ -16,11 +16,11 @@ export function expandsGroups(query: URLSearchParams): boolean {
   return (query.get("$expand") ?? "").split(",").some((part) => part.trim().toLowerCase() === EXPAND_GROUPS);
 }
 
-function sharingState(svc: Service, r: ResourceRecord, now: number): string {
-  const op = svc.store.getOperation(r.operationId);
-  if (!op || op.kind !== "share") return "Succeeded";
-  const v = viewOperation(op, svc.store, svc.opts.replicationSpeedGBps, now);
-  return v.status === "InProgress" ? "InProgress" : v.status;
+function sharingState(svc: Service, gallery: ResourceRecord, now: number): string {
+  const operation = svc.store.getOperation(gallery.operationId);
+  if (!operation || operation.kind !== "share") return "Succeeded";
+  const view = viewOperation(operation, svc.store, svc.opts.replicationSpeedGBps, now);
+  return view.status === "InProgress" ? "InProgress" : view.status;
 }
 
 export function galleryView(

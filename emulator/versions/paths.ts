@@ -1,4 +1,4 @@
 // Property paths of an image version as ARM's error targets name them.
-export const P = "galleryImageVersion.properties";
-export const PP = `${P}.publishingProfile`;
-export const SP = `${P}.storageProfile`;
+export const VERSION_PROPERTIES = "galleryImageVersion.properties";
+export const PUBLISHING_PROFILE = `${VERSION_PROPERTIES}.publishingProfile`;
+export const STORAGE_PROFILE = `${VERSION_PROPERTIES}.storageProfile`;

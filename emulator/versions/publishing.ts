@@ -9,7 +9,7 @@ import { findRegion } from "../rules/regions";
 import { enumValue, positiveInt } from "../rules/validate";
 import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES, ZONE_REDUNDANT_STORAGE } from "../rules/enums";
 import { azureTime, normaliseDateProperty } from "../time";
-import { PP } from "./paths";
+import { PUBLISHING_PROFILE } from "./paths";
 
 /** One target region as replication needs it (normalised name, the counts and storage that apply). */
 export interface Target {
@@ -31,11 +31,11 @@ export function normalisePublishing(
   const replicaCount =
     profile.replicaCount === undefined || profile.replicaCount === null
       ? 1
-      : positiveInt(profile.replicaCount, `${PP}.replicaCount`);
+      : positiveInt(profile.replicaCount, `${PUBLISHING_PROFILE}.replicaCount`);
   if (replicaCount > limit) {
     throw errors.quotaExceeded(
       `The replica count ${replicaCount} exceeds the limit of ${limit} replicas per region.`,
-      `${PP}.replicaCount`,
+      `${PUBLISHING_PROFILE}.replicaCount`,
     );
   }
   profile.replicaCount = replicaCount;
@@ -43,22 +43,22 @@ export function normalisePublishing(
     profile.excludeFromLatest = false;
   if (typeof profile.excludeFromLatest !== "boolean") {
     throw errors.invalidParameter(
-      `The value of parameter '${PP}.excludeFromLatest' must be a boolean.`,
-      `${PP}.excludeFromLatest`,
+      `The value of parameter '${PUBLISHING_PROFILE}.excludeFromLatest' must be a boolean.`,
+      `${PUBLISHING_PROFILE}.excludeFromLatest`,
     );
   }
   profile.publishedDate = (existing?.publishedDate as string | undefined) ?? azureTime(ctx.now);
   if (profile.storageAccountType === undefined || profile.storageAccountType === null)
     profile.storageAccountType = "Standard_LRS";
-  enumValue(profile, "storageAccountType", STORAGE_ACCOUNT_TYPES, `${PP}.storageAccountType`);
-  enumValue(profile, "replicationMode", REPLICATION_MODES, `${PP}.replicationMode`);
-  normaliseDateProperty(profile, "endOfLifeDate", `${PP}.endOfLifeDate`);
+  enumValue(profile, "storageAccountType", STORAGE_ACCOUNT_TYPES, `${PUBLISHING_PROFILE}.storageAccountType`);
+  enumValue(profile, "replicationMode", REPLICATION_MODES, `${PUBLISHING_PROFILE}.replicationMode`);
+  normaliseDateProperty(profile, "endOfLifeDate", `${PUBLISHING_PROFILE}.endOfLifeDate`);
   const rawTargets: Json = profile.targetRegions ?? [{ name: location }];
   if (!Array.isArray(rawTargets) || rawTargets.length === 0)
-    throw errors.missingParameter(`${PP}.targetRegions`);
+    throw errors.missingParameter(`${PUBLISHING_PROFILE}.targetRegions`);
   const targets: Target[] = [];
   profile.targetRegions = rawTargets.map((t, i) => {
-    const path = `${PP}.targetRegions[${i}]`;
+    const path = `${PUBLISHING_PROFILE}.targetRegions[${i}]`;
     if (!isObject(t))
       throw errors.invalidParameter(`The value of parameter '${path}' must be an object.`, path);
     const region = targetRegion(t.name, `${path}.name`, svc.opts.allowedAccessRegions);
@@ -104,7 +104,7 @@ export function normalisePublishing(
   if (home && !targets.some((t) => t.region === home.name)) {
     throw errors.invalidParameter(
       `The image version's location '${location}' must be one of its target regions.`,
-      `${PP}.targetRegions`,
+      `${PUBLISHING_PROFILE}.targetRegions`,
     );
   }
   return { profile, targets };

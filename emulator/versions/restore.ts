@@ -28,9 +28,9 @@ export function restoreRequested(req: JsonObject): boolean {
 }
 
 /** The restored version's answer; undefined when no restorable version has this name (the PUT creates one). */
-export function restoreVersion(ctx: Context, l: VersionLookup, req: JsonObject): Reply | undefined {
+export function restoreVersion(ctx: Context, lookup: VersionLookup, req: JsonObject): Reply | undefined {
   const svc = ctx.svc;
-  const deleted = restorable(svc, keyOf(l.id), ctx.now);
+  const deleted = restorable(svc, keyOf(lookup.id), ctx.now);
   if (!deleted) return undefined;
   const home = findRegion(String(req.location ?? ""))?.name;
   if (home !== deleted.region) {

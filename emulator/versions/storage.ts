@@ -8,7 +8,7 @@ import { findRegion } from "../rules/regions";
 import { enumValue } from "../rules/validate";
 import { HOST_CACHING } from "../rules/enums";
 import { resolveSource, type ResolvedSource } from "../sources";
-import { SP } from "./paths";
+import { STORAGE_PROFILE } from "./paths";
 
 interface DiskRef {
   id?: string;
@@ -26,16 +26,16 @@ function refOf(v: unknown): DiskRef | undefined {
 }
 
 function requireSource(ctx: Context, ref: DiskRef, target: string, location: string): ResolvedSource {
-  const s = resolveSource(ctx.svc, ref, ctx.now);
+  const source = resolveSource(ctx.svc, ref, ctx.now);
   const name = ref.uri ?? ref.id ?? "";
-  if (!s) throw errors.invalidParameter(`The source resource '${name}' was not found.`, target);
-  if (s.location !== undefined && s.location !== findRegion(location)?.name) {
+  if (!source) throw errors.invalidParameter(`The source resource '${name}' was not found.`, target);
+  if (source.location !== undefined && source.location !== findRegion(location)?.name) {
     throw errors.invalidParameter(
-      `The source resource '${name}' is in region '${findRegion(s.location)?.displayName ?? s.location}', but the image version is in '${location}'. The source must be in the image version's region.`,
+      `The source resource '${name}' is in region '${findRegion(source.location)?.displayName ?? source.location}', but the image version is in '${location}'. The source must be in the image version'source region.`,
       target,
     );
   }
-  return s;
+  return source;
 }
 
 /** Resolves every source the storage profile names, fills per-disk hostCaching defaults, checks sizes. */
@@ -52,41 +52,41 @@ export function normaliseStorage(
   const dataImages = Array.isArray(profile.dataDiskImages) ? profile.dataDiskImages : [];
   let disks: NonNullable<ResourceRecord["disks"]>;
   if (whole) {
-    const s = requireSource(ctx, whole, `${SP}.source.id`, location);
-    disks = { os: s.os, data: s.data, wholeSource: true };
-    checkSizes(disks, max, `${SP}.source.id`);
+    const source = requireSource(ctx, whole, `${STORAGE_PROFILE}.source.id`, location);
+    disks = { os: source.os, data: source.data, wholeSource: true };
+    checkSizes(disks, max, `${STORAGE_PROFILE}.source.id`);
   } else if (osRef && osImage) {
-    const os = requireSource(ctx, osRef, `${SP}.osDiskImage.source.id`, location);
+    const os = requireSource(ctx, osRef, `${STORAGE_PROFILE}.osDiskImage.source.id`, location);
     osImage.hostCaching ??= "ReadWrite";
-    enumValue(osImage, "hostCaching", HOST_CACHING, `${SP}.osDiskImage.hostCaching`);
+    enumValue(osImage, "hostCaching", HOST_CACHING, `${STORAGE_PROFILE}.osDiskImage.hostCaching`);
     profile.osDiskImage = osImage;
     const data: DiskSize[] = [];
-    profile.dataDiskImages = dataImages.map((d, i) => {
-      const path = `${SP}.dataDiskImages[${i}]`;
-      if (!isObject(d))
+    profile.dataDiskImages = dataImages.map((disk, index) => {
+      const path = `${STORAGE_PROFILE}.dataDiskImages[${index}]`;
+      if (!isObject(disk))
         throw errors.invalidParameter(`The value of parameter '${path}' must be an object.`, path);
-      const lun = typeof d.lun === "number" ? d.lun : undefined;
+      const lun = typeof disk.lun === "number" ? disk.lun : undefined;
       if (lun === undefined) throw errors.missingParameter(`${path}.lun`);
-      const ref = refOf(d.source);
+      const ref = refOf(disk.source);
       if (!ref) throw errors.missingParameter(`${path}.source.id`);
-      const s = requireSource(ctx, ref, `${path}.source.id`, location);
-      data.push({ lun, sizeGB: s.os.sizeGB });
-      const out: JsonObject = { ...d, hostCaching: d.hostCaching ?? "ReadOnly" };
+      const source = requireSource(ctx, ref, `${path}.source.id`, location);
+      data.push({ lun, sizeGB: source.os.sizeGB });
+      const out: JsonObject = { ...disk, hostCaching: disk.hostCaching ?? "ReadOnly" };
       enumValue(out, "hostCaching", HOST_CACHING, `${path}.hostCaching`);
       return out;
     });
     if (dataImages.length === 0) delete profile.dataDiskImages;
     disks = { os: os.os, data, wholeSource: false };
-    checkSizes(disks, max, `${SP}.osDiskImage.source.id`);
+    checkSizes(disks, max, `${STORAGE_PROFILE}.osDiskImage.source.id`);
   } else {
-    throw errors.missingParameter(`${SP}.source.id`);
+    throw errors.missingParameter(`${STORAGE_PROFILE}.source.id`);
   }
   return { profile, disks };
 }
 
 function checkSizes(disks: { os: DiskSize; data: DiskSize[] }, max: number, target: string): void {
-  for (const d of [disks.os, ...disks.data]) {
-    if (d.sizeGB > max) throw errors.sourceExceedsMaxSize(d.sizeGB, max, target);
+  for (const disk of [disks.os, ...disks.data]) {
+    if (disk.sizeGB > max) throw errors.sourceExceedsMaxSize(disk.sizeGB, max, target);
   }
 }
 
@@ -96,10 +96,10 @@ export function carryStorage(existing: JsonObject, requested: Json | undefined):
   const out = mergePatch(existing, requested);
   if (Array.isArray(requested.dataDiskImages) && Array.isArray(existing.dataDiskImages)) {
     const old = existing.dataDiskImages.filter(isObject);
-    out.dataDiskImages = requested.dataDiskImages.map((d) => {
-      if (!isObject(d)) return d;
-      const match = old.find((o) => o.lun === d.lun);
-      return match ? mergePatch(match, d) : d;
+    out.dataDiskImages = requested.dataDiskImages.map((disk) => {
+      if (!isObject(disk)) return disk;
+      const match = old.find((stored) => stored.lun === disk.lun);
+      return match ? mergePatch(match, disk) : disk;
     });
   }
   return out;
@@ -117,5 +117,5 @@ export function checkDataDiskSources(existing: JsonObject, next: JsonObject): vo
         ])
         .sort(),
     );
-  if (key(existing) !== key(next)) throw errors.propertyChangeNotAllowed(`${SP}.dataDiskImages`);
+  if (key(existing) !== key(next)) throw errors.propertyChangeNotAllowed(`${STORAGE_PROFILE}.dataDiskImages`);
 }

@@ -11,7 +11,7 @@ import { refuseImmutableChanges } from "../resource/immutable";
 import type { VersionLookup } from "../resource/lookup";
 import { checkRegionQuota, childLocation } from "../resource/placement";
 import { findRegion } from "../rules/regions";
-import { P, PP, SP } from "./paths";
+import { VERSION_PROPERTIES, PUBLISHING_PROFILE, STORAGE_PROFILE } from "./paths";
 import { normalisePublishing, type Target } from "./publishing";
 import { carryStorage, checkDataDiskSources, normaliseStorage } from "./storage";
 import { versionView } from "./view";
@@ -33,12 +33,12 @@ function safety(raw: Json | undefined, existing: Json | undefined): JsonObject {
 
 export function writeVersion(
   ctx: Context,
-  l: VersionLookup,
+  lookup: VersionLookup,
   req: JsonObject,
   kind: "create" | "update",
 ): Reply {
   const svc = ctx.svc;
-  const { image, id, record } = l;
+  const { image, id, record } = lookup;
   const location = childLocation(
     svc,
     req.location,
@@ -46,7 +46,7 @@ export function writeVersion(
     image,
   );
   const locationText = String(req.location);
-  if (!isObject(req.properties)) throw errors.missingParameter(P);
+  if (!isObject(req.properties)) throw errors.missingParameter(VERSION_PROPERTIES);
   const props: JsonObject = { ...req.properties };
   delete props.provisioningState;
   delete props.replicationStatus;
@@ -65,11 +65,11 @@ export function writeVersion(
     checkDataDiskSources(prevStorage, storage);
     disks = record.disks;
   } else {
-    if (!isObject(props.storageProfile)) throw errors.missingParameter(`${SP}`);
+    if (!isObject(props.storageProfile)) throw errors.missingParameter(`${STORAGE_PROFILE}`);
     ({ profile: storage, disks } = normaliseStorage(ctx, props.storageProfile, locationText));
   }
   const body: JsonObject = {
-    name: record?.name ?? l.name,
+    name: record?.name ?? lookup.name,
     id: record?.id ?? id,
     type: TYPES.version,
     location: req.location ?? null,
@@ -96,7 +96,7 @@ export function writeVersion(
       throw errors.operationNotAllowed(
         `Removing replicated regions (${removed.map((r) => findRegion(r.region)?.displayName ?? r.region).join(", ")}) is not allowed ` +
           "unless safetyProfile.allowDeletionOfReplicatedLocations is true.",
-        `${PP}.targetRegions`,
+        `${PUBLISHING_PROFILE}.targetRegions`,
       );
     }
     // Unchanged regions keep their progress; new, changed and failed regions start over now.
