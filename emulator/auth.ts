@@ -75,7 +75,7 @@ export class TokenService {
       return created;
     });
     this.key = Buffer.from(key, "hex");
-    // The primary identity's object id is its client id, as before further identities existed.
+    // The primary identity is configured by its client id alone, so that id is its object id too.
     this.clients = [{ ...id, objectId: id.clientId, groupIds: [] }, ...others];
   }
 

@@ -106,7 +106,7 @@ function requireResourceGroup(
   const name = decodeURIComponent(raw);
   if (getGroup(svc.store, name)) return;
   if (svc.opts.resourceGroups === "explicit") throw errors.resourceGroupNotFound(name);
-  if (method !== "PUT") return; // reads and deletes answer from the (empty) group as before
+  if (method !== "PUT") return; // only a write creates the group: reads and deletes see an empty one
   const body = parseOrUndefined(rawBody) as { location?: unknown } | undefined;
   const location = typeof body?.location === "string" ? body.location.toLowerCase().replace(/\s/g, "") : "";
   if (location) svc.store.transaction(() => putGroup(svc.store, { name, location }));

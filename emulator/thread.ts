@@ -1,10 +1,9 @@
-// The emulator on a worker thread of the calling process. The embedded backend used to serve its
-// requests on the provider's own event loop, so TLS, HTTP, SQLite and the replication model took
-// turns with the provider that sent the requests; on a thread of its own that work runs on another
-// core, in parallel (bench/: N versions created, read, deleted).
+// The emulator on a worker thread of the calling process, so that its TLS, HTTP, SQLite and replication
+// model run on another core in parallel with the provider that sends it requests, rather than taking
+// turns with the provider on one event loop (bench/ measures it: versions created, read, deleted).
 //
 // A worker runs JavaScript only: from the compiled package (dist/) the emulator goes to a thread;
-// loaded from TypeScript source (jest, ts-node) it starts in the calling thread, as before.
+// loaded from TypeScript source (jest, ts-node) it starts in the calling thread.
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { RunningEmulator } from "./index";

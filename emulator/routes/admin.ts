@@ -31,7 +31,7 @@ function checked<T>(work: () => T): T {
 }
 
 /**
- * PUT `{ rules: [rule | "one-line rule", ...], seed? }` replaces every rule. The older
+ * PUT `{ rules: [rule | "one-line rule", ...], seed? }` replaces every rule. The short form
  * `{ region, code?, message? }` adds a replication failure for that region.
  */
 export function putFaults(ctx: Context): Reply {

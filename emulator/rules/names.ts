@@ -1,4 +1,4 @@
-// Name rules for the three resource types (Microsoft's naming-rules table for Microsoft.Compute).
+// Name rules of the gallery resource types (Microsoft's naming-rules table for Microsoft.Compute).
 
 export const NAME_RULES = {
   gallery: {

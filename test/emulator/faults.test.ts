@@ -211,7 +211,7 @@ describe("replication in one region", () => {
     );
   });
 
-  test("the older replication-fault API is a rule like the others", async () => {
+  test("injectReplicationFault adds a rule like the others", async () => {
     emu.injectReplicationFault("West US 3");
     expect(emu.faults()).toEqual([
       expect.objectContaining({ match: { region: "westus3" }, effect: { kind: "replicationFailed" } }),
