@@ -1,5 +1,5 @@
 /**
- * Generates the TypeScript types of the three resources from their zod model
+ * Generates the TypeScript types of the resources from their zod model
  * (provider/model/schemas.ts, walked by provider/model/describeShape.ts):
  *   provider/resources/generated/args.ts     the `pulumi.Input` argument types (`GalleryArgs`, ...)
  *   provider/resources/generated/outputs.ts  the output types and the resources' output declarations

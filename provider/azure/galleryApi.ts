@@ -29,7 +29,7 @@ export interface VersionRef extends ImageRef {
 
 /**
  * Hears the HTTP status Azure answered a write with: 201 when the PUT created the resource, 200 when
- * it replaced one that was there (as recorded Azure traffic shows for all three kinds).
+ * it replaced one that was there (as recorded Azure traffic shows for galleries, definitions and versions).
  */
 export type OnAccepted = (status: number) => void;
 

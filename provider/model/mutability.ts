@@ -1,5 +1,5 @@
 /**
- * THE mutability table: for every argument of the three resources, whether Azure changes it in place
+ * THE mutability table: for every argument of every resource kind, whether Azure changes it in place
  * ("update") or the resource has to be deleted and created again ("replace"), and why.
  *
  * `diff` reads nothing but this table; the README generator prints it; a unit test walks the

@@ -1,5 +1,5 @@
 // Each resource kind described once: how to name it in messages, which pure check/diff applies,
-// which calls read and write it in Azure. The operations (operations.ts) are the same for all four.
+// which calls read and write it in Azure. The operations (operations.ts) are the same for every kind.
 import type { GalleryApi, VersionRef, WriteHooks } from "../azure/galleryApi";
 import type { JsonObject } from "../model/jsonObject";
 import { nameKeysOf } from "../azure/armId";

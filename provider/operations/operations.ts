@@ -1,4 +1,4 @@
-// The resource lifecycle with I/O: check, diff, create, read, update, delete of the three kinds,
+// The resource lifecycle with I/O: check, diff, create, read, update, delete of every resource kind,
 // given an OperationContext. Both front doors call these same functions: the dynamic provider
 // (runtime.ts) and the provider plugin (plugin/). Each call may carry the resource's URN, so
 // messages appear under the resource, and an abort signal (cancellation, custom timeouts).

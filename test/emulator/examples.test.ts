@@ -1,4 +1,4 @@
-// Replays the request of every x-ms-example of the three resource types against a fresh emulator (with
+// Replays the request of every x-ms-example of the gallery resource types against a fresh emulator (with
 // the parents and sources each example presumes) and compares status codes and response shapes: every
 // key path of the example response is present (except the ones listed below with a reason) and the
 // provisioning state, enums and filled-in defaults carry the example's values.

@@ -1,8 +1,8 @@
 // Two emulators started at once on one new state directory both switch its database to WAL. SQLite
-// refused the second at once ("database is locked") while the first held its write lock, without the
-// busy timeout every other write waits for: one emulator of the pair exited at startup (seen once in CI,
-// in sharedStateDir.test.ts; three processes opening one new folder together, in a loop, failed once
-// in 200 tries). Here the other process holds the lock on purpose, so the case happens on every run.
+// refuses the second at once ("database is locked") while the first holds its write lock, without the
+// busy timeout every other write waits for, so one emulator of the pair would exit at startup: a race
+// (sharedStateDir.test.ts) that three processes opening one new folder together lose about once in
+// 200 tries. Here the other process holds the lock on purpose, so the case happens on every run.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
