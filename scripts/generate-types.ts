@@ -11,8 +11,6 @@
  *
  * The files are listed in .prettierignore: they are compared byte for byte with what this script
  * renders (a unit test fails when they are stale), and Prettier cannot run inside jest.
- *
- * Exports: `renderGeneratedTypes(): Record<string, string>` (repository-relative path -> text).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -211,6 +209,7 @@ function renderRegionPaths(): string {
   ].join("\n");
 }
 
+/** Each generated file's text, by its repository-relative path. */
 export function renderGeneratedTypes(): Record<string, string> {
   return {
     [ARGS_PATH]: `${renderArgs()}\n`,

@@ -7,7 +7,7 @@
  *   publicNamePrefix (the start of the public name `<prefix>-<GUID>`);
  * - publisher details given are valid whatever the permissions (Azure stores them before sharing).
  *
- * Exports: `sharingProfileFailures(news)`: silent on values unknown at preview.
+ * Silent on values unknown at preview.
  */
 import { isJsonObject } from "../model/jsonObject";
 import { isUnknown } from "../model/unknown";
