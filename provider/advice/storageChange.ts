@@ -48,7 +48,7 @@ export function storageChange(
   before: JsonObject | undefined,
   after: JsonObject | undefined,
   recreated: boolean,
-  prices: Prices | undefined,
+  prices?: Prices,
 ): StorageChange {
   const old = before && storageEstimate(footprintOfVersion(before));
   const next = after && estimateAfter(after, before);

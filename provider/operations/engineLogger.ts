@@ -30,10 +30,15 @@ export const stderrLogger: Logger = async (severity, message) => {
   process.stderr.write(`${severity}: ${message}\n`);
 };
 
+/** What tests substitute: the stubs, and where messages go when the engine cannot be told. */
+export interface EngineLoggerHooks {
+  readonly stubs?: () => EngineStubs;
+  readonly fallback?: Logger;
+}
+
 export function engineLogger(
   address: string,
-  stubs: () => EngineStubs = sdkStubs,
-  fallback: Logger = stderrLogger,
+  { stubs = sdkStubs, fallback = stderrLogger }: EngineLoggerHooks = {},
 ): Logger {
   let client: EngineGrpcPb.EngineClient;
   let engproto: typeof EnginePb;
