@@ -1,4 +1,4 @@
-// Issue 10's targets for the stacks, and how one run measures up to them. Where the data flavour ran,
+// The targets for the stacks, and how one run measures up to them. Where the data flavour ran,
 // each step's ratio is also split (report.ts): what the engine charges for resources of ours' size
 // (data / floor) and the provider's own work (ours / data). A target divided by the first factor is
 // what it leaves the second: below 1.00, resources of ours' size alone cost the engine more than

@@ -53,16 +53,16 @@ function timeCodec(codec: Codec): { bytes: number; coldMs: number; warmMs: numbe
     codec === "google-protobuf"
       ? () => {
           const read = generated.read.requestDeserialize(readBytes);
-          const outputs = read.getProperties().toJavaScript();
-          read.getInputs().toJavaScript();
+          const outputs = read.getProperties()!.toJavaScript();
+          read.getInputs()!.toJavaScript();
           const answer = new provproto.ReadResponse();
           answer.setId(read.getId());
           answer.setProperties(struct(outputs));
           const answerBytes = generated.read.responseSerialize(answer);
           const diff = generated.diff.requestDeserialize(diffBytes);
-          diff.getOlds().toJavaScript();
-          diff.getNews().toJavaScript();
-          diff.getOldInputs().toJavaScript();
+          diff.getOlds()!.toJavaScript();
+          diff.getNews()!.toJavaScript();
+          diff.getOldInputs()!.toJavaScript();
           return answerBytes.length;
         }
       : () => {

@@ -79,7 +79,7 @@ function implementation(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   return {
     async configure(req) {
       const settings = readSettings(req.config, process.env, process.cwd());
-      // The host configures each kind's provider once, with the same stack config: the three share
+      // The host configures each kind's provider once, with the same stack config: they all share
       // one context, so one connection (one embedded emulator, one token) serves the process.
       if (JSON.stringify(settings) !== JSON.stringify(context?.settings)) contextFor(settings, connect);
     },

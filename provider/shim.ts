@@ -1,4 +1,4 @@
-// The serializable provider objects of the four resources, one module each (dynamic/), so that an
+// The serializable provider objects of the resource kinds, one module each (dynamic/), so that an
 // installed package is stored in state as a require of that module (see dynamic/forwarding.ts).
 import type * as pulumi from "@pulumi/pulumi";
 import gallery = require("./dynamic/gallery");

@@ -31,7 +31,7 @@
 // 2. Stackless resources (resources/stacklessResource.ts). Registering a resource makes Pulumi create
 //    four promises per property, and each records `new Error().stack` for its leak report (printed
 //    only with PULUMI_DEBUG_PROMISE_LEAKS set); under ts-node's source maps, constructing 1,000 image
-//    versions took 9.5 s with those stacks and 0.9 s without. So registering runs with
+//    versions costs 9.5 s with those stacks and 0.9 s without. So registering runs with
 //    Error.stackTraceLimit at 0 (unless PULUMI_DEBUG_PROMISE_LEAKS is set), and with a stack formatter
 //    that leaves out the frames of provider/resources/: Pulumi takes the source position a fixed
 //    number of constructors above its own, and without our two constructors that is the program's

@@ -1,5 +1,5 @@
 /**
- * Generates the TypeScript types of the three resources from their zod model
+ * Generates the TypeScript types of the resources from their zod model
  * (provider/model/schemas.ts, walked by provider/model/describeShape.ts):
  *   provider/resources/generated/args.ts     the `pulumi.Input` argument types (`GalleryArgs`, ...)
  *   provider/resources/generated/outputs.ts  the output types and the resources' output declarations
@@ -11,8 +11,6 @@
  *
  * The files are listed in .prettierignore: they are compared byte for byte with what this script
  * renders (a unit test fails when they are stale), and Prettier cannot run inside jest.
- *
- * Exports: `renderGeneratedTypes(): Record<string, string>` (repository-relative path -> text).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -211,6 +209,7 @@ function renderRegionPaths(): string {
   ].join("\n");
 }
 
+/** Each generated file's text, by its repository-relative path. */
 export function renderGeneratedTypes(): Record<string, string> {
   return {
     [ARGS_PATH]: `${renderArgs()}\n`,

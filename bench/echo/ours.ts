@@ -52,7 +52,7 @@ function oursLike(inputs: Json, env: string): { ours: OursResource; armName: str
 }
 
 /**
- * The four no-ops of a data flavour, whichever host calls them: check adds to the inputs what ours'
+ * The no-ops of a data flavour, whichever host calls them: check adds to the inputs what ours'
  * check adds (Azure's defaults), create returns ours' ARM id and outputs of the same kind with this
  * resource's inputs laid over them, diff asks only whether the outputs still hold every input.
  */

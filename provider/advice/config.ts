@@ -9,9 +9,7 @@
  *                                                        "Premium_LRS": {"default": 0.12, "westeurope": 0.13}},
  *                                  "egressPerGB": 0.02}
  *
- *   parseExpectedLoad(text): ExpectedLoadByRegion   (keys normalised: "West Europe" -> westeurope)
- *   parsePrices(text): Prices
- * Both throw an error naming the key, the offending property and value, and what is allowed.
+ * Each parser throws an error naming the key, the offending property and value, and what is allowed.
  */
 import { z } from "../model/zod";
 import { STORAGE_ACCOUNT_TYPES } from "../model/enums";
@@ -93,6 +91,7 @@ function parseConfig<T>(
   return parsed.data;
 }
 
+/** Its regions normalised: "West Europe" is westeurope. */
 export function parseExpectedLoad(text: string): ExpectedLoadByRegion {
   const loads = parseConfig(
     "expectedLoad",

@@ -1,10 +1,6 @@
 /**
  * Quantities into money, only with the prices the user configured (`compute-gallery:prices`):
  * a missing price is reported as missing, never filled in.
- *
- *   storagePricePerGBMonth(prices, storageType, region): number | undefined
- *   monthlyStorageCost(estimate, prices): Cost      (snapshots stored for a month)
- *   egressCost(gb, prices): Cost                    (a one-time copy, not a monthly charge)
  */
 import type { Prices } from "./config";
 import type { StorageEstimate } from "./storage";
@@ -25,6 +21,7 @@ export function storagePricePerGBMonth(
   return entry[region] ?? entry.default;
 }
 
+/** The estimate's snapshots stored for a month. */
 export function monthlyStorageCost(estimate: StorageEstimate, prices: Prices): Cost {
   const missing: string[] = [];
   let amount = 0;
@@ -38,6 +35,7 @@ export function monthlyStorageCost(estimate: StorageEstimate, prices: Prices): C
   return { amount: missing.length === 0 ? amount : undefined, missing };
 }
 
+/** A one-time copy of `gb` over the network, not a monthly charge. */
 export function egressCost(gb: number | undefined, prices: Prices): Cost {
   const missing = [
     ...(prices.egressPerGB === undefined ? ["egress price (egressPerGB)"] : []),

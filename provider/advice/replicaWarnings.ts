@@ -2,8 +2,6 @@
  * Preview warnings for target regions that hold fewer replicas than the expected load needs
  * (`compute-gallery:expectedLoad`), following Azure's guidance (see replicas.ts).
  *
- *   replicaWarnings(label, versionInputs, expectedLoad): string[]
- *
  * A region whose replica count is not known yet at preview is skipped; it is checked at the next
  * preview. Pure: no I/O.
  */

@@ -6,9 +6,6 @@
  * Both kinds of load in one region add up: each replica serves either a batch of 20 VMs or one scale
  * set, so the guidance for each holds only when the other does not borrow its replicas.
  * Azure's per-region replica limit caps the advice; `exceedsLimit` says when the load needs more.
- *
- *   recommendedReplicas(load): number
- *   replicaAdvice(load): ReplicaAdvice
  */
 import { LIMITS } from "../model/limits";
 

@@ -7,10 +7,6 @@
  * Azure reports provisioned disk sizes only. The used size comes from the user (`usedSizeInGB`);
  * without it, the provisioned sizes give upper bounds, and the estimate says so (`basis`).
  *
- *   storageEstimate(footprint): StorageEstimate
- *   footprintOfVersion(props): VersionFootprint      (from a version's inputs or outputs)
- *   egressOfChange(before, after, recreated): { regions, gb }
- *
  * Pure: no I/O.
  */
 import { DEFAULTS } from "../model/defaults";

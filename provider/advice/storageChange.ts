@@ -4,10 +4,6 @@
  * storage cost before and after and the one-time egress cost. The review report and the preview
  * (a note on the version) both read it, so they agree.
  *
- *   storageChange(before, after, recreated, prices?): StorageChange
- *   estimateAfter(after, before?): StorageEstimate      (the new inputs borrow the old disk sizes)
- *   storageChangeSummary(change, prices?): string       (one line for the preview)
- *
  * Pure: no I/O.
  */
 import type { Prices } from "./config";
@@ -48,7 +44,7 @@ export function storageChange(
   before: JsonObject | undefined,
   after: JsonObject | undefined,
   recreated: boolean,
-  prices: Prices | undefined,
+  prices?: Prices,
 ): StorageChange {
   const old = before && storageEstimate(footprintOfVersion(before));
   const next = after && estimateAfter(after, before);

@@ -29,30 +29,34 @@ export interface VersionRef extends ImageRef {
 
 /**
  * Hears the HTTP status Azure answered a write with: 201 when the PUT created the resource, 200 when
- * it replaced one that was there (as recorded Azure traffic shows for all three kinds).
+ * it replaced one that was there (as recorded Azure traffic shows for galleries, definitions and versions).
  */
 export type OnAccepted = (status: number) => void;
+
+/** Who hears about a write while it runs. */
+export interface WriteHooks {
+  readonly onAccepted?: OnAccepted;
+}
+
+export interface VersionWriteHooks extends WriteHooks {
+  /** Receives the version with its replication status while Azure replicates. */
+  readonly onProgress?: (version: JsonObject) => Promise<void>;
+}
 
 export interface GalleryApi {
   /** With the sharing groups (`$expand=SharingProfile/Groups`): Azure leaves them out otherwise. */
   getGallery(ref: GalleryRef): Promise<JsonObject | undefined>;
-  putGallery(ref: GalleryRef, body: JsonObject, onAccepted?: OnAccepted): Promise<JsonObject>;
+  putGallery(ref: GalleryRef, body: JsonObject, hooks?: WriteHooks): Promise<JsonObject>;
   /** The gallery's share action (Add, Remove, Reset, EnableCommunity); resolves once Azure is done. */
   shareGallery(ref: GalleryRef, update: SharingUpdate): Promise<void>;
   deleteGallery(ref: GalleryRef): Promise<void>;
   getImage(ref: ImageRef): Promise<JsonObject | undefined>;
-  putImage(ref: ImageRef, body: JsonObject, onAccepted?: OnAccepted): Promise<JsonObject>;
+  putImage(ref: ImageRef, body: JsonObject, hooks?: WriteHooks): Promise<JsonObject>;
   deleteImage(ref: ImageRef): Promise<void>;
   listVersions(ref: ImageRef): AsyncIterable<JsonObject>;
   /** With `replicationStatus`, Azure adds per-region replication state ($expand=ReplicationStatus). */
   getVersion(ref: VersionRef, options?: { replicationStatus?: boolean }): Promise<JsonObject | undefined>;
-  /** `onProgress` receives the version with its replication status while Azure replicates. */
-  putVersion(
-    ref: VersionRef,
-    body: JsonObject,
-    onProgress?: (version: JsonObject) => Promise<void>,
-    onAccepted?: OnAccepted,
-  ): Promise<JsonObject>;
+  putVersion(ref: VersionRef, body: JsonObject, hooks?: VersionWriteHooks): Promise<JsonObject>;
   deleteVersion(ref: VersionRef): Promise<void>;
   /** Role assignments on galleries, definitions and versions (Microsoft.Authorization). */
   readonly access: AccessApi;
@@ -101,8 +105,7 @@ interface FirstResponse {
  */
 async function longRunning<T>(
   start: (options: FirstResponse) => PollerLike<OperationState<T>, T>,
-  whileRunning?: () => Promise<void>,
-  onAccepted?: OnAccepted,
+  { whileRunning, onAccepted }: { whileRunning?: () => Promise<void> } & WriteHooks = {},
 ): Promise<T> {
   let firstWaitMs: number | undefined;
   let first = true;
@@ -223,13 +226,12 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
           ),
         );
       }),
-    putGallery: (ref, body, onAccepted) =>
+    putGallery: (ref, body, hooks) =>
       explain("writing gallery", ref, async () =>
         fromSdk(
           await longRunning(
             (o) => client.galleries.createOrUpdate(ref.resourceGroupName, ref.galleryName, toSdk(body), o),
-            undefined,
-            onAccepted,
+            hooks,
           ),
         ),
       ),
@@ -241,7 +243,7 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
       readOne("reading image definition", ref, () =>
         client.galleryImages.get(ref.resourceGroupName, ref.galleryName, ref.galleryImageName),
       ),
-    putImage: (ref, body, onAccepted) =>
+    putImage: (ref, body, hooks) =>
       explain("writing image definition", ref, async () =>
         fromSdk(
           await longRunning(
@@ -253,8 +255,7 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
                 toSdk(body),
                 o,
               ),
-            undefined,
-            onAccepted,
+            hooks,
           ),
         ),
       ),
@@ -280,7 +281,7 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
       },
     }),
     getVersion,
-    putVersion: (ref, body, onProgress, onAccepted) =>
+    putVersion: (ref, body, { onProgress, onAccepted } = {}) =>
       explain("writing image version", ref, async () => {
         let done = false;
         // Replication takes minutes on Azure: report it while the write waits.
@@ -298,8 +299,7 @@ export function armGalleryApi(connection: ArmConnection): GalleryApi {
               toSdk(body),
               o,
             ),
-          onProgress ? report : undefined,
-          onAccepted,
+          { whileRunning: onProgress ? report : undefined, onAccepted },
         );
         done = true;
         return fromSdk(written);

@@ -1,25 +1,6 @@
-// Which backend the provider talks to, read from stack config (in the
-// provider's configure) and the standard Azure environment variables.
-//
-//   compute-gallery:backend               local (default) | emulator | azure
-//   compute-gallery:subscriptionId        Azure subscription (else AZURE_SUBSCRIPTION_ID);
-//                                         setting one without a backend selects azure
-//   compute-gallery:stateDir              local: where the embedded emulator keeps state
-//                                         (default .compute-gallery next to Pulumi.yaml)
-//   compute-gallery:emulatorEndpoint      emulator: URL of a separately started emulator
-//   compute-gallery:emulatorCertificatePath  emulator: its certificate (PEM)
-//   compute-gallery:emulatorTenantId / emulatorClientId / emulatorClientSecret
-//                                         emulator: its client credentials (secret config)
-//   compute-gallery:emulatorSeedFile      local: JSON file of image sources (managed images,
-//                                         snapshots, VMs, VHDs) the embedded emulator knows
-//   compute-gallery:replicationSpeed      local: GB per second per region (else
-//                                         COMPUTE_GALLERY_REPLICATION_SPEED)
-//   compute-gallery:accessGrantedRegions  regions whose access request Azure granted,
-//                                         e.g. ["australiacentral"]
-//   compute-gallery:expectedLoad          per region, VMs and scale sets created at the same time;
-//                                         preview warns when a version has too few replicas there
-//   compute-gallery:prices                prices per GB-month per storage type and per GB egress,
-//                                         for the review report (advice/config.ts has the shapes)
+// Which backend the provider talks to, read from stack config (in the provider's configure) and the
+// standard Azure environment variables. The keys, and what each means, are settingKeys.ts
+// (SETTING_KEYS); test/unit/settings.test.ts checks that readSettings reads exactly those.
 
 import * as fs from "fs";
 import * as path from "path";

@@ -2,8 +2,9 @@
 // must stay tiny and free of credentials, so each method only loads the real implementation
 // (provider/runtime) at call time, inside the dynamic-provider process, and forwards the call.
 //
-// Each kind's object is the whole export of a module of its own (gallery.ts, galleryImage.ts,
-// galleryImageVersion.ts, galleryRoleAssignment.ts). When the package is installed under node_modules, Pulumi's closure
+// Each kind's object is the whole export of a module of its own (dynamic/<kind>.ts, exported by
+// package.json as `<package>/dynamic/<kind>`; test/unit/packageExports.test.ts checks that the
+// modules, the exports and the kinds agree). When the package is installed under node_modules, Pulumi's closure
 // serializer recognises a module's export and stores `require("<package>/dynamic/<kind>")` instead
 // of the code: a few hundred bytes instead of about three thousand, in the inputs and the outputs
 // of every resource, and state that follows package upgrades. Run from this repository (tests,

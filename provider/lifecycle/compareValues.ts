@@ -2,8 +2,6 @@
  * Whether an argument's old and new values mean the same to Azure, under the comparison named in
  * its mutability row (exact, case-insensitive name, instant, unordered list). Region names arrive
  * normalised (check, outputs.ts), so they compare exactly.
- *
- * Exports: `sameValue(entry, oldValue, newValue)`, `canonicalJson(value)`.
  */
 import type { MutabilityEntry } from "../model/mutability";
 import { containsUnknown } from "../model/unknown";

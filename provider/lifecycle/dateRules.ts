@@ -1,8 +1,6 @@
 /**
  * End-of-life dates: a date Azure can parse, and in the future whenever it is set or changed. An
  * unchanged date that has since passed is fine: the resource did nothing wrong by ageing.
- *
- * Exports: `endOfLifeDateFailures(path, olds, news, now)`.
  */
 import type { CheckFailure } from "./schemaFailures";
 import { formatPath, getPath, showValue, stringAt, type PathSegment } from "./values";

@@ -3,8 +3,6 @@
  * inputs say what Azure will do and leaving a default out never differs from spelling it out.
  * Values unknown at preview are left alone; the user's spelling of region names is kept (diff
  * compares them normalised).
- *
- * Exports: `galleryImageDefaults(news)`, `galleryImageVersionDefaults(news)`.
  */
 import { DEFAULTS } from "../model/defaults";
 import { isUnknown } from "../model/unknown";

@@ -1,9 +1,7 @@
 /**
  * Rules for the names that make up the Azure resource ids, as Azure enforces them.
  *
- * Exports: `resourceGroupNameFailures`, `galleryNameFailures`, `galleryImageNameFailures`,
- * `galleryImageVersionNameFailures` — each `(news) => CheckFailure[]`, silent when the name is
- * missing (the schema reports that) or unknown at preview.
+ * Each rule is silent when the name is missing (the schema reports that) or unknown at preview.
  */
 import { LIMITS } from "../model/limits";
 import type { CheckFailure } from "./schemaFailures";

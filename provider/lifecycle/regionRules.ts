@@ -5,8 +5,6 @@
  *
  * The rules read the raw new inputs (before defaults) so that a failure names the argument the user
  * wrote, and they skip anything unknown at preview.
- *
- * Exports: `locationFailures(news)`, `targetRegionFailures(olds, news, accessGrantedRegions)`.
  */
 import { DEFAULTS } from "../model/defaults";
 import { LIMITS } from "../model/limits";

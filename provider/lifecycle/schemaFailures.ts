@@ -6,8 +6,6 @@
  * "property <path> value {<its top-level input named path>} has a problem: <reason>", and for a
  * nested path such as `publishingProfile.replicaCount` there is no such top-level input, so the
  * engine's `value` part shows `{<nil>}`; the reason alone must say everything.
- *
- * Exports: `CheckFailure`, `schemaFailures(schema, input)`.
  */
 import { z } from "../model/zod";
 import { isUnknown } from "../model/unknown";

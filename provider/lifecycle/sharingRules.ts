@@ -2,12 +2,12 @@
  * Rules for a gallery's sharing profile, checked at preview before any request:
  * - groups (subscriptions, tenants) apply only with permissions Groups; each group type once; ids are
  *   GUIDs (Azure's subscription and tenant ids), each listed once;
- * - permissions Community needs all four publisher details, because Azure's EnableCommunity shows
+ * - permissions Community needs every publisher detail, because Azure's EnableCommunity shows
  *   them to everyone: publisherUri (an http(s) link), publisherContact (an e-mail address), eula and
  *   publicNamePrefix (the start of the public name `<prefix>-<GUID>`);
  * - publisher details given are valid whatever the permissions (Azure stores them before sharing).
  *
- * Exports: `sharingProfileFailures(news)`: silent on values unknown at preview.
+ * Silent on values unknown at preview.
  */
 import { isJsonObject } from "../model/jsonObject";
 import { isUnknown } from "../model/unknown";

@@ -2,8 +2,6 @@
  * Rules for an image version's source (`storageProfile`): there must be one, a whole-image source id
  * is the ARM id of something Azure can make a version from, a VHD blob needs its storage account, and
  * data disks are told apart by LUN, so LUNs are unique.
- *
- * Exports: `storageSourceFailures(news)`.
  */
 import { containsUnknown } from "../model/unknown";
 import type { CheckFailure } from "./schemaFailures";

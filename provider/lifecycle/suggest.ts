@@ -1,7 +1,5 @@
 /**
  * "Did you mean" hints: the closest allowed spelling of a misspelt key or name.
- *
- * Exports: `closest(word, candidates)`, `didYouMean(word, candidates)`.
  */
 
 /** The candidate equal to `word` but for case, or within two typos of it; undefined when none is. */

@@ -4,8 +4,6 @@
  * Every write of this provider adds its owner marker, so a program may set one tag fewer than Azure
  * allows and may not set the marker itself: Azure would refuse the 51st tag only when the write is
  * sent, and a program's own marker would be overwritten on every write and show as a change forever.
- *
- * Exports: `tagFailures(inputs)`.
  */
 import { LIMITS } from "../model/limits";
 import { OWNER_TAG } from "../model/ownerTag";

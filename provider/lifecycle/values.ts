@@ -1,9 +1,6 @@
 /**
  * Small helpers for walking loosely typed input objects (what the engine hands a dynamic provider)
  * and for printing paths and values in messages.
- *
- * Exports: `PathSegment`, `getPath`, `formatPath`, `showValue`, `withoutUndefined`, `stringAt`,
- * `numberAt`, `listAt`.
  */
 import { isJsonObject, type JsonObject } from "../model/jsonObject";
 import { isUnknown } from "../model/unknown";

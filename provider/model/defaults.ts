@@ -2,8 +2,6 @@
  * Values Azure fills in when an argument is omitted. `check` writes them into the inputs so that
  * leaving an argument out and spelling out its default never differ, and `diff` uses them when one
  * side lacks a value (state written by an older version of this package).
- *
- * Exports: `DEFAULTS`.
  */
 import type { Architecture, HyperVGeneration, StorageAccountType } from "./enums";
 

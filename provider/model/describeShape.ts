@@ -1,10 +1,7 @@
 /**
  * Walks a resource's zod schema (model/schemas.ts) into a neutral tree that generators read without
- * knowing zod: the argument and output types, the README tables and, later, the Pulumi package
+ * knowing zod: the argument and output types, the README tables and the Pulumi package
  * schema all start from here, so the shape of a resource is written once.
- *
- * Exports: `ShapeType`, `ShapeProperty`, `ObjectShape`, `describeShape(schema)`,
- * `flattenShape(shape)` (every property depth-first, with its path).
  */
 import { z } from "./zod";
 

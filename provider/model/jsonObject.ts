@@ -3,8 +3,6 @@
  * response body, or the property bag the Pulumi engine hands a provider before check has
  * validated it. Where a value has passed its zod schema, the inferred types of model/schemas.ts
  * are used instead.
- *
- * Exports: `JsonObject`, `isJsonObject(value)`.
  */
 export type JsonObject = Record<string, unknown>;
 

@@ -1,8 +1,6 @@
 /**
  * Service limits of Azure Compute Gallery, as one table. `check` reads the entries it enforces; the
  * README generator prints all of them.
- *
- * Exports: `LIMITS` (keyed by limit name), `LIMIT_TABLE` (rows for docs), `LimitEntry`.
  */
 export interface LimitEntry {
   /** The number. */

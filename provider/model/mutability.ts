@@ -1,5 +1,5 @@
 /**
- * THE mutability table: for every argument of the three resources, whether Azure changes it in place
+ * THE mutability table: for every argument of every resource kind, whether Azure changes it in place
  * ("update") or the resource has to be deleted and created again ("replace"), and why.
  *
  * `diff` reads nothing but this table; the README generator prints it; a unit test walks the
@@ -14,20 +14,14 @@
  * The key fields themselves (a target region's `name`, a data disk's `lun`) have no row of their
  * own: changing one is removing one element and adding another.
  * Lists without `[]` (tags, disallowed disk types, features, encryption) are compared as one value.
- *
- * Exports: `Behaviour`, `ResourceKind`, `Comparison`, `InPlaceCondition`, `ElementKey`, `MutabilityEntry`, `MUTABILITY`,
- * `mutabilityOf(kind)`, `RESOURCE_KINDS`, `RESOURCE_DISPLAY_NAMES`.
  */
 import { DEFAULTS } from "./defaults";
 
 export type Behaviour = "update" | "replace";
-export type ResourceKind = "gallery" | "galleryImage" | "galleryImageVersion" | "galleryRoleAssignment";
-export const RESOURCE_KINDS: readonly ResourceKind[] = [
-  "gallery",
-  "galleryImage",
-  "galleryImageVersion",
-  "galleryRoleAssignment",
-];
+/** The resource kinds: every list or table keyed by kind derives from this one. */
+const KINDS = ["gallery", "galleryImage", "galleryImageVersion", "galleryRoleAssignment"] as const;
+export type ResourceKind = (typeof KINDS)[number];
+export const RESOURCE_KINDS: readonly ResourceKind[] = KINDS;
 export const RESOURCE_DISPLAY_NAMES: Readonly<Record<ResourceKind, string>> = {
   gallery: "Gallery",
   galleryImage: "GalleryImage",

@@ -6,8 +6,6 @@
  * Which properties hold regions is said by the model (`regionName` in model/schemas.ts), read through
  * the table generated from it (model/generated/regionPaths.ts, which a unit test keeps equal to the
  * model): Azure's answers are normalised on every read, and a refresh or a destroy loads no zod.
- *
- * Exports: `normaliseRegionFields(kind, value)`.
  */
 import { REGION_PATHS } from "./generated/regionPaths";
 import { isJsonObject, type JsonObject } from "./jsonObject";

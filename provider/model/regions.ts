@@ -6,9 +6,6 @@
  * Inside the code a region is always its normalised name (`eastus2`); the display name (`East US 2`)
  * is what Azure answers in `targetRegions[].name` and is only produced at the edges.
  *
- * Exports: `Cloud`, `RegionInfo`, `REGIONS`, `normaliseRegionName(name)`, `findRegion(name)`,
- * `displayRegionName(name)`.
- *
  * `hasAvailabilityZones` means what Standard_ZRS replicas need: Azure lists the region among those
  * with zone-redundant storage ("Azure regions that support zone-redundant storage"), or it opened
  * after that list with three zones (Austria East, Indonesia Central, Malaysia West, New Zealand

@@ -16,11 +16,6 @@
  * Only shapes and closed value sets live here; rules that relate several values (min <= max, regions,
  * dates, names) live in `lifecycle/check.ts`, where they can name the offending path and say what is
  * allowed.
- *
- * Exports: the input schemas `galleryInputsSchema`, `galleryImageInputsSchema`,
- * `galleryImageVersionInputsSchema`, `INPUT_SCHEMAS`; the output schemas `OUTPUT_SCHEMAS`; the
- * inferred types `GalleryInputs`, `GalleryImageInputs`, `GalleryImageVersionInputs`,
- * `TargetRegionInputs`, `ResourceInputs`.
  */
 import { z } from "./zod";
 import {

@@ -5,8 +5,6 @@
  * value depends on a resource that does not exist yet, at any depth of the inputs. It equals
  * `pulumi.runtime.unknownValue` (a unit test pins that); it is repeated here so that the pure
  * lifecycle layer does not load the Pulumi runtime.
- *
- * Exports: `UNKNOWN`, `isUnknown(value)`, `containsUnknown(value)`.
  */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -4,13 +4,16 @@
 // gives providers no logger. It uses the SDK's generated stubs and gRPC library, as the SDK's own
 // `pulumi.log` does; stubs that do not load or do not fit send messages to standard error instead
 // (provider/tuning.ts: outside the switch).
+import type * as GrpcJs from "@grpc/grpc-js";
+import type * as EngineGrpcPb from "@pulumi/pulumi/proto/engine_grpc_pb";
+import type * as EnginePb from "@pulumi/pulumi/proto/engine_pb";
 import type { Logger, Severity } from "./context";
 
-/** The generated engine stubs and the gRPC library the SDK uses. */
+/** The generated engine stubs and the gRPC library the SDK uses (`import type`: loaded by sdkStubs). */
 export interface EngineStubs {
-  grpc: any;
-  engrpc: any;
-  engproto: any;
+  grpc: typeof GrpcJs;
+  engrpc: typeof EngineGrpcPb;
+  engproto: typeof EnginePb;
 }
 
 function sdkStubs(): EngineStubs {
@@ -27,13 +30,18 @@ export const stderrLogger: Logger = async (severity, message) => {
   process.stderr.write(`${severity}: ${message}\n`);
 };
 
+/** What tests substitute: the stubs, and where messages go when the engine cannot be told. */
+export interface EngineLoggerHooks {
+  readonly stubs?: () => EngineStubs;
+  readonly fallback?: Logger;
+}
+
 export function engineLogger(
   address: string,
-  stubs: () => EngineStubs = sdkStubs,
-  fallback: Logger = stderrLogger,
+  { stubs = sdkStubs, fallback = stderrLogger }: EngineLoggerHooks = {},
 ): Logger {
-  let client: any;
-  let engproto: any;
+  let client: EngineGrpcPb.EngineClient;
+  let engproto: typeof EnginePb;
   let severities: Record<Severity, number>;
   try {
     const loaded = stubs();

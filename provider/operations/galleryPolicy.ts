@@ -1,6 +1,6 @@
-// Whether a gallery keeps deleted versions restorable, read once per gallery and connection. Deleting
-// the N versions of a gallery (a destroy) used to read the gallery N times, once per delete, only to
-// word the note that follows it; now the first delete reads it and the others reuse the answer.
+// Whether a gallery keeps deleted versions restorable, read once per gallery and connection: a destroy
+// deletes every version of a gallery, and each delete words its note from this answer, so one read of
+// the gallery serves them all rather than one read per version.
 // Writes to the gallery through the same connection forget the answer, so a run that changes the
 // policy and then deletes versions words their notes from the new policy.
 import type { GalleryApi, GalleryRef } from "../azure/galleryApi";

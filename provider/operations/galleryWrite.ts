@@ -2,7 +2,7 @@
 // Azure ignores sharingProfile.groups in the PUT, so the PUT never carries them; a change of groups
 // alone is no PUT at all, only share actions. After share actions the gallery is read again, so the
 // outputs show the groups and sharing state Azure reports.
-import type { GalleryApi, GalleryRef, OnAccepted } from "../azure/galleryApi";
+import type { GalleryApi, GalleryRef, WriteHooks } from "../azure/galleryApi";
 import { diffGallery } from "../lifecycle/diff";
 import { sharesAnything, sharingPlan, type SharingPlan } from "../lifecycle/sharingPlan";
 import { isJsonObject, type JsonObject } from "../model/jsonObject";
@@ -26,19 +26,24 @@ function putBody(body: JsonObject, plan: SharingPlan): JsonObject {
   return { ...body, sharingProfile: { ...rest, permissions: plan.permissions } };
 }
 
-/** `olds`: the previous outputs on update, undefined on create. */
+export interface GalleryWrite extends WriteHooks {
+  /** The program's inputs. */
+  readonly news: JsonObject;
+  /** The PUT body those inputs make. */
+  readonly body: JsonObject;
+  /** The previous outputs on update; absent on create. */
+  readonly olds?: JsonObject;
+}
+
 export async function writeGallery(
   api: GalleryApi,
   ref: GalleryRef,
-  olds: JsonObject | undefined,
-  news: JsonObject,
-  body: JsonObject,
-  onAccepted?: OnAccepted,
+  { news, body, olds, onAccepted }: GalleryWrite,
 ): Promise<JsonObject> {
   const plan = sharingPlan(olds ?? {}, news);
   if (plan.resetFirst) await api.shareGallery(ref, { operationType: "Reset" });
   const written = putNeeded(olds, news, plan)
-    ? await api.putGallery(ref, putBody(body, plan), onAccepted)
+    ? await api.putGallery(ref, putBody(body, plan), { onAccepted })
     : undefined;
   for (const update of plan.after) await api.shareGallery(ref, update);
   if (written && !sharesAnything(plan)) return written;

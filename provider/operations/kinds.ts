@@ -1,6 +1,6 @@
 // Each resource kind described once: how to name it in messages, which pure check/diff applies,
-// which calls read and write it in Azure. The operations (operations.ts) are the same for all four.
-import type { GalleryApi, OnAccepted, VersionRef } from "../azure/galleryApi";
+// which calls read and write it in Azure. The operations (operations.ts) are the same for every kind.
+import type { GalleryApi, VersionRef, WriteHooks } from "../azure/galleryApi";
 import type { JsonObject } from "../model/jsonObject";
 import { nameKeysOf } from "../azure/armId";
 import type { CheckContext, CheckResult } from "../lifecycle/check";
@@ -31,6 +31,14 @@ import {
 } from "./roleAssignmentCalls";
 import { onFirstUse } from "../tuning";
 
+/** What a write is told besides the resource and its body. */
+export interface PutContext extends WriteHooks {
+  /** Hears about long replications. */
+  readonly onProgress: (version: JsonObject) => Promise<void>;
+  /** The previous outputs on update; absent on create. */
+  readonly olds?: JsonObject;
+}
+
 export interface KindSpec {
   /** Names the resource in messages: "image definition rg/gallery/image". */
   label(props: JsonObject): string;
@@ -39,18 +47,8 @@ export interface KindSpec {
   get(api: GalleryApi, props: JsonObject): Promise<JsonObject | undefined>;
   /** What a refresh or an import reads, given what the state holds (`prior`); `get` when absent. */
   read?(api: GalleryApi, props: JsonObject, prior: JsonObject): Promise<JsonObject | undefined>;
-  /**
-   * Writes the resource; `onProgress` hears about long replications; `olds` are the previous outputs
-   * on update (undefined on create); `onAccepted` hears the write's status.
-   */
-  put(
-    api: GalleryApi,
-    props: JsonObject,
-    body: JsonObject,
-    onProgress: (version: JsonObject) => Promise<void>,
-    olds?: JsonObject,
-    onAccepted?: OnAccepted,
-  ): Promise<JsonObject>;
+  /** Writes the resource. */
+  put(api: GalleryApi, props: JsonObject, body: JsonObject, context: PutContext): Promise<JsonObject>;
   remove(api: GalleryApi, props: JsonObject): Promise<void>;
   /** The ARM names: path segments, not part of the request body. */
   nameKeys: readonly string[];
@@ -115,8 +113,8 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     },
     get: (api, p) => api.getGallery(galleryRef(p)),
     // Once written (or gone), the gallery's soft-delete policy is read afresh (galleryPolicy.ts).
-    put: (api, p, body, _onProgress, olds, onAccepted) =>
-      writeGallery(api, galleryRef(p), olds, p, body, onAccepted).finally(() =>
+    put: (api, p, body, { olds, onAccepted }) =>
+      writeGallery(api, galleryRef(p), { news: p, body, olds, onAccepted }).finally(() =>
         forgetGalleryPolicy(api, galleryRef(p)),
       ),
     remove: (api, p) =>
@@ -128,7 +126,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     check: checkOnDemand("checkGalleryImage"),
     diff: diffGalleryImage,
     get: (api, p) => api.getImage(imageRef(p)),
-    put: (api, p, body, _progress, _olds, onAccepted) => api.putImage(imageRef(p), body, onAccepted),
+    put: (api, p, body, { onAccepted }) => api.putImage(imageRef(p), body, { onAccepted }),
     remove: (api, p) => api.deleteImage(imageRef(p)),
     nameKeys: nameKeysOf("galleryImage"),
     replacementNotes: async (api, olds) => {
@@ -149,9 +147,9 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     diff: diffGalleryImageVersion,
     get: (api, p) => api.getVersion(versionRef(p), { replicationStatus: true }),
     read: (api, p, prior) => readVersion(api, versionRef(p), prior),
-    put: async (api, p, body, onProgress, _olds, onAccepted) => {
+    put: async (api, p, body, { onProgress, onAccepted }) => {
       const written = await api
-        .putVersion(versionRef(p), body, onProgress, onAccepted)
+        .putVersion(versionRef(p), body, { onProgress, onAccepted })
         .finally(() => forgetVersionListing(api, imageRef(p)));
       // The outputs show replication per region. The arm-compute backend's final read carries it;
       // a backend whose answer lacks it costs one more read.

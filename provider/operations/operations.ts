@@ -1,4 +1,4 @@
-// The resource lifecycle with I/O: check, diff, create, read, update, delete of the three kinds,
+// The resource lifecycle with I/O: check, diff, create, read, update, delete of every resource kind,
 // given an OperationContext. Both front doors call these same functions: the dynamic provider
 // (runtime.ts) and the provider plugin (plugin/). Each call may carry the resource's URN, so
 // messages appear under the resource, and an abort signal (cancellation, custom timeouts).
@@ -13,6 +13,7 @@ import { AzureError } from "../azure/errors";
 import { describeReplication } from "../replicationProgress";
 import type { OperationContext } from "./context";
 import { KINDS, type KindSpec } from "./kinds";
+import type { OnAccepted } from "../azure/galleryApi";
 import { failedRegions, repairingFailed, ResourceInitError } from "./writeFailure";
 import {
   CONTESTED_MARKER,
@@ -112,22 +113,27 @@ function ownerMarkerOf(kind: ResourceKind, inputs: JsonObject, options: CallOpti
   return urn === undefined ? undefined : ownerMarker(urn);
 }
 
+/** How `write` differs from a plain write of the program's inputs. */
+interface WriteOptions {
+  /** The previous outputs, on update. */
+  readonly olds?: JsonObject;
+  /** The owner marker to write; by default the call's resource's own. */
+  readonly marker?: string;
+  /** Hears Azure's status. */
+  readonly onAccepted?: OnAccepted;
+}
+
 export function resourceOperations(ctx: OperationContext): ResourceOperations {
   const progress = (label: string, urn: string | undefined) => async (version: JsonObject) => {
     await ctx.log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true, urn });
   };
 
-  /**
-   * Writes the program's inputs with the owner marker; `olds` are the previous outputs on update,
-   * `onAccepted` hears Azure's status.
-   */
+  /** Writes the program's inputs with the owner marker. */
   const write = async (
     kind: ResourceKind,
     inputs: JsonObject,
     options: CallOptions,
-    olds?: JsonObject,
-    marker = ownerMarkerOf(kind, inputs, options),
-    onAccepted?: (status: number) => void,
+    { olds, marker = ownerMarkerOf(kind, inputs, options), onAccepted }: WriteOptions = {},
   ) => {
     const spec = KINDS[kind];
     const api = await ctx.api();
@@ -135,14 +141,11 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
     const body = requestBody(spec, inputs);
     try {
       const azure = await unlessAborted(
-        spec.put(
-          api,
-          inputs,
-          marker ? withMarker(body, marker) : body,
-          progress(label, urnOf(inputs, options)),
+        spec.put(api, inputs, marker ? withMarker(body, marker) : body, {
+          onProgress: progress(label, urnOf(inputs, options)),
           olds,
           onAccepted,
-        ),
+        }),
         options.signal,
       );
       return { id: String(azure.id), outs: toOutputs(kind, inputs, withoutMarker(azure)), azure };
@@ -255,23 +258,23 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
           );
         }
         await ctx.log("info", `${label}: adopting the resource an interrupted run created`, { urn });
-        const adopted = await write(kind, inputs, options, undefined, marker);
+        const adopted = await write(kind, inputs, options, { marker });
         return { id: adopted.id, outs: adopted.outs };
       }
       let status: number | undefined;
-      const created = await write(kind, inputs, options, undefined, marker, (s) => (status = s));
+      const created = await write(kind, inputs, options, { marker, onAccepted: (s) => (status = s) });
       // A restore of a soft-deleted version is answered 200 (it brings back what was there).
       if (marker && status !== 201 && !spec.restores?.(inputs)) {
         // Another run created it between our read and our write, which replaced that run's: mark it
         // so that neither run's next `up` adopts it as its own.
-        await write(kind, inputs, options, undefined, CONTESTED_MARKER);
+        await write(kind, inputs, options, { marker: CONTESTED_MARKER });
         throw new Error(lostRaceMessage(label, status));
       }
       if (marker && markerOf(created.azure) !== marker) {
         // Only one write can be answered 201: this run created it, and the other run's write, which
         // replaced this one while it completed, fails on its 200. Write the program again, so that
         // what this stack now owns is what it declares.
-        const rewritten = await write(kind, inputs, options, undefined, marker);
+        const rewritten = await write(kind, inputs, options, { marker });
         return { id: rewritten.id, outs: rewritten.outs };
       }
       return { id: created.id, outs: created.outs };
@@ -299,7 +302,7 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
     },
 
     async update(kind, olds, news, options = {}) {
-      return { outs: (await write(kind, news, options, olds)).outs };
+      return { outs: (await write(kind, news, options, { olds })).outs };
     },
 
     async delete(kind, props, options = {}) {

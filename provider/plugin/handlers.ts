@@ -108,11 +108,11 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
     return operations!;
   };
 
-  /** Runs `work` with a signal aborted by cancel() or when the custom timeout expires. */
+  /** Runs `work` with a signal aborted by cancel() or when the custom timeout (if any) expires. */
   const bounded = async <T>(
     what: string,
-    timeoutSeconds: number | undefined,
     work: (signal: AbortSignal) => Promise<T>,
+    timeoutSeconds?: number,
   ): Promise<T> => {
     const controller = new AbortController();
     inFlight.add(controller);
@@ -178,23 +178,29 @@ export function pluginHandlers(environment: PluginEnvironment): PluginHandlers {
     },
 
     create: (urn, inputs, timeoutSeconds) =>
-      bounded(`creating ${urn}`, timeoutSeconds, (signal) =>
-        ops().connecting().create(kindOfUrn(urn), inputs, { urn, signal }),
+      bounded(
+        `creating ${urn}`,
+        (signal) => ops().connecting().create(kindOfUrn(urn), inputs, { urn, signal }),
+        timeoutSeconds,
       ),
 
     read: (urn, id, props) =>
-      bounded(`reading ${urn}`, undefined, (signal) =>
+      bounded(`reading ${urn}`, (signal) =>
         ops().connecting().read(kindOfUrn(urn), id, props, { urn, signal }),
       ),
 
     update: (urn, olds, news, timeoutSeconds) =>
-      bounded(`updating ${urn}`, timeoutSeconds, (signal) =>
-        ops().connecting().update(kindOfUrn(urn), olds, news, { urn, signal }),
+      bounded(
+        `updating ${urn}`,
+        (signal) => ops().connecting().update(kindOfUrn(urn), olds, news, { urn, signal }),
+        timeoutSeconds,
       ),
 
     delete: (urn, props, timeoutSeconds) =>
-      bounded(`deleting ${urn}`, timeoutSeconds, (signal) =>
-        ops().connecting().delete(kindOfUrn(urn), props, { urn, signal }),
+      bounded(
+        `deleting ${urn}`,
+        (signal) => ops().connecting().delete(kindOfUrn(urn), props, { urn, signal }),
+        timeoutSeconds,
       ),
 
     async invoke(token, args) {

@@ -16,16 +16,23 @@ import {
   type WireRequest,
   type WireResponse,
 } from "./wireService";
-import { anyproto, emptyproto, grpc, pluginproto, provproto, statusproto, struct } from "./protocol";
-
-type Callback = (error: unknown, response?: unknown) => void;
-type Call = { request: any };
+import type { Metadata, sendUnaryData, ServerUnaryCall } from "@grpc/grpc-js";
+import {
+  anyproto,
+  emptyproto,
+  grpc,
+  pluginproto,
+  provproto,
+  statusproto,
+  struct,
+  type RequestOf,
+} from "./protocol";
 
 /**
  * A resource Azure holds although its write failed: the engine records it from the
  * ErrorResourceInitFailed detail (id, properties, reasons), sent in the gRPC status details.
  */
-function initFailedMetadata(error: ResourceInitError): unknown {
+function initFailedMetadata(error: ResourceInitError): Metadata {
   const detail = new provproto.ErrorResourceInitFailed();
   detail.setId(error.id);
   detail.setProperties(struct(error.properties));
@@ -42,18 +49,20 @@ function initFailedMetadata(error: ResourceInitError): unknown {
 }
 
 /** Wraps a handler so any error reaches the engine as the call's error, with its message. */
-function method(work: (request: any) => Promise<unknown> | unknown) {
-  return (call: Call, callback: Callback) => {
+function method<Request>(work: (request: Request) => Promise<unknown> | unknown) {
+  return (call: ServerUnaryCall<Request, unknown>, callback: sendUnaryData<unknown>) => {
     Promise.resolve()
       .then(() => work(call.request))
       .then(
         (response) => callback(null, response),
-        (error: unknown) =>
-          callback({
+        (error: unknown) => {
+          const failure = {
             code: grpc.status.UNKNOWN,
             message: error instanceof Error ? error.message : String(error),
             ...(error instanceof ResourceInitError ? { metadata: initFailedMetadata(error) } : {}),
-          }),
+          };
+          callback(failure);
+        },
       );
   };
 }
@@ -64,7 +73,7 @@ function structMethod<M extends StructMethod>(
   name: M,
   work: (request: WireRequest<M>) => Promise<WireResponse<M>> | WireResponse<M>,
 ) {
-  return method(async (decoded) => wire.response(name, await work(wire.request(name, decoded))));
+  return method<unknown>(async (decoded) => wire.response(name, await work(wire.request(name, decoded))));
 }
 
 function failures(list: { property: string; reason: string }[]) {
@@ -114,10 +123,10 @@ export function providerService(
       return { message: response };
     }),
 
-    configure: method(async (request) => {
+    configure: method(async (request: RequestOf<"configure">) => {
       const variables: Record<string, string> = {};
       // The engine names variables `compute-gallery:config:key`; stack config says `compute-gallery:key`.
-      request.getVariablesMap().forEach((value: string, key: string) => {
+      request.getVariablesMap().forEach((value, key) => {
         variables[key.replace(`${PACKAGE_NAME}:config:`, `${PACKAGE_NAME}:`)] = value;
       });
       await handlers.configure(variables);

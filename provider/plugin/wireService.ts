@@ -3,8 +3,11 @@
 // diff's lists and map) by the SDK's generated classes (the tuned path), or with the generated service
 // as the SDK ships it (the plain path). Which one, and the check that picks it: provider/tuning.ts, 1.
 // The handlers (server.ts) see the same requests either way.
+import type * as grpc from "@grpc/grpc-js";
+import type { BinaryWriter, Message } from "google-protobuf";
+import type { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { decodeStruct, encodeStructField, splitStructFields } from "./structWire";
-import { provrpc, structproto } from "./protocol";
+import { provrpc, structproto, type RequestOf, type ResponseOf } from "./protocol";
 import { plainPath } from "../tuning";
 
 type Json = ReturnType<typeof decodeStruct>;
@@ -32,19 +35,40 @@ type ResponseStructs<M extends StructMethod> = keyof (typeof STRUCT_FIELDS)[M]["
 
 /** A request as a handler gets it: the generated message without its Structs, and the Structs as JSON. */
 export interface WireRequest<M extends StructMethod> {
-  message: any;
+  message: RequestOf<M>;
   /** Each Struct field as JSON; an absent one is {}, so a handler never meets undefined. */
   structs: Record<RequestStructs<M>, Json>;
 }
 
 /** A response as a handler gives it: the generated message, and the Structs to add to it. */
 export interface WireResponse<M extends StructMethod> {
-  message: { serializeBinary(): Uint8Array };
+  message: ResponseOf<M>;
   structs?: Partial<Record<ResponseStructs<M>, object>>;
 }
 
-/** The generated ResourceProvider service definition (provider_grpc_pb), or one shaped like it. */
-export type ServiceDefinition = Record<string, any>;
+/**
+ * The generated ResourceProvider service definition (provider_grpc_pb), or one shaped like it: the
+ * check below is given altered ones, and judges what it is given rather than trusting its type.
+ */
+export type ServiceDefinition = grpc.ServiceDefinition;
+
+/** A generated message class, as the codec and its check use it. */
+interface MessageClass {
+  new (): Message;
+  deserializeBinary(bytes: Uint8Array): Message;
+  serializeBinaryToWriter(message: Message, writer: BinaryWriter): void;
+}
+
+/**
+ * A method's message classes: the generated JavaScript gives each method definition its request and
+ * response class, which the generated declarations leave out.
+ */
+function classesOf(
+  service: ServiceDefinition,
+  method: StructMethod,
+): { requestType?: MessageClass; responseType?: MessageClass } | undefined {
+  return service[method] as { requestType?: MessageClass; responseType?: MessageClass } | undefined;
+}
 
 /** How the service's Struct-carrying calls are read and written. */
 export interface ProviderWire {
@@ -64,7 +88,7 @@ const accessor = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 function requestDeserializer(service: ServiceDefinition, method: StructMethod) {
   const fields = Object.entries(STRUCT_FIELDS[method].request) as [string, number][];
   const numbers = new Set(fields.map(([, field]) => field));
-  const type = service[method].requestType;
+  const type = classesOf(service, method)!.requestType!;
   return (bytes: Buffer) => {
     const { rest, structs } = splitStructFields(bytes, numbers);
     return {
@@ -92,10 +116,10 @@ const STRUCT_METHODS = Object.keys(STRUCT_FIELDS) as StructMethod[];
 
 /** The generated service definition, with the Struct-carrying calls (de)serialized as above. */
 export function wireService(service: ServiceDefinition = provrpc.ResourceProviderService): ServiceDefinition {
-  const wired: ServiceDefinition = { ...service };
+  const wired: Record<string, grpc.MethodDefinition<unknown, WireResponse<StructMethod>>> = { ...service };
   for (const method of STRUCT_METHODS) {
     wired[method] = {
-      ...service[method],
+      ...service[method]!,
       requestDeserialize: requestDeserializer(service, method),
       responseSerialize: responseSerializer(method),
     };
@@ -108,7 +132,7 @@ export function tunedWire(service: ServiceDefinition = provrpc.ResourceProviderS
   return {
     codec: "structWire",
     definition: wireService(service),
-    request: (_method, decoded) => decoded as WireRequest<any>,
+    request: <M extends StructMethod>(_method: M, decoded: unknown) => decoded as WireRequest<M>,
     response: (_method, response) => response,
   };
 }
@@ -118,20 +142,25 @@ export function plainWire(service: ServiceDefinition = provrpc.ResourceProviderS
   return {
     codec: "generated",
     definition: service,
-    request: (method, decoded) => {
-      const message = decoded as Record<string, () => { toJavaScript(): Json } | undefined>;
+    request: <M extends StructMethod>(method: M, decoded: unknown) => {
+      const message = decoded as RequestOf<M>;
+      // The Struct fields' getters, by the table's names (getOlds, getOldInputs, ...).
+      const getters = message as unknown as Record<string, () => Struct | undefined>;
       const names = Object.keys(STRUCT_FIELDS[method].request);
       return {
         message,
         structs: Object.fromEntries(
-          names.map((name) => [name, message[`get${accessor(name)}`]!()?.toJavaScript() ?? {}]),
+          names.map((name) => [name, getters[`get${accessor(name)}`]!()?.toJavaScript() ?? {}]),
         ),
-      } as WireRequest<any>;
+      } as WireRequest<M>;
     },
     response: (_method, { message, structs }) => {
-      const target = message as unknown as Record<string, (value: unknown) => void>;
+      const setters = message as unknown as Record<string, (value: Struct) => void>;
       for (const [name, value] of Object.entries(structs ?? {})) {
-        if (value !== undefined) target[`set${accessor(name)}`]!(structproto.Struct.fromJavaScript(value));
+        if (value !== undefined)
+          setters[`set${accessor(name)}`]!(
+            structproto.Struct.fromJavaScript(value as Record<string, JavaScriptValue>),
+          );
       }
       return message;
     },
@@ -145,15 +174,11 @@ type Written = { field: number; value: unknown; write: unknown };
  * `message` as its generated class writes it, recorded instead of encoded: every writer method the
  * class calls (writeMessage(field, value, write), writeString(field, value), ...) is one entry.
  */
-function written(type: any, message: unknown): Written[] {
+function written(type: MessageClass, message: Message): Written[] {
   const entries: Written[] = [];
-  const writer = new Proxy(
-    {},
-    {
-      get: () => (field: number, value: unknown, write: unknown) =>
-        void entries.push({ field, value, write }),
-    },
-  );
+  const writer = new Proxy({} as BinaryWriter, {
+    get: () => (field: number, value: unknown, write: unknown) => void entries.push({ field, value, write }),
+  });
   type.serializeBinaryToWriter(message, writer);
   return entries;
 }
@@ -172,7 +197,7 @@ export function structCodecDisagreement(
 ): string | undefined {
   const writeStruct = structproto.Struct.serializeBinaryToWriter;
   for (const method of STRUCT_METHODS) {
-    const definition = service[method];
+    const definition = classesOf(service, method);
     if (!definition?.requestType || !definition.responseType) return `${method}: not in the service`;
     const sides = [
       ["request", definition.requestType, STRUCT_FIELDS[method].request],
@@ -181,10 +206,12 @@ export function structCodecDisagreement(
     for (const [side, type, fields] of sides) {
       try {
         const message = new type();
+        // The Struct fields' setters, by the table's names; a class without one fails the check.
+        const setters = message as unknown as Record<string, (value: Struct) => void>;
         const values = new Map<string, unknown>();
         for (const name of Object.keys(fields)) {
           const value = new structproto.Struct();
-          message[`set${accessor(name)}`](value);
+          setters[`set${accessor(name)}`]!(value);
           values.set(name, value);
         }
         const entries = written(type, message);

@@ -1,9 +1,9 @@
 // The package as users install it, on every supported combination: Node.js 22 and 24 (ensure-node.sh),
 // each with the oldest and the newest supported @pulumi/pulumi (the peer range's lower bound and the
-// dev pin, read from package.json). Each of the four cells is a project outside the repository that
+// dev pin, read from package.json). Each cell is a project outside the repository that
 // `npm install`s the tarball globalSetup packed, with @pulumi/azure-native (the dev version) beside it,
 // using that Node.js and its npm. Tests inside this repository cannot see what a cell sees: a second,
-// nested @pulumi/pulumi (an exact pin once made npm nest one, and the first resource failed with
+// nested @pulumi/pulumi (an exact pin makes npm nest one, and the first resource then fails with
 // "Request message serialization failure"), declarations that do not compile under a user's
 // tsconfig, files missing from the tarball, a plugin or bin that only works from a checkout.
 //

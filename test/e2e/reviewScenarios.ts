@@ -1,4 +1,4 @@
-// The four changes the review report is golden-tested on, as Pulumi programs over one base state:
+// The changes the review report is golden-tested on, as Pulumi programs over one base state:
 // a replica-count update, a storage-type replacement, a region removal and a new version. The e2e
 // test previews each with the real engine (`pulumi preview --json`); the JSON and the reviewed
 // Markdown live in test/fixtures/review/.

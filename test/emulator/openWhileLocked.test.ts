@@ -1,8 +1,8 @@
-// Two emulators started at once on one new state directory both switch its database to WAL. Without
-// the busy timeout every other write waits for, SQLite refuses the second switch at once ("database is
-// locked") while the first holds its write lock, and one emulator of the pair exits at startup. The
-// race is rare (three processes opening one new folder together, in a loop: about one failure in 200
-// tries), so here the other process holds the lock on purpose and the case happens on every run.
+// Two emulators started at once on one new state directory both switch its database to WAL. SQLite
+// refuses the second at once ("database is locked") while the first holds its write lock, without the
+// busy timeout every other write waits for, so one emulator of the pair would exit at startup: a race
+// (sharedStateDir.test.ts) that three processes opening one new folder together lose about once in
+// 200 tries. Here the other process holds the lock on purpose, so the case happens on every run.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";

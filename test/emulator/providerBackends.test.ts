@@ -219,7 +219,7 @@ describe("image versions through connection.api", () => {
           targetRegions: [{ name: "westeurope", regionalReplicaCount: 2 }],
         },
       },
-      async (current) => void progress.push(current),
+      { onProgress: async (current) => void progress.push(current) },
     );
     expect(created).toMatchObject({ name: "1.0.0", provisioningState: "Succeeded" });
 

@@ -66,7 +66,7 @@ test("a replicating version: polls no sooner than Retry-After, at most one progr
       storageProfile: { source: { id: SOURCE } },
       publishingProfile: { targetRegions: [{ name: "westeurope", regionalReplicaCount: 1 }] },
     },
-    async (current) => void progress.push(current),
+    { onProgress: async (current) => void progress.push(current) },
   );
   const sent = log.slice(from);
   const put = sent.find((r) => r.method === "PUT")!;

@@ -164,7 +164,9 @@ test("after this connection writes a version, its definition is listed afresh", 
     }
     // Through the operations layer, as the provider writes.
     const props = { ...first, ...body(["westeurope", "eastus"]), tags: { rewritten: "yes" } };
-    await KINDS.galleryImageVersion.put(api, props, body(["westeurope", "eastus"]), async () => {});
+    await KINDS.galleryImageVersion.put(api, props, body(["westeurope", "eastus"]), {
+      onProgress: async () => {},
+    });
     const read = await readVersion(api, second, current[1]!);
     expect(read).toEqual(current[1]);
   });

@@ -115,7 +115,7 @@ describe("the role-assignment lifecycle", () => {
       principalType: "Group",
       type: "Microsoft.Authorization/roleAssignments",
     });
-    // Naming the role as before is no change, though the outputs now also carry its id.
+    // Naming the role as the inputs did is no change, though the outputs also carry its id.
     expect((await provider.diff!(id, outs, inputs)).changes).toBe(false);
   });
 

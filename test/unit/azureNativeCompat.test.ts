@@ -8,7 +8,7 @@
 //   provider never does (a features change replaces the definition).
 // - Omitted: `restore` (GalleryImageVersion): restoring a soft-deleted version is an operation, not
 //   a desired state.
-// - Required: `location` on all three. azure-native falls back to the resource group's region,
+// - Required: `location`, on each resource that has one. azure-native falls back to the resource group's region,
 //   which needs an Azure call; this provider's check and preview work without one.
 import * as pulumi from "@pulumi/pulumi";
 import type * as azureNative from "@pulumi/azure-native";

@@ -1,4 +1,4 @@
-// The benchmark's verdict on issue 10's targets: ours over the floor at most 1.15 for up, preview and
+// The benchmark's verdict on its targets (bench/targets.ts): ours over the floor at most 1.15 for up, preview and
 // refresh, at most 1.25 for destroy, the state per resource at most 1.15x, at N = 100 and 1,000.
 // The runs below are made up, so every expected figure is worked out by hand from them.
 import { renderReport } from "../../bench/report";

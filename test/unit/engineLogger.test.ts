@@ -42,7 +42,7 @@ function recording(): { log: Logger; got: unknown[] } {
 
 test("a message reaches the engine with its severity, its URN and whether it is ephemeral", async () => {
   const fallback = recording();
-  const log = engineLogger(address, undefined, fallback.log);
+  const log = engineLogger(address, { fallback: fallback.log });
   await log("warning", "replacing", { urn: "urn:pulumi:s::p::t::n" });
   await log("info", "replicating 50%", { ephemeral: true });
   expect(received).toEqual([
@@ -54,13 +54,12 @@ test("a message reaches the engine with its severity, its URN and whether it is 
 
 test("stubs that do not load: the fallback gets every message", async () => {
   const fallback = recording();
-  const log = engineLogger(
-    address,
-    () => {
+  const log = engineLogger(address, {
+    stubs: () => {
       throw new Error("Cannot find module '@pulumi/pulumi/proto/engine_grpc_pb'");
     },
-    fallback.log,
-  );
+    fallback: fallback.log,
+  });
   await log("error", "boom", { urn: "u" });
   expect(fallback.got).toEqual([["error", "boom", { urn: "u" }]]);
 });
@@ -73,13 +72,13 @@ test("a LogRequest without a setter it needs: the fallback gets the message, the
     setUrn() {}
   }
   const stubs = (): EngineStubs => ({ grpc, engrpc, engproto: { ...engproto, LogRequest: OlderLogRequest } });
-  const log = engineLogger(address, stubs, fallback.log);
+  const log = engineLogger(address, { stubs, fallback: fallback.log });
   await expect(log("warning", "w")).resolves.toBeUndefined();
   expect(fallback.got).toEqual([["warning", "w", undefined]]);
 });
 
 test("an engine that is gone: the message is lost, the caller never fails", async () => {
   const fallback = recording();
-  const log = engineLogger("127.0.0.1:1", undefined, fallback.log);
+  const log = engineLogger("127.0.0.1:1", { fallback: fallback.log });
   await expect(log("info", "nobody hears")).resolves.toBeUndefined();
 });

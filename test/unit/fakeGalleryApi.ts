@@ -9,6 +9,8 @@ import type {
   ImageRef,
   OnAccepted,
   VersionRef,
+  VersionWriteHooks,
+  WriteHooks,
 } from "../../provider/azure/galleryApi";
 import type { SharingUpdate } from "../../provider/lifecycle/sharingPlan";
 import type { JsonObject } from "../../provider/model/jsonObject";
@@ -155,8 +157,8 @@ export class FakeGalleryApi implements GalleryApi {
   getGallery(ref: GalleryRef) {
     return this.get("getGallery", ref);
   }
-  putGallery(ref: GalleryRef, body: JsonObject, onAccepted?: OnAccepted) {
-    return this.put("putGallery", ref, body, onAccepted);
+  putGallery(ref: GalleryRef, body: JsonObject, hooks?: WriteHooks) {
+    return this.put("putGallery", ref, body, hooks?.onAccepted);
   }
   /** The share action, as Azure applies it (groups merged by type, Reset back to private). */
   async shareGallery(ref: GalleryRef, update: SharingUpdate): Promise<void> {
@@ -195,8 +197,8 @@ export class FakeGalleryApi implements GalleryApi {
   getImage(ref: ImageRef) {
     return this.get("getImage", ref);
   }
-  putImage(ref: ImageRef, body: JsonObject, onAccepted?: OnAccepted) {
-    return this.put("putImage", ref, body, onAccepted);
+  putImage(ref: ImageRef, body: JsonObject, hooks?: WriteHooks) {
+    return this.put("putImage", ref, body, hooks?.onAccepted);
   }
   deleteImage(ref: ImageRef) {
     return this.remove("deleteImage", ref);
@@ -231,12 +233,7 @@ export class FakeGalleryApi implements GalleryApi {
     return version;
   }
 
-  async putVersion(
-    ref: VersionRef,
-    body: JsonObject,
-    onProgress?: (version: JsonObject) => Promise<void>,
-    onAccepted?: OnAccepted,
-  ) {
+  async putVersion(ref: VersionRef, body: JsonObject, { onProgress, onAccepted }: VersionWriteHooks = {}) {
     const version = await this.put("putVersion", ref, body, onAccepted);
     if (onProgress) await onProgress(clone(version));
     return version;

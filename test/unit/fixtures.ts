@@ -1,4 +1,4 @@
-// Inputs of the three resources with every argument set, shaped like checked inputs, for tables.
+// Inputs of each resource kind with every argument set, shaped like checked inputs, for tables.
 import { UNKNOWN } from "../../provider/model/unknown";
 
 export { UNKNOWN };

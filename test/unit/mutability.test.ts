@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { diffResource } from "../../provider/lifecycle/diff";
 import { describeShape, flattenShape } from "../../provider/model/describeShape";
-import { MUTABILITY, mutabilityOf } from "../../provider/model/mutability";
+import { MUTABILITY, mutabilityOf, RESOURCE_KINDS } from "../../provider/model/mutability";
 import { INPUT_SCHEMAS } from "../../provider/model/schemas";
 import { covered } from "./mutabilityCoverage";
 import { fullGalleryImage, UNKNOWN } from "./fixtures";
@@ -98,7 +98,7 @@ function argumentPaths(schema: z.ZodObject): string[] {
     .map((property) => property.path);
 }
 
-describe.each(["gallery", "galleryImage", "galleryImageVersion"] as const)("the %s rows", (kind) => {
+describe.each(RESOURCE_KINDS)("the %s rows", (kind) => {
   const paths = argumentPaths(INPUT_SCHEMAS[kind]);
   it.each(paths)("cover the argument %s", (path) => {
     expect(covered(kind, path)).toBe(true);

@@ -222,8 +222,8 @@ describe("two creates of one name at the same moment", () => {
   test("the create answered 201 keeps the resource when the other run's write lands before it completes", async () => {
     const putGallery = fake.putGallery.bind(fake);
     let writes = 0;
-    fake.putGallery = async (ref, body, onAccepted) => {
-      const written = await putGallery(ref, body, onAccepted);
+    fake.putGallery = async (ref, body, hooks) => {
+      const written = await putGallery(ref, body, hooks);
       if (++writes > 1) return written;
       // The other run's write replaces this one while Azure still runs this run's operation.
       fake.drift(galleryRef, (g) => {
@@ -241,9 +241,9 @@ describe("two creates of one name at the same moment", () => {
 
   test("a restore of a soft-deleted version, which Azure answers 200, is no lost race", async () => {
     const putVersion = fake.putVersion.bind(fake);
-    const answered200: typeof fake.putVersion = async (ref, body, onProgress, onAccepted) => {
-      const written = await putVersion(ref, body, onProgress);
-      onAccepted?.(200);
+    const answered200: typeof fake.putVersion = async (ref, body, hooks) => {
+      const written = await putVersion(ref, body, { onProgress: hooks?.onProgress });
+      hooks?.onAccepted?.(200);
       return written;
     };
     fake.putVersion = answered200;

@@ -1,5 +1,6 @@
 // The plugin's gRPC methods (provider/plugin/server.ts) called as the gRPC library calls them, with
 // requests as the service definition decodes them.
+import type { JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import { providerService, serve } from "../../provider/plugin/server";
 import { pluginHandlers, type PluginHandlers } from "../../provider/plugin/handlers";
 import { grpc, provproto, provrpc, structproto } from "../../provider/plugin/protocol";
@@ -42,7 +43,8 @@ describe("the tuned and the plain codecs answer alike (provider/tuning.ts, 1)", 
     version: "urn:pulumi:dev::p::compute-gallery:index:GalleryImageVersion::v",
   };
   const NOW = new Date("2025-06-01T00:00:00Z");
-  const struct = (value: object) => structproto.Struct.fromJavaScript(value);
+  const struct = (value: object) =>
+    structproto.Struct.fromJavaScript(value as Record<string, JavaScriptValue>);
   type Message = { toObject(): unknown; [accessor: string]: any };
 
   /** A server on a fresh in-memory Azure, on the plain path or not, and a client of the generated stubs. */
@@ -78,7 +80,7 @@ describe("the tuned and the plain codecs answer alike (provider/tuning.ts, 1)", 
       new Promise((resolve) => {
         const request = new (provproto as any)[type]();
         build(request);
-        client[method](request, (error: any, response: Message) => {
+        (client as any)[method](request, (error: any, response: Message) => {
           answers.push([method, error ? { error: [error.code, error.details] } : response.toObject()]);
           resolve(response);
         });

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { projectRoot, readSettings, type BackendSettings } from "../../provider/azure/settings";
+import { SETTING_KEYS, SETTINGS_NAMESPACE } from "../../provider/azure/settingKeys";
 
 type Config = Record<string, string>;
 
@@ -304,4 +305,10 @@ describe("readSettings parses values", () => {
     expect(settings.replicationSpeed).toBe(speed);
     expect("replicationSpeed" in settings).toBe(speed !== undefined);
   });
+});
+
+test("readSettings reads exactly the keys SETTING_KEYS describes (the schema, CheckConfig and README list those)", () => {
+  const asked = new Set<string>();
+  readSettings({ get: (key) => void asked.add(key) }, {}, bare);
+  expect([...asked].sort()).toEqual(SETTING_KEYS.map(({ key }) => `${SETTINGS_NAMESPACE}:${key}`).sort());
 });

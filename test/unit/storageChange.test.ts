@@ -27,7 +27,6 @@ describe("storage change of an image version", () => {
       version(["westeurope"]),
       version(["westeurope", "northeurope", "eastus"]),
       false,
-      undefined,
     );
     expect(storageChangeSummary(change)).toBe(
       "storage 2 -> 6 snapshots (+4), 20 GB -> 60 GB (+40 GB), 10 GB per snapshot, the used size given (usedSizeInGB); " +
@@ -49,24 +48,14 @@ describe("storage change of an image version", () => {
   });
 
   test("removing a region frees its snapshots and costs no egress", () => {
-    const change = storageChange(
-      version(["westeurope", "eastus"]),
-      version(["westeurope"]),
-      false,
-      undefined,
-    );
+    const change = storageChange(version(["westeurope", "eastus"]), version(["westeurope"]), false);
     expect(storageChangeSummary(change)).toBe(
       "storage 4 -> 2 snapshots (-2), 40 GB -> 20 GB (-20 GB), 10 GB per snapshot, the used size given (usedSizeInGB); egress none",
     );
   });
 
   test("a replacement copies to every region other than the source again", () => {
-    const change = storageChange(
-      version(["westeurope", "eastus"]),
-      version(["westeurope", "eastus"]),
-      true,
-      undefined,
-    );
+    const change = storageChange(version(["westeurope", "eastus"]), version(["westeurope", "eastus"]), true);
     expect(change.egress.regions).toEqual(["eastus"]);
     expect(change.egress.gb).toBe(10);
   });

@@ -1,6 +1,7 @@
 // The plugin's own Struct codec against google-protobuf's, the reference: what one writes the other
 // must read to the same JSON, both ways, for every kind of value and the wire's edge cases (lengths
 // that take several varint bytes, multi-byte UTF-8, fields a newer protocol may add).
+import type { JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import { structproto, provproto } from "../../provider/plugin/protocol";
 import {
   decodeStruct,
@@ -10,7 +11,7 @@ import {
 } from "../../provider/plugin/structWire";
 
 const referenceBytes = (value: object) =>
-  Buffer.from(structproto.Struct.fromJavaScript(value).serializeBinary());
+  Buffer.from(structproto.Struct.fromJavaScript(value as Record<string, JavaScriptValue>).serializeBinary());
 const referenceRead = (bytes: Uint8Array) => structproto.Struct.deserializeBinary(bytes).toJavaScript();
 
 const samples: Record<string, object> = {
@@ -104,7 +105,9 @@ test("a number that runs past the end of its value is refused, not read from the
 });
 
 test("a value JSON has no form for is refused, as google-protobuf refuses it", () => {
-  expect(() => structproto.Struct.fromJavaScript({ a: undefined })).toThrow();
+  expect(() =>
+    structproto.Struct.fromJavaScript({ a: undefined } as unknown as Record<string, JavaScriptValue>),
+  ).toThrow();
   expect(() => encodeStruct({ a: undefined })).toThrow(/undefined has no Struct value/);
 });
 
@@ -112,8 +115,10 @@ test("a message's Struct fields are split from the rest, which the generated cla
   const request = new provproto.ReadRequest();
   request.setId("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/galleries/g");
   request.setUrn("urn:pulumi:dev::p::compute-gallery:index:Gallery::g");
-  request.setProperties(structproto.Struct.fromJavaScript(samples.version!));
-  request.setInputs(structproto.Struct.fromJavaScript(samples.scalars!));
+  request.setProperties(
+    structproto.Struct.fromJavaScript(samples.version as Record<string, JavaScriptValue>),
+  );
+  request.setInputs(structproto.Struct.fromJavaScript(samples.scalars as Record<string, JavaScriptValue>));
   request.setName("g");
   const { rest, structs } = splitStructFields(Buffer.from(request.serializeBinary()), new Set([3, 4]));
   expect(structs.get(3)).toEqual(samples.version);
@@ -137,5 +142,5 @@ test("a Struct field added to a message's bytes is read as that field", () => {
   ]);
   const read = provproto.CreateResponse.deserializeBinary(bytes);
   expect(read.getId()).toBe("the-id");
-  expect(read.getProperties().toJavaScript()).toEqual(samples.nested);
+  expect(read.getProperties()!.toJavaScript()).toEqual(samples.nested);
 });

@@ -2,6 +2,7 @@
 // field numbers is checked here against the SDK's generated classes (compiled from provider.proto):
 // a request the engine's side would encode must come out whole, and a response must read back whole.
 // The plugin checks the same table when it starts, and serves the generated codecs if it disagrees.
+import type { JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import { provproto, provrpc, structproto } from "../../provider/plugin/protocol";
 import {
   plainWire,
@@ -9,6 +10,7 @@ import {
   structCodecDisagreement,
   tunedWire,
   wireService,
+  type StructMethod,
 } from "../../provider/plugin/wireService";
 
 type Definition = {
@@ -17,7 +19,7 @@ type Definition = {
   requestDeserialize(bytes: Buffer): { message: any; structs: Record<string, unknown> };
   responseSerialize(response: { message: any; structs?: Record<string, object> }): Buffer;
 };
-const service = wireService() as Record<string, Definition>;
+const service = wireService() as unknown as Record<string, Definition>;
 
 const olds = { galleryName: "g", tags: { a: "1" } };
 const news = {
@@ -26,7 +28,7 @@ const news = {
   publishingProfile: { targetRegions: [{ name: "eastus" }] },
 };
 const oldInputs = { galleryName: "g", tags: { a: "1" }, location: "westeurope" };
-const struct = (value: object) => structproto.Struct.fromJavaScript(value);
+const struct = (value: object) => structproto.Struct.fromJavaScript(value as Record<string, JavaScriptValue>);
 
 type RequestCase = { set(request: any): void; structs: Record<string, unknown> };
 
@@ -230,11 +232,15 @@ describe("the codec's check against the generated classes (provider/tuning.ts, 1
   test("the plain wire hands the handler the same JSON, and writes the same response", () => {
     const plain = plainWire();
     for (const [method, { set }] of Object.entries(requests)) {
-      const definition = generated[method];
+      // The generated JavaScript's definition carries its classes; its declarations do not.
+      const definition = generated[method as StructMethod] as unknown as {
+        requestType: { new (): any };
+        requestDeserialize(bytes: Buffer): unknown;
+      };
       const request = new definition.requestType();
       set(request);
       const bytes = Buffer.from(request.serializeBinary());
-      const read = plain.request(method as any, definition.requestDeserialize(bytes));
+      const read = plain.request(method as StructMethod, definition.requestDeserialize(bytes));
       expect([method, read.structs]).toEqual([method, service[method]!.requestDeserialize(bytes).structs]);
     }
     const message = () => {
@@ -244,7 +250,7 @@ describe("the codec's check against the generated classes (provider/tuning.ts, 1
     };
     const structs = { properties: olds, inputs: oldInputs };
     const viaPlain = generated.read.responseSerialize(
-      plain.response("read", { message: message(), structs }),
+      plain.response("read", { message: message(), structs }) as ReturnType<typeof message>,
     );
     const viaCodec = service.read!.responseSerialize({ message: message(), structs });
     expect(provproto.ReadResponse.deserializeBinary(viaPlain).toObject()).toEqual(
