@@ -11,7 +11,7 @@
 //                       wire (the plugin's message decoding), requests, limits, load (50 clients
 //                       creating and reading versions)
 //   --limits-definitions 10   definitions of 1,000 versions for the limits part (10 = the service limit)
-//   --write-readme      replace the generated Benchmarks table in README.md
+//   --write-docs        replace the generated tables in docs/benchmarks.md
 //   --json <file>       also write the report as JSON (test/e2e/benchSmoke.test.ts reads it)
 import * as os from "os";
 import * as fs from "fs";
@@ -24,7 +24,7 @@ import { measureRequests, type RequestReport } from "./requests";
 import { measureEmulatorLimits, type LimitsReport } from "./emulatorLimits";
 import { measureLoad, type LoadReport } from "./load";
 import { measureWire, type WireReport } from "./wire";
-import { renderReport, writeReadme } from "./report";
+import { renderReport, writeDocs } from "./report";
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   console.log(`\n${text}`);
   const json = flag("json");
   if (json) fs.writeFileSync(json, JSON.stringify({ report, text }, null, 1));
-  if (process.argv.includes("--write-readme")) writeReadme(text);
+  if (process.argv.includes("--write-docs")) writeDocs(text);
 }
 
 main().catch((error) => {

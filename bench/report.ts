@@ -1,6 +1,7 @@
-// The benchmark's Markdown: the table README.md carries between its bench markers.
+// The benchmark's Markdown: the tables docs/benchmarks.md carries between its bench markers.
 import * as fs from "fs";
-import { markdownTable, README_PATH, replaceBetween } from "../scripts/generate-readme-tables";
+import * as path from "path";
+import { markdownTable, replaceBetween, ROOT } from "../scripts/generate-docs";
 import type { BenchReport } from "./index";
 import { STEPS, type StackRun } from "./stacks";
 import { DYNAMIC, PLUGIN, type Comparison, type Flavour } from "./programs";
@@ -272,7 +273,10 @@ export function renderReport(report: BenchReport): string {
   return parts.join("\n\n");
 }
 
-export function writeReadme(text: string): void {
-  const current = fs.readFileSync(README_PATH, "utf8");
-  fs.writeFileSync(README_PATH, replaceBetween(current, "bench", text));
+/** The page whose bench markers hold the latest results. */
+export const BENCHMARKS_PAGE = path.join(ROOT, "docs", "benchmarks.md");
+
+export function writeDocs(text: string): void {
+  const current = fs.readFileSync(BENCHMARKS_PAGE, "utf8");
+  fs.writeFileSync(BENCHMARKS_PAGE, replaceBetween(current, "bench", text));
 }

@@ -1,6 +1,6 @@
 // The api-versions the emulator answers for galleries, image definitions and image versions, and the
 // request/response fields each one introduced: one table, read by the pipeline (which versions exist,
-// which fields a version may send and receive) and printed into the README.
+// which fields a version may send and receive) and printed into docs/emulator.md.
 //
 // 2018-06-01 and 2019-03-01 are left out: image versions took their source from
 // `publishingProfile.source` then, a shape the emulator does not model (`storageProfile` came in

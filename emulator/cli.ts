@@ -178,7 +178,7 @@ export async function runEmulatorCli(argv: string[] = process.argv.slice(2)): Pr
     `  export AZURE_CLIENT_SECRET=${secret}`,
     `  export AZURE_AUTHORITY_HOST=${emulator.endpoint}`,
     `  export AZURE_RESOURCE_MANAGER_ENDPOINT=${emulator.endpoint}`,
-    `  export EMULATOR=${emulator.endpoint}   # read by the README's Azure CLI, Python and JavaScript scripts`,
+    `  export EMULATOR=${emulator.endpoint}   # read by the Azure CLI, Python and JavaScript scripts of docs/emulator.md`,
     ...(emulator.certificatePath
       ? [
           `  export NODE_EXTRA_CA_CERTS=${emulator.certificatePath}`,

@@ -50,7 +50,7 @@ export interface EmulatorOptions {
   /** JSON file with sources to register: `{ "sources": [ { id, location, osDiskSizeGB, dataDisks?, kind? } ] }`. */
   seedFile?: string;
   /**
-   * Injected faults, in order (first match wins): rule objects or one-line rules (README, "Injecting
+   * Injected faults, in order (first match wins): rule objects or one-line rules (docs/emulator.md, "Injecting
    * faults"). Given, they replace the rules kept in the state directory; absent, those stay.
    */
   faults?: (FaultRule | string)[];

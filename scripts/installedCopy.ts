@@ -11,6 +11,17 @@ const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf
   files: string[];
 };
 
+/** The paths a "files" entry publishes: the entry itself, or for `<dir>/*<suffix>` the files of dir with that suffix. */
+function publishedPaths(entry: string): string[] {
+  const pattern = /^(.+)\/\*([^/*]*)$/.exec(entry);
+  if (!pattern) return [entry];
+  const [dir, suffix] = [pattern[1]!, pattern[2]!];
+  return fs
+    .readdirSync(path.join(ROOT, dir))
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => path.join(dir, name));
+}
+
 /** Copies the built package (run `npm run build` first) into nodeModules; returns its folder. */
 export function copyPackageInto(nodeModules: string): string {
   if (!fs.existsSync(path.join(ROOT, "dist", "provider", "index.js")))
@@ -18,7 +29,7 @@ export function copyPackageInto(nodeModules: string): string {
   const target = path.join(nodeModules, PACKAGE.name);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
-  for (const entry of ["package.json", ...PACKAGE.files]) {
+  for (const entry of ["package.json", ...PACKAGE.files].flatMap(publishedPaths)) {
     fs.cpSync(path.join(ROOT, entry), path.join(target, entry), { recursive: true });
   }
   return target;

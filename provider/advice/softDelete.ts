@@ -16,7 +16,7 @@ import { getPath } from "../lifecycle/values";
 const DAYS = LIMITS.softDeleteRetentionDays.value;
 const HOW =
   "restore it by declaring it again with `restore: true` (or a PUT of the version with only its location), " +
-  "see the README's Soft delete section";
+  "see docs/access.md#soft-delete";
 
 export function softDeletesVersions(gallery: JsonObject | undefined): boolean {
   return getPath(gallery, ["softDeletePolicy", "isSoftDeleteEnabled"]) === true;

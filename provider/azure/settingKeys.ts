@@ -1,5 +1,5 @@
 // The provider's configuration keys (namespace `compute-gallery`), described once for every place
-// that lists them: the plugin's package schema, its CheckConfig and the README's table.
+// that lists them: the plugin's package schema, its CheckConfig and the README's configuration table.
 // readSettings (settings.ts) interprets them.
 export interface SettingKey {
   readonly key: string;

@@ -19,7 +19,7 @@ function catalogHint(name: string): string {
   const close = closest(normaliseRegionName(name), PUBLIC_REGION_NAMES);
   const known = close === undefined ? undefined : findRegion(close);
   if (known !== undefined) return `did you mean "${known.name}" (${known.displayName})?`;
-  return 'use a region name such as "eastus2" or "East US 2" (the README lists the regions)';
+  return 'use a region name such as "eastus2" or "East US 2" (docs/limits.md#limits lists the regions)';
 }
 
 const PUBLIC_REGION_NAMES = REGIONS.filter((region) => region.cloud === "public").map(
@@ -112,7 +112,7 @@ export function targetRegionFailures(
         ownStorage === undefined ? " (inherited from publishingProfile.storageAccountType)" : "";
       failures.push({
         property: at("storageAccountType"),
-        reason: `${at("storageAccountType")} "Standard_ZRS"${inherited} needs zone-redundant storage across availability zones, which Azure does not offer in ${region.displayName} (${region.name}); use Standard_LRS or Premium_LRS there, or a region with zones (see the README's region list)`,
+        reason: `${at("storageAccountType")} "Standard_ZRS"${inherited} needs zone-redundant storage across availability zones, which Azure does not offer in ${region.displayName} (${region.name}); use Standard_LRS or Premium_LRS there, or a region with zones (see docs/limits.md#limits for the list)`,
       });
     }
     const access = accessReason(name, at("name"), accessGrantedRegions);

@@ -1,6 +1,6 @@
 /**
  * Walks a resource's zod schema (model/schemas.ts) into a neutral tree that generators read without
- * knowing zod: the argument and output types, the README tables and the Pulumi package
+ * knowing zod: the argument and output types, the docs' tables and the Pulumi package
  * schema all start from here, so the shape of a resource is written once.
  */
 import { z } from "./zod";

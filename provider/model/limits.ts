@@ -1,6 +1,6 @@
 /**
  * Service limits of Azure Compute Gallery, as one table. `check` reads the entries it enforces; the
- * README generator prints all of them.
+ * docs generator (scripts/generate-docs.ts) prints all of them into docs/limits.md.
  */
 export interface LimitEntry {
   /** The number. */

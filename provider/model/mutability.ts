@@ -2,7 +2,7 @@
  * THE mutability table: for every argument of every resource kind, whether Azure changes it in place
  * ("update") or the resource has to be deleted and created again ("replace"), and why.
  *
- * `diff` reads nothing but this table; the README generator prints it; a unit test walks the
+ * `diff` reads nothing but this table; the docs generator prints it (docs/resources.md); a unit test walks the
  * schemas and fails when an argument is missing here.
  *
  * Path syntax: dot-separated argument names following Azure's REST nesting. `[]` marks a list whose

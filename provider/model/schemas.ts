@@ -5,7 +5,7 @@
  * a misspelt argument is an error that names the key.
  *
  * Everything else about a shape derives from here: check validates against these schemas, the
- * `pulumi.Input` argument types, the output declarations and the README argument tables are
+ * `pulumi.Input` argument types, the output declarations and the argument tables of docs/resources.md are
  * generated from them (`npm run generate`, `npm run docs`) through `describeShape.ts`. So every
  * property carries a short description for users, and the metadata the generators need:
  *   - `typeName` on an object: the name of its generated types (`TargetRegion` -> `TargetRegionArgs`);

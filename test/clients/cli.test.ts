@@ -1,21 +1,21 @@
-// The Azure CLI (azure-cli from PyPI) runs the README's script against a fresh emulator: cloud
+// The Azure CLI (azure-cli from PyPI) runs the script of docs/emulator.md against a fresh emulator: cloud
 // registration from /metadata/endpoints, service-principal login (subscriptions, tenants), a resource
 // group, then every `az sig` step a reader copies, ending with the three deletes.
 import * as path from "node:path";
 import { request, fetchToken } from "../emulator/client";
-import { clientEnv, clientSuite, readmeScript, run } from "./harness";
+import { clientEnv, clientSuite, docsScript, run } from "./harness";
 
 const suite = clientSuite({ python: true });
 
 test(
-  "the README's Azure CLI script creates, replicates, extends, lists and deletes a gallery image version",
+  "the Azure CLI script of docs/emulator.md creates, replicates, extends, lists and deletes a gallery image version",
   async () => {
     const c = suite.emulator();
     const pyenv = suite.pyenv();
     const started = Date.now();
     const r = await run(
       "bash",
-      ["-c", readmeScript("azure-cli")],
+      ["-c", docsScript("azure-cli")],
       clientEnv(c, path.join(pyenv, "cli", "bin")),
       c.stateDir,
     );

@@ -1,6 +1,6 @@
 // The clients suite's harness: the Azure CLI and the Python SDK from the project's cache (installed by
 // scripts/ensure-python-clients.sh, which fails rather than skips), a fresh emulator per test file
-// that wants resource groups created first as Azure does, and the README's scripts as the programs run.
+// that wants resource groups created first as Azure does, and the scripts of docs/emulator.md as the programs run.
 import { spawn, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -18,14 +18,17 @@ export function ensurePythonClients(): string {
   return out.trim().split("\n").pop() as string;
 }
 
-/** The fenced block right after `<!-- client:<name> -->` in README.md: what a reader copies. */
-export function readmeScript(name: string): string {
-  const text = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+/** The page whose `<!-- client:<name> -->` blocks are the scripts these tests run. */
+const CLIENTS_PAGE = path.join(REPO, "docs", "emulator.md");
+
+/** The fenced block right after `<!-- client:<name> -->` in docs/emulator.md: what a reader copies. */
+export function docsScript(name: string): string {
+  const text = fs.readFileSync(CLIENTS_PAGE, "utf8");
   const marker = `<!-- client:${name} -->`;
   const at = text.indexOf(marker);
-  if (at < 0) throw new Error(`README.md has no ${marker}`);
+  if (at < 0) throw new Error(`docs/emulator.md has no ${marker}`);
   const fence = /```[a-z]*\n([\s\S]*?)\n```/.exec(text.slice(at));
-  if (!fence?.[1]) throw new Error(`README.md has no code block after ${marker}`);
+  if (!fence?.[1]) throw new Error(`docs/emulator.md has no code block after ${marker}`);
   return fence[1];
 }
 
@@ -83,7 +86,7 @@ export function run(
   });
 }
 
-/** The environment the README tells a reader to set, pointed at this emulator, and nothing of the caller's Azure. */
+/** The environment docs/emulator.md tells a reader to set, pointed at this emulator, and nothing of the caller's Azure. */
 export function clientEnv(
   c: ClientEmulator,
   bin: string,

@@ -1,7 +1,7 @@
-// The Python SDK (azure-identity + azure-mgmt-compute from PyPI) runs the README's scenario against a
+// The Python SDK (azure-identity + azure-mgmt-compute from PyPI) runs the scenario of docs/emulator.md against a
 // fresh emulator, once with the SDK's default api-version and once pinned to an older one.
 import * as path from "node:path";
-import { clientEnv, clientSuite, readmeScript, run } from "./harness";
+import { clientEnv, clientSuite, docsScript, run } from "./harness";
 
 const suite = clientSuite({ python: true });
 
@@ -18,7 +18,7 @@ test.each([
   ["the SDK's default", undefined, "2026-03-03"],
   ["an older", "2022-03-03", "2022-03-03"],
 ])(
-  "the README's Python scenario passes with %s api-version",
+  "the Python scenario of docs/emulator.md passes with %s api-version",
   async (_label, pinned, sent) => {
     const c = suite.emulator();
     const pyenv = suite.pyenv();
@@ -27,7 +27,7 @@ test.each([
     const env = clientEnv(c, path.join(pyenv, "sdk", "bin"), pinned ? { GALLERY_API_VERSION: pinned } : {});
     const r = await run(
       path.join(pyenv, "sdk", "bin", "python"),
-      ["-c", readmeScript("python")],
+      ["-c", docsScript("python")],
       env,
       c.stateDir,
     );

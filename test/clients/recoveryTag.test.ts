@@ -3,7 +3,7 @@
 // next create of the resource adopts the gallery.
 import * as path from "node:path";
 import { request, fetchToken } from "../emulator/client";
-import { clientEnv, clientSuite, readmeScript, run } from "./harness";
+import { clientEnv, clientSuite, docsScript, run } from "./harness";
 import { connect } from "../../provider/azure/connect";
 import { createContext } from "../../provider/operations/context";
 import { resourceOperations } from "../../provider/operations/operations";
@@ -11,9 +11,9 @@ import type { BackendSettings } from "../../provider/azure/settings";
 
 const suite = clientSuite({ python: true });
 
-/** The README's Azure CLI set-up: the lines up to the login, which every session needs first. */
+/** The Azure CLI set-up of docs/emulator.md: the lines up to the login, which every session needs first. */
 function cliLogin(): string {
-  const lines = readmeScript("azure-cli").split("\n");
+  const lines = docsScript("azure-cli").split("\n");
   const login = lines.findIndex((line) => line.startsWith("az login"));
   // The login command continues on the next line.
   return lines.slice(0, login + 2).join("\n");

@@ -1,12 +1,13 @@
 // What the consumer suite shares: the tarball globalSetup packed, the supported versions read from
 // package.json, a Node.js of a given major, an environment for a user's project (that Node.js and its
 // npm first on PATH, none of this repository's npm or jest settings), child processes with their time,
-// npm installs into projects outside the repository, and the README's mutability table.
+// npm installs into projects outside the repository, and the docs' mutability table.
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { satisfies } from "../../provider/pulumiVersion";
+import { pageOf } from "../../scripts/generate-docs";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -293,18 +294,18 @@ export interface DocumentedChange {
 }
 
 /**
- * What the README's table "What updates in place and what replaces" says about changing `argument` of
+ * What the table "What updates in place and what replaces" (docs/resources.md) says about changing `argument` of
  * `resource`: the facts users read, which the preview must match.
  */
 export function documentedChange(resource: string, argument: string): DocumentedChange {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const table = readme.slice(
-    readme.indexOf("<!-- mutability:start -->"),
-    readme.indexOf("<!-- mutability:end -->"),
+  const page = fs.readFileSync(pageOf("mutability"), "utf8");
+  const table = page.slice(
+    page.indexOf("<!-- mutability:start -->"),
+    page.indexOf("<!-- mutability:end -->"),
   );
   const section = table.split(/^### /m).find((s) => s.startsWith(`${resource}\n`));
   const row = section?.split("\n").find((line) => line.startsWith(`| \`${argument}\``));
-  if (!row) throw new Error(`the README's mutability table has no row for ${resource} ${argument}`);
+  if (!row) throw new Error(`docs/resources.md's mutability table has no row for ${resource} ${argument}`);
   const [, , change = "", why = ""] = row.split("|").map((cell) => cell.trim());
   const behaviour = change.startsWith("**replace**")
     ? "replace"

@@ -16,7 +16,7 @@
 //    embedded emulator: up; a preview with no changes; a gallery description changed in place; an
 //    image definition's osType, which Azure cannot change, announced as a replacement (with the
 //    provider's warning naming it) and applied; refresh; destroy. Expected behaviour comes from the
-//    README's mutability table, the documented facts;
+//    docs/resources.md's mutability table, the documented facts;
 // 4. runs examples/yaml through the installed plugin (plugins.providers[].path into node_modules)
 //    with the plain `pulumi` CLI: up, `preview --json` after an update and a replacement, destroy;
 // 5. runs `npx compute-gallery review` on that preview JSON.

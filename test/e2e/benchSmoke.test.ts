@@ -44,7 +44,7 @@ beforeAll(() => {
   }
 });
 
-test("every step of every stack ran and was timed, and the README's tables are rendered from it", () => {
+test("every step of every stack ran and was timed, and the benchmark page's tables are rendered from it", () => {
   expect(report.stacks.map((run) => run.n)).toEqual([2]);
   const [run] = report.stacks;
   for (const step of STEPS) {

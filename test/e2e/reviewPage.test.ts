@@ -2,30 +2,18 @@
 // scripts/install-chromium.sh). The screenshot must show the matrix: as many cells of each colour
 // as the scenario has added, removed, changed and unchanged replicas, counted by hand from the
 // scenarios in reviewScenarios.ts. A missing browser fails the test.
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { review } from "../../provider/review/command";
 import { CELL_COLOURS } from "../../provider/review/html";
 import { colourAreas, readPng } from "./png";
+import { screenshot } from "../../scripts/chromium";
 
 jest.setTimeout(120_000);
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/review");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), "utf8");
-
-function chromium(): string {
-  const candidate = process.env.CHROMIUM ?? "chromium";
-  try {
-    execFileSync(candidate, ["--version"], { stdio: "ignore" });
-    return candidate;
-  } catch {
-    throw new Error(
-      `headless Chromium (${candidate}) is not installed: run scripts/install-chromium.sh (apt-get install chromium)`,
-    );
-  }
-}
 
 let dir: string;
 beforeAll(() => {
@@ -38,20 +26,7 @@ function drawnCells(scenario: string): Record<keyof typeof CELL_COLOURS, number>
   const page = path.join(dir, `${scenario}.html`);
   const shot = path.join(dir, `${scenario}.png`);
   fs.writeFileSync(page, review(fixture(`${scenario}.preview.json`), fixture("state.json")).html);
-  execFileSync(
-    chromium(),
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--hide-scrollbars",
-      "--force-color-profile=srgb",
-      "--window-size=1400,1000",
-      `--screenshot=${shot}`,
-      `file://${page}`,
-    ],
-    { stdio: "ignore", timeout: 60_000 },
-  );
+  screenshot(page, shot, 1400, 1000);
   const image = readPng(fs.readFileSync(shot));
   // A cell is at least 140 x 40 px; the legend's swatches are far smaller and do not count.
   const cellPixels = 3000;

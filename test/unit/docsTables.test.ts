@@ -1,11 +1,19 @@
-import * as fs from "fs";
-import { README_PATH, renderTables, updateReadme } from "../../scripts/generate-readme-tables";
+import * as path from "path";
+import { generatedPages, GENERATED_SECTIONS, renderTables, ROOT } from "../../scripts/generate-docs";
 import { MUTABILITY } from "../../provider/model/mutability";
 
-describe("README tables", () => {
-  it("README.md holds the tables generated from the model (run scripts/generate-readme-tables.ts)", () => {
-    const readme = fs.readFileSync(README_PATH, "utf8");
-    expect(updateReadme(readme)).toBe(readme);
+describe("generated docs tables", () => {
+  it.each(Object.keys(GENERATED_SECTIONS))(
+    "%s holds the tables generated from the model (run scripts/generate-docs.ts)",
+    (page) => {
+      const { current, next } = generatedPages().find((p) => p.file === path.join(ROOT, page))!;
+      expect(next).toBe(current);
+    },
+  );
+
+  it("every generated section has exactly one page", () => {
+    const markers = Object.values(GENERATED_SECTIONS).flat();
+    expect([...markers].sort()).toEqual(Object.keys(renderTables()).sort());
   });
 
   it("print every row of the mutability table", () => {

@@ -1,18 +1,15 @@
 /**
  * Prints the arguments and outputs of each resource (from the zod model), the mutability table, the
  * limits, the region catalog, the configuration keys (the ones the plugin's schema lists) and the
- * emulator's api-versions into README.md between markers, so that the docs cannot drift from the behaviour.
+ * emulator's api-versions between markers into the page that holds each of them (GENERATED_SECTIONS),
+ * so that the docs cannot drift from the behaviour.
  *
- *   npx ts-node scripts/generate-readme-tables.ts          rewrite README.md
- *   npx ts-node scripts/generate-readme-tables.ts --check  exit 1 when README.md is stale
+ *   npx ts-node scripts/generate-docs.ts          rewrite every page that holds a generated section
+ *   npx ts-node scripts/generate-docs.ts --check  exit 1 when any of them is stale
  *
  * Tables are written with padded columns exactly as Prettier formats Markdown, so that
  * `prettier --write .` and this script agree on every byte (Prettier itself cannot be loaded inside
  * jest, which runs the staleness test).
- *
- * Exports: `renderTables(): { arguments; mutability; limits; config; "api-versions" }` (keys are the markers),
- * `updateReadme(text): string`,
- * `README_PATH`.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -29,7 +26,7 @@ import { SETTING_KEYS, SETTINGS_NAMESPACE } from "../provider/azure/settingKeys"
 import { INPUT_SCHEMAS, OUTPUT_SCHEMAS } from "../provider/model/schemas";
 import { API_VERSIONS, type ShapedType } from "../emulator/apiVersions";
 
-export const README_PATH = path.join(__dirname, "..", "README.md");
+export const ROOT = path.join(__dirname, "..");
 
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
 
@@ -154,6 +151,9 @@ function apiVersionsTable(): string {
   );
 }
 
+export type Tables = ReturnType<typeof renderTables>;
+export type GeneratedMarker = keyof Tables;
+
 export function renderTables(): {
   arguments: string;
   mutability: string;
@@ -170,62 +170,63 @@ export function renderTables(): {
   };
 }
 
-const MINIMAL_README = [
-  "# pulumi-azure-compute-gallery",
-  "",
-  "## Arguments and outputs",
-  "",
-  "<!-- arguments:start -->",
-  "<!-- arguments:end -->",
-  "",
-  "## What updates in place and what replaces",
-  "",
-  "<!-- mutability:start -->",
-  "<!-- mutability:end -->",
-  "",
-  "## Limits and regions",
-  "",
-  "<!-- limits:start -->",
-  "<!-- limits:end -->",
-  "",
-  "## Backends",
-  "",
-  "<!-- config:start -->",
-  "<!-- config:end -->",
-  "",
-  "## Emulator api-versions",
-  "",
-  "<!-- api-versions:start -->",
-  "<!-- api-versions:end -->",
-  "",
-].join("\n");
+/** Which page (relative to the repository) holds each generated section: where a reader looks for it. */
+export const GENERATED_SECTIONS: Readonly<Record<string, readonly GeneratedMarker[]>> = {
+  "README.md": ["config"],
+  "docs/resources.md": ["arguments", "mutability"],
+  "docs/limits.md": ["limits"],
+  "docs/emulator.md": ["api-versions"],
+};
+
+/** The absolute path of the page that holds `marker`'s section. */
+export function pageOf(marker: GeneratedMarker): string {
+  const page = Object.keys(GENERATED_SECTIONS).find((file) => GENERATED_SECTIONS[file]!.includes(marker));
+  if (!page) throw new Error(`no page holds the ${marker} section`);
+  return path.join(ROOT, page);
+}
 
 export function replaceBetween(text: string, marker: string, content: string): string {
   const start = `<!-- ${marker}:start -->`;
   const end = `<!-- ${marker}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} markers`);
+  if (from < 0 || to < from) throw new Error(`no ${start} ... ${end} markers`);
   return `${text.slice(0, from + start.length)}\n\n${content}\n\n${text.slice(to)}`;
 }
 
-/** README text with the generated tables in place of what is between the markers. */
-export function updateReadme(text: string): string {
-  const tables = renderTables();
+/** A page's text with the generated sections of `markers` in place of what is between their markers. */
+export function updatePage(
+  text: string,
+  markers: readonly GeneratedMarker[],
+  tables = renderTables(),
+): string {
   let updated = text;
-  for (const [marker, content] of Object.entries(tables)) updated = replaceBetween(updated, marker, content);
+  for (const marker of markers) updated = replaceBetween(updated, marker, tables[marker]);
   return updated;
 }
 
+/** Each page holding generated sections, with its text now and as the generator writes it. */
+export function generatedPages(): { file: string; current: string; next: string }[] {
+  const tables = renderTables();
+  return Object.entries(GENERATED_SECTIONS).map(([page, markers]) => {
+    const file = path.join(ROOT, page);
+    const current = fs.readFileSync(file, "utf8");
+    return { file, current, next: updatePage(current, markers, tables) };
+  });
+}
+
 function main(argv: readonly string[]): number {
-  const current = fs.existsSync(README_PATH) ? fs.readFileSync(README_PATH, "utf8") : MINIMAL_README;
-  const next = updateReadme(current);
+  const pages = generatedPages();
   if (argv.includes("--check")) {
-    if (next === current) return 0;
-    console.error("README.md's tables are stale: run `npx ts-node scripts/generate-readme-tables.ts`");
-    return 1;
+    const stale = pages.filter((page) => page.next !== page.current);
+    for (const page of stale) {
+      console.error(
+        `${path.relative(ROOT, page.file)} is stale: run \`npx ts-node scripts/generate-docs.ts\``,
+      );
+    }
+    return stale.length ? 1 : 0;
   }
-  fs.writeFileSync(README_PATH, next);
+  for (const page of pages) if (page.next !== page.current) fs.writeFileSync(page.file, page.next);
   return 0;
 }
 
