@@ -315,3 +315,13 @@ export function documentedChange(resource: string, argument: string): Documented
   if (!behaviour) throw new Error(`unreadable change "${change}" for ${resource} ${argument}`);
   return { behaviour, why };
 }
+
+/** The ```yaml block of the README's "## Pulumi YAML" section: the program a reader copies. */
+export function readmeYamlQuickstart(): string {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const section = readme.split(/^## /m).find((s) => s.startsWith("Pulumi YAML\n"));
+  if (!section) throw new Error("README.md has no '## Pulumi YAML' section");
+  const block = /^```yaml\n([\s\S]*?)^```$/m.exec(section);
+  if (!block?.[1]) throw new Error("the README's Pulumi YAML section has no ```yaml block");
+  return block[1];
+}

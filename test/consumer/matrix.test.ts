@@ -19,9 +19,12 @@
 //    docs/resources.md's mutability table, the documented facts;
 // 4. runs examples/yaml through the installed plugin (plugins.providers[].path into node_modules)
 //    with the plain `pulumi` CLI: up, `preview --json` after an update and a replacement, destroy;
-// 5. runs `npx compute-gallery review` on that preview JSON.
+// 5. runs `npx compute-gallery review` on that preview JSON;
+// 6. runs the README's YAML quickstart exactly as written, from a folder whose node_modules is the
+//    cell's, so the plugin path the README gives is the one a user's project has: up, then destroy.
 // Cells run two at a time (CONSUMER_CONCURRENCY); each prints its time per stage.
 import * as fs from "fs";
+import * as yaml from "js-yaml";
 import * as path from "path";
 import {
   concurrency,
@@ -34,6 +37,7 @@ import {
   pulumiBin,
   pulumiCopies,
   pulumiOnDisk,
+  readmeYamlQuickstart,
   removeDir,
   report,
   ROOT,
@@ -91,6 +95,13 @@ interface YamlResult {
   destroyState: unknown[];
 }
 
+interface ReadmeYamlResult {
+  /** The resources the README's program declares: name and type token. */
+  declared: { name: string; type: string }[];
+  upState: { type: string; urn: string }[];
+  destroyState: { type: string }[];
+}
+
 interface CellResult {
   dir: string;
   toolchain?: Toolchain;
@@ -102,6 +113,7 @@ interface CellResult {
   program?: ProgramResult;
   yaml?: YamlResult;
   review?: Run;
+  readmeYaml?: ReadmeYamlResult;
 }
 
 async function stage<T>(result: CellResult, name: string, fn: () => Promise<T>): Promise<T | undefined> {
@@ -132,9 +144,7 @@ const YAML_EDITS: [string, string][] = [
 
 async function runYaml(dir: string, env: NodeJS.ProcessEnv): Promise<YamlResult> {
   const yamlDir = path.join(dir, "yaml");
-  const backend = path.join(dir, "yaml-state");
   fs.mkdirSync(yamlDir);
-  fs.mkdirSync(backend);
   fs.copyFileSync(YAML_SEED, path.join(yamlDir, "emulator-seed.json"));
   // What the README tells a user outside this repository: point the plugin path at the installed
   // package's bin folder.
@@ -148,18 +158,11 @@ async function runYaml(dir: string, env: NodeJS.ProcessEnv): Promise<YamlResult>
     "value: emulator-seed.json",
   );
   fs.writeFileSync(path.join(yamlDir, "Pulumi.yaml"), program);
-  const yamlEnv = { ...env, PULUMI_BACKEND_URL: `file://${backend}` };
-  const pulumi = (...args: string[]) =>
-    succeeds("pulumi", [...args, "--non-interactive", "--color", "never"], { cwd: yamlDir, env: yamlEnv });
-  const resources = async () =>
-    (JSON.parse((await pulumi("stack", "export")).stdout).deployment.resources ?? []) as {
-      type: string;
-      urn: string;
-    }[];
+  const pulumi = pulumiIn(yamlDir, path.join(dir, "yaml-state"), env);
   await pulumi("stack", "init", "consumer");
   await pulumi("config", "set", "compute-gallery:replicationSpeed", "1000");
   await pulumi("up", "--yes");
-  const upState = await resources();
+  const upState = await ourResources(pulumi);
   fs.writeFileSync(
     path.join(yamlDir, "Pulumi.yaml"),
     YAML_EDITS.reduce((text, [from, to]) => replaceOnce(text, from, to), program),
@@ -172,8 +175,40 @@ async function runYaml(dir: string, env: NodeJS.ProcessEnv): Promise<YamlResult>
     upState,
     preview: JSON.parse(previewRun.stdout) as YamlResult["preview"],
     previewFile,
-    destroyState: await resources(),
+    destroyState: await ourResources(pulumi),
   };
+}
+
+/** `pulumi` with the cell's toolchain in `cwd`, its state in a file backend of its own. */
+function pulumiIn(cwd: string, backend: string, env: NodeJS.ProcessEnv) {
+  fs.mkdirSync(backend);
+  const projectEnv = { ...env, PULUMI_BACKEND_URL: `file://${backend}` };
+  return (...args: string[]) =>
+    succeeds("pulumi", [...args, "--non-interactive", "--color", "never"], { cwd, env: projectEnv });
+}
+
+async function ourResources(pulumi: (...args: string[]) => Promise<Run>) {
+  const state = JSON.parse((await pulumi("stack", "export")).stdout) as {
+    deployment: { resources?: { type: string; urn: string }[] };
+  };
+  return (state.deployment.resources ?? []).filter((r) => r.type.startsWith("compute-gallery:index:"));
+}
+
+async function runReadmeYaml(dir: string, env: NodeJS.ProcessEnv): Promise<ReadmeYamlResult> {
+  const program = readmeYamlQuickstart();
+  const projectDir = path.join(dir, "readme-yaml");
+  fs.mkdirSync(projectDir);
+  fs.symlinkSync(path.join(dir, "node_modules"), path.join(projectDir, "node_modules"));
+  fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), program);
+  const declared = Object.entries(
+    (yaml.load(program) as { resources: Record<string, { type: string }> }).resources,
+  ).map(([name, resource]) => ({ name, type: resource.type }));
+  const pulumi = pulumiIn(projectDir, path.join(dir, "readme-yaml-state"), env);
+  await pulumi("stack", "init", "quickstart");
+  await pulumi("up", "--yes");
+  const upState = await ourResources(pulumi);
+  await pulumi("destroy", "--yes");
+  return { declared, upState, destroyState: await ourResources(pulumi) };
 }
 
 async function runCell(cell: Cell, toolchain: Toolchain): Promise<CellResult> {
@@ -253,6 +288,7 @@ async function runCell(cell: Cell, toolchain: Toolchain): Promise<CellResult> {
         });
       });
     }
+    await stage(result, "readmeYaml", async () => (result.readmeYaml = await runReadmeYaml(dir, env)));
   }
   const times = Object.entries(result.stages)
     .map(([name, { seconds, error }]) => `${name} ${seconds.toFixed(1)} s${error ? " (failed)" : ""}`)
@@ -308,6 +344,8 @@ function ours(record: StepRecord): Record<string, string[]> {
 }
 
 const nameOf = (urn: string) => urn.split("::").pop() ?? urn;
+const sortByName = <T extends { name: string }>(items: T[]) =>
+  [...items].sort((a, b) => a.name.localeCompare(b.name));
 
 describe.each(cells)("node $node, @pulumi/pulumi $pulumi", (cell) => {
   let result: CellResult;
@@ -459,6 +497,15 @@ describe.each(cells)("node $node, @pulumi/pulumi $pulumi", (cell) => {
     expect(yaml.destroyState.filter((r: any) => String(r.type).startsWith("compute-gallery:index:"))).toEqual(
       [],
     );
+  });
+
+  test("the README's YAML quickstart, as written, creates what it declares and destroys it", () => {
+    passed(result, "readmeYaml");
+    const { declared, upState, destroyState } = result.readmeYaml!;
+    expect(declared.length).toBeGreaterThan(0);
+    const created = upState.map((r) => ({ name: nameOf(r.urn), type: r.type }));
+    expect(sortByName(created)).toEqual(sortByName(declared));
+    expect(destroyState).toEqual([]);
   });
 
   test("npx compute-gallery review renders the preview JSON: the resources and their update and replace", () => {
