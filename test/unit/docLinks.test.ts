@@ -3,7 +3,7 @@
 // other, and one moved heading or page breaks links a reader finds only by clicking.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { brokenLinks, headingAnchors, relativeLinks } from "./markdownLinks";
+import { brokenLinks, headingAnchors, missingPaths, namedPaths, relativeLinks } from "./markdownLinks";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -41,10 +41,22 @@ describe("GitHub's heading anchors", () => {
   });
 });
 
+describe("repository paths named in code spans", () => {
+  it("are read outside fences, and placeholders are not paths", () => {
+    const page =
+      "Edit `provider/model/schemas.ts`, `provider/resources/<kind>.ts` and `npm test`.\n```\n`emulator/x.ts`\n```";
+    expect(namedPaths(page)).toEqual(["provider/model/schemas.ts"]);
+  });
+});
+
 it("there are pages to check", () => {
   expect(PAGES).toEqual(expect.arrayContaining(["README.md", "docs/README.md", "docs/architecture.md"]));
 });
 
 it.each(PAGES)("every relative link in %s resolves", (page) => {
   expect(brokenLinks(path.join(ROOT, page))).toEqual([]);
+});
+
+it.each(PAGES)("every repository path %s names exists", (page) => {
+  expect(missingPaths(path.join(ROOT, page), ROOT)).toEqual([]);
 });

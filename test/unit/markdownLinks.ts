@@ -77,3 +77,35 @@ export function brokenLinks(file: string): string[] {
     return !headingAnchors(fs.readFileSync(resolved, "utf8")).has(decodeURIComponent(anchor));
   });
 }
+
+/** The top-level folders of the repository whose files the docs name in code spans. */
+const REPOSITORY_FOLDERS = [
+  "provider",
+  "emulator",
+  "scripts",
+  "test",
+  "bench",
+  "examples",
+  "bin",
+  "docs",
+  "program",
+];
+
+/**
+ * The repository paths a page names in code spans outside fences (`provider/model/schemas.ts`,
+ * `emulator/routes/`), placeholders such as `provider/resources/<kind>.ts` left out: the docs tell a
+ * maintainer where to make a change, and a renamed file turns that advice into a dead end.
+ */
+export function namedPaths(markdown: string): string[] {
+  const spans = outsideFences(markdown).flatMap((line) =>
+    [...line.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!),
+  );
+  return spans.filter(
+    (span) => REPOSITORY_FOLDERS.some((folder) => span.startsWith(`${folder}/`)) && !/[<>*{}$]/.test(span),
+  );
+}
+
+/** The paths `file` names that do not exist under `root`. */
+export function missingPaths(file: string, root: string): string[] {
+  return namedPaths(fs.readFileSync(file, "utf8")).filter((named) => !fs.existsSync(path.join(root, named)));
+}
