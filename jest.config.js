@@ -1,4 +1,4 @@
-// Six suites with different costs: unit (pure, seconds), emulator (real Azure SDK against an
+// Suites of different costs, cheapest first: unit (pure, seconds), emulator (real Azure SDK against an
 // in-process emulator), contract (the same facts through the provider and the emulator), clients (the
 // Azure CLI and Python SDK from PyPI against an emulator), e2e (the real Pulumi CLI), consumer (the
 // packed package npm-installed into projects outside the repository, on each supported Node.js and
