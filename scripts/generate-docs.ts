@@ -14,7 +14,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describeShape, flattenShape, type ShapeType } from "../provider/model/describeShape";
-import { LIMIT_TABLE } from "../provider/model/limits";
+import { LIMIT_SOURCES, LIMIT_TABLE } from "../provider/model/limits";
 import {
   MUTABILITY,
   RESOURCE_DISPLAY_NAMES,
@@ -101,13 +101,19 @@ function mutabilityTable(): string {
   return sections.join("\n\n");
 }
 
+function sourceLink(source: keyof typeof LIMIT_SOURCES): string {
+  const { title, url } = LIMIT_SOURCES[source];
+  return `[${escapeCell(title)}](${url})`;
+}
+
 function limitsTable(): string {
   const limits = markdownTable(
-    ["Limit", "Value", "Checked before apply"],
+    ["Limit", "Value", "Checked before apply", "Source"],
     LIMIT_TABLE.map((limit) => [
       escapeCell(limit.description),
       limit.value.toLocaleString("en-US"),
       limit.enforcedBy === "check" ? "yes" : "no (Azure quota)",
+      sourceLink(limit.source),
     ]),
   );
   const publicRegions = REGIONS.filter((r) => r.cloud === "public");

@@ -9,68 +9,122 @@ export interface LimitEntry {
   readonly description: string;
   /** "check" when `check` rejects inputs beyond it; "informational" when only Azure can know (quotas). */
   readonly enforcedBy: "check" | "informational";
+  /** Where the number comes from, so a reader can check it against Azure as it is now. */
+  readonly source: LimitSource;
 }
+
+/** The documents the limits are read from; each limit names one. */
+export const LIMIT_SOURCES = {
+  seedArticle: {
+    title: 'Microsoft, "Store and share images in an Azure Compute Gallery" (2021), Limits',
+    url: "https://learn.microsoft.com/azure/virtual-machines/azure-compute-gallery#limits",
+  },
+  galleryRestSpec: {
+    title: "Azure REST API spec, GalleryRP 2024-03-03 (`galleryImageVersionName`, `regionalReplicaCount`)",
+    url: "https://github.com/Azure/azure-rest-api-specs/tree/main/specification/compute/resource-manager/Microsoft.Compute/GalleryRP/stable/2024-03-03",
+  },
+  namingRules: {
+    title:
+      'Microsoft, "Naming rules and restrictions for Azure resources" (Microsoft.Compute, Microsoft.Resources)',
+    url: "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules",
+  },
+  softDelete: {
+    title: 'Microsoft, "Soft Delete in Azure Compute Gallery" (preview)',
+    url: "https://learn.microsoft.com/azure/virtual-machines/soft-delete-gallery",
+  },
+  tagLimits: {
+    title: 'Microsoft, "Use tags to organize your Azure resources", Limitations',
+    url: "https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations",
+  },
+} as const satisfies Record<string, { title: string; url: string }>;
+export type LimitSource = keyof typeof LIMIT_SOURCES;
 
 export const LIMITS = {
   maxRegionalReplicaCount: {
     value: 10,
     description: "Replicas of one image version in one region (`regionalReplicaCount`, `replicaCount`)",
     enforcedBy: "check",
+    source: "seedArticle",
   },
   minRegionalReplicaCount: {
     value: 1,
     description: "Minimum replicas of an image version in a target region",
     enforcedBy: "check",
+    source: "galleryRestSpec",
   },
-  maxGalleryNameLength: { value: 80, description: "Characters in a gallery name", enforcedBy: "check" },
+  maxGalleryNameLength: {
+    value: 80,
+    description: "Characters in a gallery name",
+    enforcedBy: "check",
+    source: "namingRules",
+  },
   maxImageNameLength: {
     value: 80,
     description: "Characters in an image definition name",
     enforcedBy: "check",
+    source: "namingRules",
   },
   maxVersionNumberPart: {
     value: 2_147_483_647,
     description: "Each of Major, Minor, Patch of a version name (a 32-bit signed integer)",
     enforcedBy: "check",
+    source: "galleryRestSpec",
   },
   maxResourceGroupNameLength: {
     value: 90,
     description: "Characters in a resource group name",
     enforcedBy: "check",
+    source: "namingRules",
   },
   galleriesPerSubscriptionPerRegion: {
     value: 100,
     description: "Galleries per subscription and region",
     enforcedBy: "informational",
+    source: "seedArticle",
   },
   imageDefinitionsPerSubscriptionPerRegion: {
     value: 1000,
     description: "Image definitions per subscription and region",
     enforcedBy: "informational",
+    source: "seedArticle",
   },
   imageVersionsPerSubscriptionPerRegion: {
     value: 10000,
     description: "Image versions per subscription and region",
     enforcedBy: "informational",
+    source: "seedArticle",
   },
   softDeleteRetentionDays: {
     value: 7,
     description:
       "Days a soft-deleted image version stays restorable (gallery `softDeletePolicy`; fixed by Azure)",
     enforcedBy: "informational",
+    source: "softDelete",
   },
   maxDiskSizeGiB: {
     value: 1024,
     description: "Size in GiB of any disk attached to an image (1 TB)",
     enforcedBy: "informational",
+    source: "seedArticle",
   },
   maxTagsPerResource: {
     value: 50,
     description: "Tags on one gallery, image definition or version, the provider's owner marker included",
     enforcedBy: "check",
+    source: "tagLimits",
   },
-  maxTagNameLength: { value: 512, description: "Characters in a tag name", enforcedBy: "check" },
-  maxTagValueLength: { value: 256, description: "Characters in a tag value", enforcedBy: "check" },
+  maxTagNameLength: {
+    value: 512,
+    description: "Characters in a tag name",
+    enforcedBy: "check",
+    source: "tagLimits",
+  },
+  maxTagValueLength: {
+    value: 256,
+    description: "Characters in a tag value",
+    enforcedBy: "check",
+    source: "tagLimits",
+  },
 } as const satisfies Record<string, LimitEntry>;
 
 export type LimitName = keyof typeof LIMITS;
