@@ -249,7 +249,7 @@ export function renderReport(report: BenchReport): string {
     const targets = targetsTable(report);
     if (targets)
       parts.push(
-        `Issue 10's targets at N = ${TARGET_MIN_N} and more (\`bench/targets.ts\`), ours over the floor from the tables above: ${targetsText()}. Where the data flavour ran, each step's ratio is split as above: data / floor, what the engine charges for resources of ours' size; ours / data, the provider's own work and the emulator's; and what the target leaves the latter, the target over data / floor (each factor is its own median over the rounds, so the two need not multiply to the ratio). Below 1.00 there, resources of ours' size alone cost the engine more than the target allows:`,
+        `The benchmark's targets at N = ${TARGET_MIN_N} and more (\`bench/targets.ts\`), ours over the floor from the tables above: ${targetsText()}. Where the data flavour ran, each step's ratio is split as above: data / floor, what the engine charges for resources of ours' size; ours / data, the provider's own work and the emulator's; and what the target leaves the latter, the target over data / floor (each factor is its own median over the rounds, so the two need not multiply to the ratio). Below 1.00 there, resources of ours' size alone cost the engine more than the target allows:`,
         targets,
       );
   }
