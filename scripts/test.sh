@@ -24,6 +24,7 @@ npx jest --selectProjects unit
 # highest tested): the tuned paths' assumptions about the SDK hold at both ends (provider/tuning.ts).
 lowest_sdk=$(bash scripts/ensure-pulumi-sdk.sh | tail -n 1)
 COMPUTE_GALLERY_PULUMI_SDK_DIR=$lowest_sdk npx jest --selectProjects unit
+bash scripts/typecheck-on-sdk.sh "$lowest_sdk"
 npx jest --selectProjects emulator
 npx jest --selectProjects contract
 if ! wait "$python_clients"; then
