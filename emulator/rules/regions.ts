@@ -116,11 +116,12 @@ export const CLOUD_NAMES: Readonly<Record<Cloud, string>> = {
   china: "AzureChinaCloud",
 };
 
-const normalise = (displayName: string): string => displayName.replace(/\s+/g, "").toLowerCase();
+/** A region's key in any of Azure's spellings: `East US 2`, `eastus2`, `EastUS2`, `east_us_2`. */
+const squash = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, "");
 
 export const REGIONS: readonly Region[] = ROWS.map(
   ([displayName, hasAvailabilityZones, cloud = "public", needsAccessRequest = false]) => {
-    const name = normalise(displayName);
+    const name = squash(displayName);
     const operationsToken = OPERATIONS_TOKENS[name];
     return {
       name,
@@ -136,12 +137,8 @@ export const REGIONS: readonly Region[] = ROWS.map(
 /** The emulator plays the public cloud; regions of other clouds exist in the catalog only to be refused. */
 export const EMULATED_CLOUD: Cloud = "public";
 
-const squash = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, "");
-const BY_KEY = new Map<string, Region>();
-for (const r of REGIONS) {
-  BY_KEY.set(squash(r.name), r);
-  BY_KEY.set(squash(r.displayName), r);
-}
+// A region's name is its display name squashed, so one key finds it by either.
+const BY_KEY = new Map<string, Region>(REGIONS.map((region) => [region.name, region]));
 
 /** Accepts `eastus2`, `East US 2`, `EastUS2`... (Azure is case- and space-insensitive here). */
 export function findRegion(input: string): Region | undefined {
