@@ -1,38 +1,17 @@
-// What the consumer suite shares: the tarball globalSetup packed, the supported versions read from
-// package.json, a Node.js of a given major, an environment for a user's project (that Node.js and its
-// npm first on PATH, none of this repository's npm or jest settings), child processes with their time,
-// npm installs into projects outside the repository, and the docs' mutability table.
+// What the consumer suite shares: the tarball globalSetup packed, the supported versions
+// (test/packageJson.ts), a Node.js of a given major, an environment for a user's project (that Node.js
+// and its npm first on PATH, none of this repository's npm or jest settings), child processes with
+// their time, npm installs into projects outside the repository, and the docs' mutability table.
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { satisfies } from "../../provider/pulumiVersion";
+import { PACKAGE } from "../packageJson";
 import { pageOf } from "../../scripts/generate-docs";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
-interface Manifest {
-  name: string;
-  version: string;
-  peerDependencies: Record<string, string>;
-  devDependencies: Record<string, string>;
-}
-
-export const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as Manifest;
-
-/** The oldest and newest @pulumi/pulumi this package supports: the peer range's lower bound, the dev pin. */
-export function supportedPulumi(): { range: string; oldest: string; newest: string } {
-  const range = PACKAGE.peerDependencies["@pulumi/pulumi"];
-  if (!range) throw new Error("package.json has no peerDependencies @pulumi/pulumi");
-  const lower = />=\s*v?(\d+\.\d+\.\d+)/.exec(range)?.[1];
-  if (!lower) throw new Error(`the peer range of @pulumi/pulumi (${range}) has no >= lower bound`);
-  const newest = PACKAGE.devDependencies["@pulumi/pulumi"]?.replace(/^[^0-9]*/, "");
-  if (!newest || !/^\d+\.\d+\.\d+$/.test(newest))
-    throw new Error(`devDependencies @pulumi/pulumi is not one version: ${newest}`);
-  for (const version of [lower, newest])
-    if (!satisfies(version, range)) throw new Error(`@pulumi/pulumi ${version} is outside ${range}`);
-  return { range, oldest: lower, newest };
-}
+export { PACKAGE, supportedPulumi } from "../packageJson";
 
 /** A devDependency's version range, as package.json writes it. */
 export function devRange(name: string): string {

@@ -5,15 +5,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { RESOURCE_KINDS } from "../../provider/model/mutability";
+import { PACKAGE } from "../packageJson";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DYNAMIC = path.join(ROOT, "provider", "dynamic");
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
-  exports: Record<string, string>;
-};
 
 test("package.json exports one dynamic provider module per resource kind, built from its source", () => {
-  const exported = Object.entries(manifest.exports).filter(([entry]) => entry.startsWith("./dynamic/"));
+  const exported = Object.entries(PACKAGE.exports).filter(([entry]) => entry.startsWith("./dynamic/"));
   expect(Object.fromEntries(exported)).toEqual(
     Object.fromEntries(
       RESOURCE_KINDS.map((kind) => [`./dynamic/${kind}`, `./dist/provider/dynamic/${kind}.js`]),
