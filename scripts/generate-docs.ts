@@ -160,13 +160,7 @@ function apiVersionsTable(): string {
 export type Tables = ReturnType<typeof renderTables>;
 export type GeneratedMarker = keyof Tables;
 
-export function renderTables(): {
-  arguments: string;
-  mutability: string;
-  limits: string;
-  config: string;
-  "api-versions": string;
-} {
+export function renderTables() {
   return {
     arguments: argumentsTable(),
     mutability: mutabilityTable(),
