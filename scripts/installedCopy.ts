@@ -1,25 +1,23 @@
-// Lays this package out as `npm install` would: a copy of what package.json's "files" publishes,
+// Lays this package out as `npm install` would: a copy of the files `npm pack` publishes,
 // under <node_modules>/pulumi-azure-compute-gallery. The benchmark and the installed-package test
 // use it to measure and check what users get, which differs from running inside this repository:
 // Pulumi stores an installed package's providers in state as a require of their module.
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
-const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
-  name: string;
-  files: string[];
-};
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { name: string };
 
-/** The paths a "files" entry publishes: the entry itself, or for `<dir>/*<suffix>` the files of dir with that suffix. */
-function publishedPaths(entry: string): string[] {
-  const pattern = /^(.+)\/\*([^/*]*)$/.exec(entry);
-  if (!pattern) return [entry];
-  const [dir, suffix] = [pattern[1]!, pattern[2]!];
-  return fs
-    .readdirSync(path.join(ROOT, dir))
-    .filter((name) => name.endsWith(suffix))
-    .map((name) => path.join(dir, name));
+/** The files `npm pack` would publish, as npm itself lists them (its own reading of "files"). */
+function publishedFiles(): string[] {
+  const listing = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const [packed] = JSON.parse(listing) as { files: { path: string }[] }[];
+  return packed!.files.map((file) => file.path);
 }
 
 /** Copies the built package (run `npm run build` first) into nodeModules; returns its folder. */
@@ -29,8 +27,9 @@ export function copyPackageInto(nodeModules: string): string {
   const target = path.join(nodeModules, PACKAGE.name);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
-  for (const entry of ["package.json", ...PACKAGE.files].flatMap(publishedPaths)) {
-    fs.cpSync(path.join(ROOT, entry), path.join(target, entry), { recursive: true });
+  for (const file of publishedFiles()) {
+    fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, file), path.join(target, file));
   }
   return target;
 }
