@@ -108,10 +108,11 @@ function sourceLink(source: keyof typeof LIMIT_SOURCES): string {
 
 function limitsTable(): string {
   const limits = markdownTable(
-    ["Limit", "Value", "Checked before apply", "Source"],
+    ["Limit", "Value", "2021 article said", "Checked before apply", "Source"],
     LIMIT_TABLE.map((limit) => [
       escapeCell(limit.description),
       limit.value.toLocaleString("en-US"),
+      limit.seedArticleValue === undefined ? "same" : limit.seedArticleValue.toLocaleString("en-US"),
       limit.enforcedBy === "check" ? "yes" : "no (Azure quota)",
       sourceLink(limit.source),
     ]),

@@ -1,20 +1,26 @@
-// Service limits per subscription and region, from Microsoft's Azure Compute Gallery article
-// (shared/seed/azure-compute-gallery.de.md, "Einschränkungen"). One table; the emulator's options may
-// override any row.
+// Service limits per subscription and region, and per image version, as Microsoft's current Azure
+// Compute Gallery article states them (Limits, Best practices); the 2021 edition the project started from
+// said 10 replicas per region and 1 TB disks. One table; the emulator's options may override any row.
 
 export interface Limits {
   galleriesPerRegion: number;
   imageDefinitionsPerRegion: number;
   imageVersionsPerRegion: number;
   replicasPerVersionPerRegion: number;
-  /** "All disks attached to the image must be at most 1 TB" (Azure later raised this to 2 TB). */
+  /** Replicas of one version over all its target regions. */
+  replicasPerVersion: number;
+  /** Disks of an image with full replication must be under 2 TB: 2,047 GiB is the largest whole size. */
   maxDiskSizeGB: number;
+  /** Shallow replication takes disks up to 32 TB. */
+  maxShallowDiskSizeGB: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
   galleriesPerRegion: 100,
   imageDefinitionsPerRegion: 1000,
   imageVersionsPerRegion: 10000,
-  replicasPerVersionPerRegion: 10,
-  maxDiskSizeGB: 1024,
+  replicasPerVersionPerRegion: 50,
+  replicasPerVersion: 100,
+  maxDiskSizeGB: 2047,
+  maxShallowDiskSizeGB: 32768,
 };

@@ -79,6 +79,12 @@ export function normalisePublishing(
         `${path}.regionalReplicaCount`,
       );
     }
+    if (profile.replicationMode === "Shallow" && count > 1) {
+      throw errors.invalidParameter(
+        `Shallow replication keeps one replica per region; the replica count for region '${region.displayName}' is ${count}.`,
+        `${path}.regionalReplicaCount`,
+      );
+    }
     out.regionalReplicaCount = count;
     if (out.storageAccountType === undefined || out.storageAccountType === null)
       out.storageAccountType = profile.storageAccountType ?? "Standard_LRS";
@@ -100,6 +106,13 @@ export function normalisePublishing(
     targets.push({ region: region.name, replicaCount: count, storageAccountType: storage });
     return out;
   });
+  const total = profile.targetRegions.reduce<number>((sum, t) => sum + replicasOfRegion(t as JsonObject), 0);
+  if (total > svc.opts.limits.replicasPerVersion) {
+    throw errors.quotaExceeded(
+      `The image version asks for ${total} replicas over all its target regions, which exceeds the limit of ${svc.opts.limits.replicasPerVersion} replicas per image version.`,
+      `${PUBLISHING_PROFILE}.targetRegions`,
+    );
+  }
   const home = findRegion(location);
   if (home && !targets.some((t) => t.region === home.name)) {
     throw errors.invalidParameter(
@@ -108,4 +121,15 @@ export function normalisePublishing(
     );
   }
   return { profile, targets };
+}
+
+/** A target region's replicas: its own count plus those of its additional replica sets. */
+function replicasOfRegion(target: JsonObject): number {
+  const sets = Array.isArray(target.additionalReplicaSets) ? target.additionalReplicaSets : [];
+  const extra = sets.reduce<number>(
+    (sum, set) =>
+      sum + (isObject(set) && typeof set.regionalReplicaCount === "number" ? set.regionalReplicaCount : 1),
+    0,
+  );
+  return (target.regionalReplicaCount as number) + extra;
 }

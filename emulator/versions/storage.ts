@@ -38,14 +38,19 @@ function requireSource(ctx: Context, ref: DiskRef, target: string, location: str
   return source;
 }
 
-/** Resolves every source the storage profile names, fills per-disk hostCaching defaults, checks sizes. */
+/**
+ * Resolves every source the storage profile names, fills per-disk hostCaching defaults, checks sizes
+ * (larger disks are allowed with shallow replication).
+ */
 export function normaliseStorage(
   ctx: Context,
   raw: JsonObject,
   location: string,
+  shallow: boolean,
 ): { profile: JsonObject; disks: NonNullable<ResourceRecord["disks"]> } {
   const profile: JsonObject = { ...raw };
-  const max = ctx.svc.opts.limits.maxDiskSizeGB;
+  const limits = ctx.svc.opts.limits;
+  const max = shallow ? limits.maxShallowDiskSizeGB : limits.maxDiskSizeGB;
   const whole = refOf(profile.source);
   const osImage = isObject(profile.osDiskImage) ? { ...profile.osDiskImage } : undefined;
   const osRef = refOf(osImage?.source);

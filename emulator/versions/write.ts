@@ -66,7 +66,12 @@ export function writeVersion(
     disks = record.disks;
   } else {
     if (!isObject(props.storageProfile)) throw errors.missingParameter(`${STORAGE_PROFILE}`);
-    ({ profile: storage, disks } = normaliseStorage(ctx, props.storageProfile, locationText));
+    ({ profile: storage, disks } = normaliseStorage(
+      ctx,
+      props.storageProfile,
+      locationText,
+      publishing.profile.replicationMode === "Shallow",
+    ));
   }
   const body: JsonObject = {
     name: record?.name ?? lookup.name,

@@ -10,6 +10,7 @@ import { DEFAULTS } from "../model/defaults";
 import { LIMITS } from "../model/limits";
 import { findRegion, normaliseRegionName, REGIONS, type RegionInfo } from "../model/regions";
 import { isUnknown } from "../model/unknown";
+import { shallowReplicaFailures, totalReplicaFailures } from "./replicaRules";
 import type { CheckFailure } from "./schemaFailures";
 import { closest } from "./suggest";
 import { getPath, listAt, numberAt, showValue, stringAt } from "./values";
@@ -119,6 +120,8 @@ export function targetRegionFailures(
     if (access !== undefined) failures.push({ property: at("name"), reason: access });
   });
 
+  failures.push(...shallowReplicaFailures(news, regions));
+  failures.push(...totalReplicaFailures(news, regions));
   failures.push(...sourceRegionFailures(news, regions));
   failures.push(...replicaDeletionFailures(olds, news, regions));
   return failures;

@@ -11,6 +11,8 @@ export interface LimitEntry {
   readonly enforcedBy: "check" | "informational";
   /** Where the number comes from, so a reader can check it against Azure as it is now. */
   readonly source: LimitSource;
+  /** The 2021 seed article's number, where today's Azure differs from it (today's wins). */
+  readonly seedArticleValue?: number;
 }
 
 /** The documents the limits are read from; each limit names one. */
@@ -18,6 +20,21 @@ export const LIMIT_SOURCES = {
   seedArticle: {
     title: 'Microsoft, "Store and share images in an Azure Compute Gallery" (2021), Limits',
     url: "https://learn.microsoft.com/azure/virtual-machines/azure-compute-gallery#limits",
+  },
+  galleryLimitsToday: {
+    title:
+      'Microsoft, "Store and share images in an Azure Compute Gallery" (current edition), Limits: "a maximum 100 replicas per image version"; disks "less than 2 TB", "up to 32 TB" with shallow replication',
+    url: "https://learn.microsoft.com/azure/virtual-machines/azure-compute-gallery#limits",
+  },
+  galleryBestPracticesToday: {
+    title:
+      'Microsoft, "Store and share images in an Azure Compute Gallery" (current edition), Best practices: "a maximum of 50 replicas per region"',
+    url: "https://learn.microsoft.com/azure/virtual-machines/azure-compute-gallery#best-practices",
+  },
+  shallowReplication: {
+    title:
+      'Microsoft, "Store and share images in an Azure Compute Gallery" (current edition), Shallow replication: one replica per region',
+    url: "https://learn.microsoft.com/azure/virtual-machines/azure-compute-gallery#shallow-replication",
   },
   galleryRestSpec: {
     title: "Azure REST API spec, GalleryRP 2024-03-03 (`galleryImageVersionName`, `regionalReplicaCount`)",
@@ -41,10 +58,24 @@ export type LimitSource = keyof typeof LIMIT_SOURCES;
 
 export const LIMITS = {
   maxRegionalReplicaCount: {
-    value: 10,
+    value: 50,
     description: "Replicas of one image version in one region (`regionalReplicaCount`, `replicaCount`)",
     enforcedBy: "check",
-    source: "seedArticle",
+    source: "galleryBestPracticesToday",
+    seedArticleValue: 10,
+  },
+  maxReplicasPerVersion: {
+    value: 100,
+    description:
+      "Replicas of one image version in all its target regions together (each region's count, summed)",
+    enforcedBy: "check",
+    source: "galleryLimitsToday",
+  },
+  shallowReplicaCount: {
+    value: 1,
+    description: "Replicas per region of a version with `replicationMode: Shallow`",
+    enforcedBy: "check",
+    source: "shallowReplication",
   },
   minRegionalReplicaCount: {
     value: 1,
@@ -102,10 +133,17 @@ export const LIMITS = {
     source: "softDelete",
   },
   maxDiskSizeGiB: {
-    value: 1024,
-    description: "Size in GiB of any disk attached to an image (1 TB)",
+    value: 2047,
+    description: "Size in GiB of any disk of an image with full replication (under 2 TB)",
     enforcedBy: "informational",
-    source: "seedArticle",
+    source: "galleryLimitsToday",
+    seedArticleValue: 1024,
+  },
+  maxShallowDiskSizeGiB: {
+    value: 32768,
+    description: "Size in GiB of any disk of an image with `replicationMode: Shallow` (32 TB)",
+    enforcedBy: "informational",
+    source: "galleryLimitsToday",
   },
   maxTagsPerResource: {
     value: 50,

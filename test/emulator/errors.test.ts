@@ -75,7 +75,8 @@ test("an enum value outside the contract is InvalidParameter naming the property
   });
 });
 
-test("a regional replica count below 1 is InvalidParameter and above 10 is QuotaExceeded", async () => {
+// Today's gallery article: at most 50 replicas per region (the 2021 edition said 10), 100 per version.
+test("a regional replica count below 1 is InvalidParameter and above 50 is QuotaExceeded", async () => {
   const body = (n: number) => ({
     location: "eastus2",
     properties: {
@@ -93,8 +94,64 @@ test("a regional replica count below 1 is InvalidParameter and above 10 is Quota
     },
   });
   expect(
-    await cloudError("PUT", `${base()}/g/images/img/versions/3.0.0?api-version=2024-03-03`, body(11)),
+    await cloudError("PUT", `${base()}/g/images/img/versions/3.0.0?api-version=2024-03-03`, body(51)),
   ).toMatchObject({ status: 409, error: { code: "QuotaExceeded" } });
+  const twenty = await client.galleryImageVersions.createOrUpdate(
+    RG,
+    "g",
+    "img",
+    "3.0.1",
+    {
+      location: "eastus2",
+      storageProfile: { osDiskImage: { source: { id: SNAP } } },
+      publishingProfile: { targetRegions: [{ name: "eastus2", regionalReplicaCount: 20 }] },
+    },
+    FAST,
+  );
+  expect(twenty.publishingProfile?.targetRegions?.[0]?.regionalReplicaCount).toBe(20);
+});
+
+test("more than 100 replicas of one version over all regions is QuotaExceeded", async () => {
+  const r = await cloudError("PUT", `${base()}/g/images/img/versions/3.1.0?api-version=2024-03-03`, {
+    location: "eastus2",
+    properties: {
+      storageProfile: { osDiskImage: { source: { id: SNAP } } },
+      publishingProfile: {
+        targetRegions: [
+          { name: "eastus2", regionalReplicaCount: 50 },
+          { name: "westus", regionalReplicaCount: 50 },
+          { name: "westeurope", regionalReplicaCount: 1 },
+        ],
+      },
+    },
+  });
+  expect(r).toMatchObject({
+    status: 409,
+    error: {
+      code: "QuotaExceeded",
+      target: "galleryImageVersion.properties.publishingProfile.targetRegions",
+    },
+  });
+});
+
+test("shallow replication keeps one replica per region", async () => {
+  const r = await cloudError("PUT", `${base()}/g/images/img/versions/3.2.0?api-version=2024-03-03`, {
+    location: "eastus2",
+    properties: {
+      storageProfile: { osDiskImage: { source: { id: SNAP } } },
+      publishingProfile: {
+        replicationMode: "Shallow",
+        targetRegions: [{ name: "eastus2", regionalReplicaCount: 2 }],
+      },
+    },
+  });
+  expect(r).toMatchObject({
+    status: 400,
+    error: {
+      code: "InvalidParameter",
+      target: "galleryImageVersion.properties.publishingProfile.targetRegions[0].regionalReplicaCount",
+    },
+  });
 });
 
 test("a target region of another cloud is InvalidParameter naming both clouds as Azure does", async () => {
@@ -198,7 +255,8 @@ test("a second definition with the same publisher/offer/sku is Conflict", async 
   });
 });
 
-test("a disk over 1 TB is GallerySourceResourceExceedsMaxSize", async () => {
+// Today's gallery article: disks under 2 TB, up to 32 TB with shallow replication (2021: 1 TB).
+test("a 2 TB disk is GallerySourceResourceExceedsMaxSize unless replication is shallow", async () => {
   await expect(
     client.galleryImageVersions.createOrUpdate(
       RG,
@@ -209,6 +267,19 @@ test("a disk over 1 TB is GallerySourceResourceExceedsMaxSize", async () => {
       FAST,
     ),
   ).rejects.toMatchObject({ statusCode: 400, code: "GallerySourceResourceExceedsMaxSize" });
+  const shallow = await client.galleryImageVersions.createOrUpdate(
+    RG,
+    "g",
+    "img",
+    "4.0.1",
+    {
+      location: "eastus2",
+      storageProfile: { osDiskImage: { source: { id: BIG } } },
+      publishingProfile: { replicationMode: "Shallow" },
+    },
+    FAST,
+  );
+  expect(shallow.provisioningState).toBe("Succeeded");
 });
 
 test("a source that is not registered is refused with InvalidParameter on the source id", async () => {

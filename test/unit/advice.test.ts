@@ -18,21 +18,23 @@ describe("recommendedReplicas", () => {
     [{ concurrentScaleSets: 3 }, 3], // one per scale set deployed at the same time
     [{ concurrentVms: 40, concurrentScaleSets: 2 }, 4], // both loads at once add up
     [{ concurrentVms: 200 }, 10],
-    [{ concurrentVms: 400 }, 10], // capped by the per-region limit of 10
-    [{ concurrentScaleSets: 12 }, 10],
+    [{ concurrentVms: 400 }, 20], // 2021's cap of 10 per region no longer applies
+    [{ concurrentScaleSets: 12 }, 12],
+    [{ concurrentVms: 1200 }, 50], // capped by today's 50 replicas per region
+    [{ concurrentScaleSets: 60 }, 50],
   ])("%j -> %i replicas", (load, expected) => {
     expect(recommendedReplicas(load)).toBe(expected);
   });
 
   it("says when the load needs more replicas than one region may hold", () => {
-    expect(replicaAdvice({ concurrentVms: 400 })).toEqual({
-      needed: 20,
-      recommended: 10,
+    expect(replicaAdvice({ concurrentVms: 1200 })).toEqual({
+      needed: 60,
+      recommended: 50,
       exceedsLimit: true,
     });
-    expect(replicaAdvice({ concurrentVms: 200 })).toEqual({
-      needed: 10,
-      recommended: 10,
+    expect(replicaAdvice({ concurrentVms: 1000 })).toEqual({
+      needed: 50,
+      recommended: 50,
       exceedsLimit: false,
     });
   });

@@ -86,10 +86,11 @@ describe("replicaWarnings", () => {
   });
 
   it("says when the load exceeds what the replica limit can serve, even at the limit", () => {
-    const warnings = replicaWarnings(label, version([{ name: "eastus", regionalReplicaCount: 10 }]), load);
+    const heavy = { eastus: { concurrentScaleSets: 60 } };
+    const warnings = replicaWarnings(label, version([{ name: "eastus", regionalReplicaCount: 50 }]), heavy);
     expect(warnings).toEqual([
-      "image version rg/g/app/1.0.0: the expected load in eastus (0 VMs and 12 scale sets created at the same time) " +
-        "needs 12 replicas, more than the 10 one region may hold; spread the deployments over time or regions",
+      "image version rg/g/app/1.0.0: the expected load in eastus (0 VMs and 60 scale sets created at the same time) " +
+        "needs 60 replicas, more than the 50 one region may hold; spread the deployments over time or regions",
     ]);
   });
 

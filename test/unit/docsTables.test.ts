@@ -31,6 +31,8 @@ describe("generated docs tables", () => {
   });
 
   it("print the replica limit", () => {
-    expect(renderTables().limits).toMatch(/Replicas of one image version in one region[^\n]*\| 10 +\|/);
+    expect(renderTables().limits).toMatch(
+      /Replicas of one image version in one region[^\n]*\| 50 +\| 10 +\|/,
+    );
   });
 });

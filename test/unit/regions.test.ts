@@ -44,8 +44,10 @@ describe("region names", () => {
 });
 
 describe("the model", () => {
-  it("limits regional replicas to 10 in one table entry", () => {
-    expect(LIMITS.maxRegionalReplicaCount.value).toBe(10);
+  // Today's gallery article (Best practices) allows 50 replicas per region; the 2021 edition said 10.
+  it("limits regional replicas to today's 50, keeping the seed article's 10 as history", () => {
+    expect(LIMITS.maxRegionalReplicaCount.value).toBe(50);
+    expect(LIMITS.maxRegionalReplicaCount.seedArticleValue).toBe(10);
   });
 
   it("uses the engine's own unknown sentinel", () => {
