@@ -1,7 +1,8 @@
 /**
  * Rules for a gallery's sharing profile, checked at preview before any request:
  * - groups (subscriptions, tenants) apply only with permissions Groups; each group type once; ids are
- *   GUIDs (Azure's subscription and tenant ids), each listed once;
+ *   GUIDs (Azure's subscription and tenant ids), each listed once; at most 30 subscriptions and 5
+ *   tenants (Azure's direct-share limits);
  * - permissions Community needs every publisher detail, because Azure's EnableCommunity shows
  *   them to everyone: publisherUri (an http(s) link), publisherContact (an e-mail address), eula and
  *   publicNamePrefix (the start of the public name `<prefix>-<GUID>`);
@@ -10,6 +11,7 @@
  * Silent on values unknown at preview.
  */
 import { isJsonObject } from "../model/jsonObject";
+import { LIMITS } from "../model/limits";
 import { isUnknown } from "../model/unknown";
 import type { CheckFailure } from "./schemaFailures";
 import { getPath, showValue, stringAt } from "./values";
@@ -54,6 +56,8 @@ function groupFailures(news: unknown): CheckFailure[] {
       seenTypes.add(type);
     }
     const what = type === "AADTenants" ? "tenant" : "subscription";
+    const countFailure = groupSizeFailure(group, g, type);
+    if (countFailure !== undefined) failures.push(countFailure);
     const seenIds = new Set<string>();
     (Array.isArray(group.ids) ? group.ids : []).forEach((id, i) => {
       if (typeof id !== "string" || isUnknown(id)) return;
@@ -70,6 +74,27 @@ function groupFailures(news: unknown): CheckFailure[] {
     });
   });
   return failures;
+}
+
+/** A direct share reaches at most 30 subscriptions and 5 tenants. */
+function groupSizeFailure(
+  group: Record<string, unknown>,
+  g: number,
+  type: string | undefined,
+): CheckFailure | undefined {
+  if (!Array.isArray(group.ids)) return undefined;
+  const limit =
+    type === "Subscriptions"
+      ? { max: LIMITS.maxDirectShareSubscriptions.value, what: "subscriptions" }
+      : type === "AADTenants"
+        ? { max: LIMITS.maxDirectShareTenants.value, what: "tenants" }
+        : undefined;
+  if (limit === undefined || group.ids.length <= limit.max) return undefined;
+  const property = `sharingProfile.groups[${g}].ids`;
+  return {
+    property,
+    reason: `${property} lists ${group.ids.length} ${limit.what}; Azure shares a gallery directly with at most ${limit.max} ${limit.what} (and ${LIMITS.maxDirectShareSubscriptions.value} subscriptions, ${LIMITS.maxDirectShareTenants.value} tenants in all); use role assignments or a community gallery for wider sharing`,
+  };
 }
 
 function communityFailures(news: unknown): CheckFailure[] {

@@ -49,6 +49,11 @@ export const LIMIT_SOURCES = {
     title: 'Microsoft, "Soft Delete in Azure Compute Gallery" (preview)',
     url: "https://learn.microsoft.com/azure/virtual-machines/soft-delete-gallery",
   },
+  directShare: {
+    title:
+      'Microsoft, "Share a gallery with all users in a subscription or tenant (preview)", Limitations: "up to 30 subscriptions and 5 tenants"',
+    url: "https://learn.microsoft.com/azure/virtual-machines/share-gallery-direct",
+  },
   tagLimits: {
     title: 'Microsoft, "Use tags to organize your Azure resources", Limitations',
     url: "https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations",
@@ -144,6 +149,19 @@ export const LIMITS = {
     description: "Size in GiB of any disk of an image with `replicationMode: Shallow` (32 TB)",
     enforcedBy: "informational",
     source: "galleryLimitsToday",
+  },
+  maxDirectShareSubscriptions: {
+    value: 30,
+    description:
+      "Subscriptions one gallery is shared with directly (`sharingProfile.groups`, type Subscriptions)",
+    enforcedBy: "check",
+    source: "directShare",
+  },
+  maxDirectShareTenants: {
+    value: 5,
+    description: "Tenants one gallery is shared with directly (`sharingProfile.groups`, type AADTenants)",
+    enforcedBy: "check",
+    source: "directShare",
   },
   maxTagsPerResource: {
     value: 50,
