@@ -8,47 +8,55 @@ import { DEFAULTS } from "../model/defaults";
 import { LIMITS } from "../model/limits";
 import { isUnknown } from "../model/unknown";
 import type { CheckFailure } from "./schemaFailures";
-import { getPath, listAt, showValue, stringAt } from "./values";
+import { getPath, listAt, numberAt, showValue, stringAt, type PathSegment } from "./values";
 
 /** A count as written: a number, undefined when omitted, or "unknown" while a preview cannot know it. */
-function countAt(news: unknown, path: readonly (string | number)[]): number | undefined | "unknown" {
-  const value = getPath(news, path);
-  if (isUnknown(value)) return "unknown";
-  return typeof value === "number" ? value : undefined;
+type Count = number | undefined | "unknown";
+
+function countAt(news: unknown, path: readonly PathSegment[]): Count {
+  return isUnknown(getPath(news, path)) ? "unknown" : numberAt(news, path);
 }
 
-/** The counts a version asks for, each with the argument that says it. */
-function writtenCounts(
-  news: unknown,
-  regions: readonly unknown[],
-): { property: string; count: number | "unknown" | undefined }[] {
-  const counts: { property: string; count: number | "unknown" | undefined }[] = [
-    {
-      property: "publishingProfile.replicaCount",
-      count: countAt(news, ["publishingProfile", "replicaCount"]),
-    },
-  ];
-  regions.forEach((_region, index) => {
-    const path = ["publishingProfile", "targetRegions", index];
-    counts.push({
-      property: `publishingProfile.targetRegions[${index}].regionalReplicaCount`,
-      count: countAt(news, [...path, "regionalReplicaCount"]),
-    });
-    (listAt(news, [...path, "additionalReplicaSets"]) ?? []).forEach((_set, setIndex) => {
-      counts.push({
-        property: `publishingProfile.targetRegions[${index}].additionalReplicaSets[${setIndex}].regionalReplicaCount`,
-        count: countAt(news, [...path, "additionalReplicaSets", setIndex, "regionalReplicaCount"]),
-      });
-    });
-  });
-  return counts;
+/** One count a target region asks for, with the argument that says it and what stands in when omitted. */
+interface RegionCount {
+  property: string;
+  count: Count;
+  /** A region's own count falls back to the profile's replicaCount; a replica set's to 1. */
+  omitted: "profileCount" | "one";
 }
+
+/** Every region's own count and those of its additional replica sets, in order. */
+function regionCounts(news: unknown, regions: readonly unknown[]): RegionCount[] {
+  return regions.flatMap((_region, index) => {
+    const at = `publishingProfile.targetRegions[${index}]`;
+    const path = ["publishingProfile", "targetRegions", index];
+    const sets = listAt(news, [...path, "additionalReplicaSets"]) ?? [];
+    return [
+      {
+        property: `${at}.regionalReplicaCount`,
+        count: countAt(news, [...path, "regionalReplicaCount"]),
+        omitted: "profileCount" as const,
+      },
+      ...sets.map((_set, setIndex) => ({
+        property: `${at}.additionalReplicaSets[${setIndex}].regionalReplicaCount`,
+        count: countAt(news, [...path, "additionalReplicaSets", setIndex, "regionalReplicaCount"]),
+        omitted: "one" as const,
+      })),
+    ];
+  });
+}
+
+const PROFILE_COUNT = ["publishingProfile", "replicaCount"] as const;
 
 /** Shallow replication keeps a single replica per region: any count written above one is refused. */
 export function shallowReplicaFailures(news: unknown, regions: readonly unknown[]): CheckFailure[] {
   if (stringAt(news, ["publishingProfile", "replicationMode"]) !== "Shallow") return [];
   const allowed = LIMITS.shallowReplicaCount.value;
-  return writtenCounts(news, regions)
+  const written = [
+    { property: PROFILE_COUNT.join("."), count: countAt(news, PROFILE_COUNT) },
+    ...regionCounts(news, regions),
+  ];
+  return written
     .filter((c): c is { property: string; count: number } => typeof c.count === "number" && c.count > allowed)
     .map(({ property, count }) => ({
       property,
@@ -61,24 +69,12 @@ export function shallowReplicaFailures(news: unknown, regions: readonly unknown[
  * regionalReplicaCount (or the profile's replicaCount, or 1) plus its additional replica sets.
  */
 export function totalReplicaFailures(news: unknown, regions: readonly unknown[]): CheckFailure[] {
-  const profileCount = countAt(news, ["publishingProfile", "replicaCount"]);
-  if (profileCount === "unknown") return [];
-  let total = 0;
-  for (let index = 0; index < regions.length; index++) {
-    const path = ["publishingProfile", "targetRegions", index];
-    const own = countAt(news, [...path, "regionalReplicaCount"]);
-    if (own === "unknown") return [];
-    total += own ?? profileCount ?? DEFAULTS.replicaCount;
-    for (
-      let setIndex = 0;
-      setIndex < (listAt(news, [...path, "additionalReplicaSets"]) ?? []).length;
-      setIndex++
-    ) {
-      const extra = countAt(news, [...path, "additionalReplicaSets", setIndex, "regionalReplicaCount"]);
-      if (extra === "unknown") return [];
-      total += extra ?? DEFAULTS.replicaCount;
-    }
-  }
+  const profileCount = countAt(news, PROFILE_COUNT);
+  const counts = regionCounts(news, regions);
+  if (profileCount === "unknown" || counts.some((c) => c.count === "unknown")) return [];
+  const standIn = (c: RegionCount) =>
+    c.omitted === "profileCount" ? (profileCount ?? DEFAULTS.replicaCount) : DEFAULTS.replicaCount;
+  const total = counts.reduce((sum, c) => sum + (typeof c.count === "number" ? c.count : standIn(c)), 0);
   const max = LIMITS.maxReplicasPerVersion.value;
   if (total <= max) return [];
   return [

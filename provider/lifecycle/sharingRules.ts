@@ -93,7 +93,7 @@ function groupSizeFailure(
   const property = `sharingProfile.groups[${g}].ids`;
   return {
     property,
-    reason: `${property} lists ${group.ids.length} ${limit.what}; Azure shares a gallery directly with at most ${limit.max} ${limit.what} (and ${LIMITS.maxDirectShareSubscriptions.value} subscriptions, ${LIMITS.maxDirectShareTenants.value} tenants in all); use role assignments or a community gallery for wider sharing`,
+    reason: `${property} lists ${group.ids.length} ${limit.what}; Azure shares a gallery directly with at most ${limit.max} ${limit.what}; use role assignments or a community gallery for wider sharing`,
   };
 }
 

@@ -75,27 +75,31 @@ test("an enum value outside the contract is InvalidParameter naming the property
   });
 });
 
+/** The cloud error of a PUT of version `name`, from the snapshot, with this publishing profile. */
+function putFromSnapshot(name: string, publishingProfile: Record<string, unknown>) {
+  return cloudError("PUT", `${base()}/g/images/img/versions/${name}?api-version=2024-03-03`, {
+    location: "eastus2",
+    properties: { storageProfile: { osDiskImage: { source: { id: SNAP } } }, publishingProfile },
+  });
+}
+
+const oneRegion = (regionalReplicaCount: number) => ({
+  targetRegions: [{ name: "eastus2", regionalReplicaCount }],
+});
+
 // Today's gallery article: at most 50 replicas per region (the 2021 edition said 10), 100 per version.
 test("a regional replica count below 1 is InvalidParameter and above 50 is QuotaExceeded", async () => {
-  const body = (n: number) => ({
-    location: "eastus2",
-    properties: {
-      storageProfile: { osDiskImage: { source: { id: SNAP } } },
-      publishingProfile: { targetRegions: [{ name: "eastus2", regionalReplicaCount: n }] },
-    },
-  });
-  expect(
-    await cloudError("PUT", `${base()}/g/images/img/versions/3.0.0?api-version=2024-03-03`, body(0)),
-  ).toMatchObject({
+  expect(await putFromSnapshot("3.0.0", oneRegion(0))).toMatchObject({
     status: 400,
     error: {
       code: "InvalidParameter",
       target: "galleryImageVersion.properties.publishingProfile.targetRegions[0].regionalReplicaCount",
     },
   });
-  expect(
-    await cloudError("PUT", `${base()}/g/images/img/versions/3.0.0?api-version=2024-03-03`, body(51)),
-  ).toMatchObject({ status: 409, error: { code: "QuotaExceeded" } });
+  expect(await putFromSnapshot("3.0.0", oneRegion(51))).toMatchObject({
+    status: 409,
+    error: { code: "QuotaExceeded" },
+  });
   const twenty = await client.galleryImageVersions.createOrUpdate(
     RG,
     "g",
@@ -104,7 +108,7 @@ test("a regional replica count below 1 is InvalidParameter and above 50 is Quota
     {
       location: "eastus2",
       storageProfile: { osDiskImage: { source: { id: SNAP } } },
-      publishingProfile: { targetRegions: [{ name: "eastus2", regionalReplicaCount: 20 }] },
+      publishingProfile: oneRegion(20),
     },
     FAST,
   );
@@ -112,18 +116,12 @@ test("a regional replica count below 1 is InvalidParameter and above 50 is Quota
 });
 
 test("more than 100 replicas of one version over all regions is QuotaExceeded", async () => {
-  const r = await cloudError("PUT", `${base()}/g/images/img/versions/3.1.0?api-version=2024-03-03`, {
-    location: "eastus2",
-    properties: {
-      storageProfile: { osDiskImage: { source: { id: SNAP } } },
-      publishingProfile: {
-        targetRegions: [
-          { name: "eastus2", regionalReplicaCount: 50 },
-          { name: "westus", regionalReplicaCount: 50 },
-          { name: "westeurope", regionalReplicaCount: 1 },
-        ],
-      },
-    },
+  const r = await putFromSnapshot("3.1.0", {
+    targetRegions: [
+      { name: "eastus2", regionalReplicaCount: 50 },
+      { name: "westus", regionalReplicaCount: 50 },
+      { name: "westeurope", regionalReplicaCount: 1 },
+    ],
   });
   expect(r).toMatchObject({
     status: 409,
@@ -135,17 +133,7 @@ test("more than 100 replicas of one version over all regions is QuotaExceeded", 
 });
 
 test("shallow replication keeps one replica per region", async () => {
-  const r = await cloudError("PUT", `${base()}/g/images/img/versions/3.2.0?api-version=2024-03-03`, {
-    location: "eastus2",
-    properties: {
-      storageProfile: { osDiskImage: { source: { id: SNAP } } },
-      publishingProfile: {
-        replicationMode: "Shallow",
-        targetRegions: [{ name: "eastus2", regionalReplicaCount: 2 }],
-      },
-    },
-  });
-  expect(r).toMatchObject({
+  expect(await putFromSnapshot("3.2.0", { replicationMode: "Shallow", ...oneRegion(2) })).toMatchObject({
     status: 400,
     error: {
       code: "InvalidParameter",
