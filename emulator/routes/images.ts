@@ -67,8 +67,11 @@ function write(
     { type: TYPES.image, property: "galleryImage.location", what: "image definition" },
     gallery,
   );
-  // allowUpdateImage lets a Gen1 definition move to Gen2 (with TrustedLaunch features): the
-  // GalleryImage_UpdateFeatures example.
+  // allowUpdateImage opens the features to change, nothing else: GalleryRP 2024-03-03 describes it as
+  // "set to true if the gallery image features are being updated", and Azure/azure-cli#33172 lists
+  // the features it updates (DiskControllerTypes, SecurityType, IsAcceleratedNetworkSupported,
+  // IsHibernateSupported). The hyperVGeneration in the GalleryImage_UpdateFeatures example is the
+  // definition's own V2, which Trusted Launch needs; a change of generation stays refused.
   const allowUpdate = isObject(req.properties) && req.properties.allowUpdateImage === true;
   const properties = normaliseProperties(req.properties);
   const body: JsonObject = {
@@ -82,7 +85,6 @@ function write(
   if (record) {
     if (record.deleting) throw errors.operationNotAllowed(`Image definition '${name}' is being deleted.`);
     refuseImmutableChanges("image", record.body, body, [
-      ...(allowUpdate ? ["properties.hyperVGeneration"] : []),
       ...(featuresChangeAllowed(getPath(record.body, "properties.features"), properties.features, allowUpdate)
         ? ["properties.features"]
         : []),

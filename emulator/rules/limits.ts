@@ -24,3 +24,13 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxDiskSizeGB: 2047,
   maxShallowDiskSizeGB: 32768,
 };
+
+/**
+ * How many subscriptions and tenants one gallery is shared with directly: "up to 30 subscriptions and
+ * 5 tenants" (learn.microsoft.com share-gallery-direct, Limitations). Fixed, not an option: a preview
+ * limit of the feature rather than a quota.
+ */
+export const DIRECT_SHARE_LIMITS: Readonly<Record<string, { max: number; what: string }>> = {
+  Subscriptions: { max: 30, what: "subscriptions" },
+  AADTenants: { max: 5, what: "tenants" },
+};

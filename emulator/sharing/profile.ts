@@ -8,6 +8,7 @@ import type { Json, JsonObject } from "../model";
 import { enumValue } from "../rules/validate";
 import { SHARING_GROUP_TYPES, SHARING_PERMISSIONS, SHARING_UPDATE_OPERATION_TYPES } from "../rules/enums";
 import { isGuid } from "../arm/ids";
+import { DIRECT_SHARE_LIMITS } from "../rules/limits";
 
 const SHARING_PROFILE = "gallery.properties.sharingProfile";
 const COMMUNITY_GALLERY_INFO = `${SHARING_PROFILE}.communityGalleryInfo`;
@@ -126,6 +127,22 @@ function merge(groups: SharingGroup[], change: SharingGroup[], remove: boolean):
   return [...byType].filter(([, ids]) => ids.length > 0).map(([type, ids]) => ({ type, ids }));
 }
 
+/**
+ * An Add that would leave the gallery shared with more subscriptions or tenants than a direct share
+ * reaches. The docs state the limit, not Azure's answer to exceeding it: code and wording are ours
+ * (InvalidParameter, the group in the request named as the target).
+ */
+function refuseBeyondDirectShareLimits(groups: SharingGroup[]): void {
+  for (const group of groups) {
+    const limit = DIRECT_SHARE_LIMITS[group.type];
+    if (limit === undefined || group.ids.length <= limit.max) continue;
+    throw errors.invalidParameter(
+      `A gallery can be shared directly with at most ${limit.max} ${limit.what}; this update would share it with ${group.ids.length}.`,
+      "sharingUpdate.groups",
+    );
+  }
+}
+
 /** The normalised SharingUpdate (the action's answer) and the sharingProfile it leaves. */
 export function applySharingUpdate(
   stored: JsonObject | undefined,
@@ -154,7 +171,9 @@ export function applySharingUpdate(
       if (profile.permissions === "Community")
         throw notWhileCommunity("it cannot also be shared with groups");
       profile.permissions = "Groups";
-      profile.groups = merge(current, groups, false) as unknown as Json;
+      const merged = merge(current, groups, false);
+      refuseBeyondDirectShareLimits(merged);
+      profile.groups = merged as unknown as Json;
       break;
     }
     case "Remove": {

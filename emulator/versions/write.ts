@@ -11,6 +11,7 @@ import { refuseImmutableChanges } from "../resource/immutable";
 import type { VersionLookup } from "../resource/lookup";
 import { checkRegionQuota, childLocation } from "../resource/placement";
 import { findRegion } from "../rules/regions";
+import { refuseEncryptionInDirectShare } from "../sharing/directShare";
 import { VERSION_PROPERTIES, PUBLISHING_PROFILE, STORAGE_PROFILE } from "./paths";
 import { normalisePublishing, type Target } from "./publishing";
 import { carryStorage, checkDataDiskSources, normaliseStorage } from "./storage";
@@ -56,6 +57,7 @@ export function writeVersion(
   const prevPublishing =
     prevProps && isObject(prevProps.publishingProfile) ? prevProps.publishingProfile : undefined;
   const publishing = normalisePublishing(ctx, props.publishingProfile, locationText, prevPublishing);
+  refuseEncryptionInDirectShare(lookup.gallery, publishing.profile);
 
   let storage: JsonObject;
   let disks: NonNullable<ResourceRecord["disks"]>;

@@ -8,7 +8,8 @@
  *
  *   olds: the previous checked inputs ({} on create); news: the program's inputs, where any value may
  *         be the engine's unknown sentinel at preview (such values are accepted and not validated).
- *   ctx:  { now: Date; accessGrantedRegions: string[] } — no clock or settings are read here.
+ *   ctx:  { now: Date; accessGrantedRegions: string[]; program?: ProgramFacts } — no clock, settings
+ *         or other resources are read here but through ctx.
  *   returns { inputs, failures }:
  *     inputs   = news with Azure's defaults filled in (hyperVGeneration V1, architecture x64, replica
  *                count 1, storage type Standard_LRS, target regions = [location] when omitted, per-region
@@ -24,12 +25,15 @@ import { normaliseRegionFields } from "../model/regionFields";
 import { INPUT_SCHEMAS, type ResourceInputs } from "../model/schemas";
 import { galleryImageDefaults, galleryImageVersionDefaults } from "./defaulting";
 import { endOfLifeDateFailures } from "./dateRules";
+import { featureFailures } from "./featureRules";
 import {
   galleryImageNameFailures,
   galleryImageVersionNameFailures,
   galleryNameFailures,
   resourceGroupNameFailures,
 } from "./nameRules";
+import { parentFailures } from "./parentRules";
+import { NO_PROGRAM_FACTS, type ProgramFacts } from "./programFacts";
 import { locationFailures, targetRegionFailures } from "./regionRules";
 import { roleAssignmentFailures, withDefaultAssignmentName } from "./roleAssignmentRules";
 import { schemaFailures, type CheckFailure } from "./schemaFailures";
@@ -46,6 +50,8 @@ export interface CheckContext {
   readonly now: Date;
   /** Regions (any spelling) the subscription was granted access to, e.g. ["australiacentral"]. */
   readonly accessGrantedRegions: readonly string[];
+  /** The parents this run has checked, for a version's rules that depend on them; none when absent. */
+  readonly program?: ProgramFacts;
 }
 
 /**
@@ -93,6 +99,7 @@ export function checkGalleryImage(
       ...locationFailures(plain, ctx.accessGrantedRegions),
       ...rangeFailures(plain, "vCPUs"),
       ...rangeFailures(plain, "memory"),
+      ...featureFailures(plain),
       ...endOfLifeDateFailures(["endOfLifeDate"], olds, plain, ctx.now),
       ...tagFailures(plain),
     ],
@@ -114,6 +121,7 @@ export function checkGalleryImageVersion(
       ...locationFailures(plain, ctx.accessGrantedRegions),
       ...targetRegionFailures(olds, plain, ctx.accessGrantedRegions),
       ...storageSourceFailures(plain),
+      ...parentFailures(plain, ctx.program ?? NO_PROGRAM_FACTS),
       ...endOfLifeDateFailures(["publishingProfile", "endOfLifeDate"], olds, plain, ctx.now),
       ...tagFailures(plain),
     ],

@@ -213,7 +213,8 @@ const GALLERY_IMAGE: readonly Row[] = [
   {
     path: "hyperVGeneration",
     behaviour: "replace",
-    why: fixedOnDefinition("the Hyper-V generation"),
+    // allowUpdateImage opens only the features (GalleryRP 2024-03-03; Azure/azure-cli#33172).
+    why: `${fixedOnDefinition("the Hyper-V generation")}, allowUpdateImage or not (it opens only the features)`,
     default: DEFAULTS.hyperVGeneration,
   },
   {

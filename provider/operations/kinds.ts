@@ -13,6 +13,7 @@ import {
 } from "../lifecycle/diff";
 import { removedReplicaRegions } from "../lifecycle/regionRules";
 import { listAt } from "../lifecycle/values";
+import { unknownFeatureNotes } from "../lifecycle/featureRules";
 import { replicaWarnings } from "../advice/replicaWarnings";
 import { changesBilling, storageChange, storageChangeSummary } from "../advice/storageChange";
 import { containsUnknown } from "../model/unknown";
@@ -129,6 +130,7 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
     put: (api, p, body, { onAccepted }) => api.putImage(imageRef(p), body, { onAccepted }),
     remove: (api, p) => api.deleteImage(imageRef(p)),
     nameKeys: nameKeysOf("galleryImage"),
+    checkNotes: (inputs, label) => unknownFeatureNotes(inputs, label),
     replacementNotes: async (api, olds) => {
       const names: string[] = [];
       for await (const version of api.listVersions(imageRef(olds))) names.push(String(version.name));

@@ -13,6 +13,7 @@ import { AzureError } from "../azure/errors";
 import { describeReplication } from "../replicationProgress";
 import type { OperationContext } from "./context";
 import { KINDS, type KindSpec } from "./kinds";
+import { programMemo } from "./programMemo";
 import type { OnAccepted } from "../azure/galleryApi";
 import { failedRegions, repairingFailed, ResourceInitError } from "./writeFailure";
 import {
@@ -124,6 +125,8 @@ interface WriteOptions {
 }
 
 export function resourceOperations(ctx: OperationContext): ResourceOperations {
+  /** The parents checked so far, for the rules of versions that name them (lifecycle/programFacts.ts). */
+  const program = programMemo();
   const progress = (label: string, urn: string | undefined) => async (version: JsonObject) => {
     await ctx.log("info", `${label}: ${describeReplication(version)}`, { ephemeral: true, urn });
   };
@@ -214,7 +217,9 @@ export function resourceOperations(ctx: OperationContext): ResourceOperations {
       const result = spec.check(olds ?? {}, news, {
         now: ctx.now(),
         accessGrantedRegions: ctx.settings.accessGrantedRegions,
+        program,
       });
+      if (result.failures.length === 0) program.record(kind, result.inputs);
       if (result.failures.length === 0 && spec.checkNotes) {
         for (const note of spec.checkNotes(result.inputs, spec.label(result.inputs), ctx.settings)) {
           await ctx.log("warning", note, { urn: options.urn });

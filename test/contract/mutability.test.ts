@@ -167,10 +167,17 @@ function versionBody(base: Base): Body {
 interface Change {
   /** Which version body to start from (the source kinds cannot be combined in one version). */
   readonly base?: Base;
+  /** Edits the image definition's body before the change (a change that needs another start). */
+  readonly before?: (body: Body) => void;
   /** Makes the change in a copy of the body (the resource's own name and parents are not in it). */
   readonly apply: (body: Body) => void;
 }
 
+/** A Gen1 definition: Trusted Launch (the body's security type) needs Gen2, so it says Standard. */
+const asGeneration1 = (body: Body) => {
+  body.hyperVGeneration = "V1";
+  body.features = [{ name: "SecurityType", value: "Standard" }];
+};
 const first = (body: Body) => body.publishingProfile.targetRegions[0];
 const edge = (body: Body) => body.publishingProfile.targetExtendedLocations[0];
 const disk = (body: Body) => body.storageProfile.dataDiskImages[0];
@@ -265,7 +272,11 @@ const CHANGES: Record<string, Change> = {
   },
   "galleryImage osType": { apply: (b) => (b.osType = "Windows") },
   "galleryImage osState": { apply: (b) => (b.osState = "Specialized") },
-  "galleryImage hyperVGeneration": { apply: (b) => (b.hyperVGeneration = "V1") },
+  // From Gen1 (and security type Standard, which Gen1 allows) to Gen2.
+  "galleryImage hyperVGeneration": {
+    before: asGeneration1,
+    apply: (b) => (b.hyperVGeneration = "V2"),
+  },
   "galleryImage architecture": { apply: (b) => (b.architecture = "Arm64") },
   "galleryImage identifier.publisher": { apply: (b) => (b.identifier.publisher = "Fabrikam") },
   "galleryImage identifier.offer": { apply: (b) => (b.identifier.offer = "Other") },
@@ -526,8 +537,11 @@ function baseBody(entry: MutabilityEntry, name: string, index: number): Body {
   switch (entry.resource) {
     case "gallery":
       return galleryBody();
-    case "galleryImage":
-      return imageBody(`sku${index}`);
+    case "galleryImage": {
+      const body = imageBody(`sku${index}`);
+      CHANGES[name]?.before?.(body);
+      return body;
+    }
     case "galleryImageVersion": {
       const body = versionBody(CHANGES[name]?.base ?? "wholeImage");
       const source = SOURCE_BASES[name];
@@ -606,7 +620,21 @@ describe.each(rows.filter(([, entry]) => ID_PATHS.has(entry.path)))("%s", (_name
 
 // The 2024-03-03 spec's GalleryImage_UpdateFeatures, beyond the table's single row.
 describe("features with allowUpdateImage", () => {
-  const cases: [string, (b: Body) => void, Verdict][] = [
+  const cases: [string, (b: Body) => void, Verdict, ((b: Body) => void)?][] = [
+    // allowUpdateImage is "set to true if the gallery image features are being updated" (GalleryRP
+    // 2024-03-03, unchanged in 2025-03-03), and the features it updates are DiskControllerTypes,
+    // SecurityType, IsAcceleratedNetworkSupported and IsHibernateSupported (Azure/azure-cli#33172, the
+    // feature's request by the Compute team): the Hyper-V generation is not among them.
+    [
+      "Gen1 to Gen2 with Trusted Launch support from a later version",
+      (b) => {
+        b.allowUpdateImage = true;
+        b.hyperVGeneration = "V2";
+        b.features = [{ name: "SecurityType", value: "TrustedLaunchSupported", startsAtVersion: "2.0.0" }];
+      },
+      "replace",
+      asGeneration1,
+    ],
     [
       "an added feature with startsAtVersion",
       (b) => {
@@ -640,21 +668,21 @@ describe("features with allowUpdateImage", () => {
       "replace",
     ],
   ];
-  it.each(cases.map(([name, apply, verdict], index) => [name, apply, verdict, index] as const))(
-    "%s: both give the verdict the spec implies",
-    async (_name, apply, verdict, index) => {
-      const galleryImageName = `features${index}`;
-      const names = { resourceGroupName: RG, galleryName: "images", galleryImageName };
-      const before = imageBody(`features${index}`);
-      const after = structuredClone(before);
-      apply(after);
-      const put = (body: Body) =>
-        backend.client.galleryImages.createOrUpdate(RG, "images", galleryImageName, forSdk(body), FAST);
-      expect(providerVerdict("galleryImage", names, before, after)).toBe(verdict);
-      await put(before);
-      expect(emulatorVerdict(await refusalOf(() => put(after)))).toBe(
-        verdict === "replace" ? "refused" : "accepted",
-      );
-    },
-  );
+  it.each(
+    cases.map(([name, apply, verdict, prepare], index) => [name, apply, verdict, index, prepare] as const),
+  )("%s: both give the verdict the spec implies", async (_name, apply, verdict, index, prepare) => {
+    const galleryImageName = `features${index}`;
+    const names = { resourceGroupName: RG, galleryName: "images", galleryImageName };
+    const before = imageBody(`features${index}`);
+    prepare?.(before);
+    const after = structuredClone(before);
+    apply(after);
+    const put = (body: Body) =>
+      backend.client.galleryImages.createOrUpdate(RG, "images", galleryImageName, forSdk(body), FAST);
+    expect(providerVerdict("galleryImage", names, before, after)).toBe(verdict);
+    await put(before);
+    expect(emulatorVerdict(await refusalOf(() => put(after)))).toBe(
+      verdict === "replace" ? "refused" : "accepted",
+    );
+  });
 });

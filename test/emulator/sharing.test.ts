@@ -7,6 +7,10 @@ import type { ComputeManagementClient } from "@azure/arm-compute";
 import type { RunningEmulator } from "../../emulator";
 import { COMMUNITY_INFO, SUBSCRIPTION_A, SUBSCRIPTION_B, TENANT } from "../sharingIds";
 import { computeClient, FAST, fetchToken, request, sleep, startTestEmulator } from "./client";
+import { IMAGE_SOURCE, writeImageSeed } from "./parents";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 
 const RG = "rg-share";
 const [SUB_A, SUB_B, COMMUNITY] = [SUBSCRIPTION_A, SUBSCRIPTION_B, COMMUNITY_INFO];
@@ -21,7 +25,8 @@ const galleryPath = (g: string, query = "") =>
   `/subscriptions/${emu.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${g}?api-version=2024-03-03${query}`;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ sharingUpdateMs: 300 });
+  const seedFile = writeImageSeed(fs.mkdtempSync(path.join(os.tmpdir(), "share-seed-")));
+  emu = await startTestEmulator({ sharingUpdateMs: 300, seedFile });
   client = computeClient(emu);
   token = (await fetchToken(emu)).token;
 });
@@ -197,4 +202,69 @@ test("an id that is no GUID and an unknown operation type are refused with 400 I
   expect(badOp.body).toMatchObject({
     error: { code: "InvalidParameter", target: "sharingUpdate.operationType" },
   });
+});
+
+/** `count` distinct GUIDs (subscription or tenant ids) starting at `from`. */
+const guids = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, i) => `00000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`);
+
+// learn.microsoft.com share-gallery-direct, Limitations: "You can share up to 30 subscriptions and 5
+// tenants." Azure's answer to a 31st is not documented: the 400 InvalidParameter is the emulator's.
+test("Add refuses to share directly with a 31st subscription or a 6th tenant, counting those already shared", async () => {
+  await gallery("limits");
+  await share("limits", { operationType: "Add", groups: [{ type: "Subscriptions", ids: guids(30) }] });
+  await expect(
+    share("limits", { operationType: "Add", groups: [{ type: "Subscriptions", ids: guids(1, 30) }] }),
+  ).rejects.toMatchObject({
+    statusCode: 400,
+    code: "InvalidParameter",
+    message: expect.stringContaining("30"),
+  });
+  await share("limits", { operationType: "Add", groups: [{ type: "AADTenants", ids: guids(5, 100) }] });
+  await expect(
+    share("limits", { operationType: "Add", groups: [{ type: "AADTenants", ids: guids(1, 105) }] }),
+  ).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("5 tenants") });
+  // Sharing again with ids already shared adds nobody, so it stays within the limit.
+  await share("limits", { operationType: "Add", groups: [{ type: "Subscriptions", ids: guids(2) }] });
+});
+
+// learn.microsoft.com share-gallery-direct, Limitations: "A direct shared gallery can't contain
+// encrypted image versions." The refusal's code and wording are the emulator's (not documented).
+test("a gallery shared with groups refuses an encrypted image version, and takes it unencrypted", async () => {
+  await gallery("direct", { permissions: "Groups" });
+  await client.galleryImages.createOrUpdate(
+    RG,
+    "direct",
+    "linux",
+    {
+      location: "westeurope",
+      osType: "Linux",
+      osState: "Generalized",
+      identifier: { publisher: "contoso", offer: "ubuntu", sku: "22_04" },
+    },
+    FAST,
+  );
+  const version = (encryption?: object) => ({
+    location: "westeurope",
+    properties: {
+      storageProfile: { source: { id: IMAGE_SOURCE } },
+      publishingProfile: { targetRegions: [{ name: "westeurope", ...(encryption ? { encryption } : {}) }] },
+    },
+  });
+  const des = `/subscriptions/${SUB_A}/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des`;
+  const versionPath = `/subscriptions/${emu.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/direct/images/linux/versions/1.0.0?api-version=2024-03-03`;
+  const refused = await request(emu, "PUT", versionPath, {
+    token,
+    body: version({ osDiskImage: { diskEncryptionSetId: des } }),
+  });
+  expect(refused.status).toBe(400);
+  expect(refused.body).toMatchObject({
+    error: {
+      code: "InvalidParameter",
+      target: "galleryImageVersion.properties.publishingProfile.targetRegions[0].encryption",
+      message: expect.stringContaining("encrypted"),
+    },
+  });
+  const accepted = await request(emu, "PUT", versionPath, { token, body: version() });
+  expect(accepted.status).toBe(201);
 });

@@ -63,6 +63,9 @@ test("the corpus holds at least 60 cases, of every resource kind", () => {
 describe.each(CORPUS.map((c) => [c.name, c] as const))("%s", (_name, c) => {
   test("the dynamic provider refuses it at check, sending nothing", async () => {
     useConnection(refusingConnection(), SETTINGS, () => CORPUS_NOW);
+    for (const parent of c.parents) {
+      expect((await implementations[parent.kind].check!({}, parent.news)).failures ?? []).toEqual([]);
+    }
     const { failures } = await implementations[c.kind].check!(c.olds, c.news);
     expectNamedFailure(failures ?? [], c);
     expect(requests).toEqual([]);
@@ -76,6 +79,9 @@ describe.each(CORPUS.map((c) => [c.name, c] as const))("%s", (_name, c) => {
       connect,
       now: () => CORPUS_NOW,
     });
+    for (const parent of c.parents) {
+      expect((await plugin.check(urnOf(parent.kind), {}, parent.news)).failures).toEqual([]);
+    }
     const { failures } = await plugin.check(urnOf(c.kind), c.olds, c.news);
     expectNamedFailure(failures, c);
     expect(requests).toEqual([]);

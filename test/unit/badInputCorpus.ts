@@ -12,6 +12,7 @@ interface CaseFile {
   set?: Record<string, unknown>;
   unset?: string[];
   oldsSet?: Record<string, unknown>;
+  parents?: { kind: ResourceKind; set?: Record<string, unknown> }[];
   property: string;
   value?: unknown;
   fragments: string[];
@@ -23,6 +24,8 @@ export interface BadInputCase {
   readonly kind: ResourceKind;
   readonly olds: Record<string, unknown>;
   readonly news: Record<string, unknown>;
+  /** Valid resources of the same program, checked first through the same front door. */
+  readonly parents: readonly { kind: ResourceKind; news: Record<string, unknown> }[];
   readonly property: string;
   /** Absent when the argument is missing. */
   readonly value?: unknown;
@@ -48,6 +51,10 @@ export function loadCorpus(): BadInputCase[] {
         kind: c.kind,
         olds: c.oldsSet === undefined ? {} : withChanges(bases[c.kind], c.oldsSet, []),
         news: withChanges(bases[c.kind], c.set ?? {}, c.unset ?? []),
+        parents: (c.parents ?? []).map((p) => ({
+          kind: p.kind,
+          news: withChanges(bases[p.kind], p.set ?? {}, []),
+        })),
         property: c.property,
         ...("value" in c ? { value: c.value } : {}),
         fragments: c.fragments,

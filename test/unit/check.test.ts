@@ -1,5 +1,6 @@
 // One row per check rule: the failure names the property, the value and what is allowed.
 import { checkGallery, checkGalleryImage, checkGalleryImageVersion } from "../../provider/lifecycle/check";
+import { unknownFeatureNotes } from "../../provider/lifecycle/featureRules";
 import { checkCase, failing, passing } from "./checkCases";
 import { CTX, edited, exampleGalleryArgs, exampleImageArgs, exampleVersionArgs, UNKNOWN } from "./fixtures";
 
@@ -15,6 +16,31 @@ describe("check rejects", () => {
 describe("check accepts", () => {
   it.each(passing)("%s", (_rule, run) => {
     expect(checkCase(run).failures).toEqual([]);
+  });
+});
+
+describe("feature names Azure does not document", () => {
+  it("are warned about at preview, naming the feature and the documented names", () => {
+    const inputs = edited(
+      exampleImageArgs(),
+      (i) => (i.features = [{ name: "IsSecurBootSupported", value: "True" }]),
+    );
+    const [note, ...more] = unknownFeatureNotes(inputs, "image definition ubuntu-22");
+    expect(more).toEqual([]);
+    for (const text of ["features[0].name", "IsSecurBootSupported", "SecurityType", "DiskControllerTypes"])
+      expect(note).toContain(text);
+  });
+
+  it("are not confused with documented names in another case", () => {
+    const inputs = edited(
+      exampleImageArgs(),
+      (i) =>
+        (i.features = [
+          { name: "issecuritytype", value: "x" },
+          { name: "securitytype", value: "Standard" },
+        ]),
+    );
+    expect(unknownFeatureNotes(inputs, "d")).toHaveLength(1);
   });
 });
 

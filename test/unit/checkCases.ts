@@ -70,6 +70,22 @@ const grant = (change: (a: any) => void): Run => ({
   news: edited(exampleRoleAssignmentArgs(), change),
   ctx: CTX,
 });
+const VM_ID = "/subscriptions/0000/resourceGroups/rg-src/providers/Microsoft.Compute/virtualMachines/builder";
+const DES_ID =
+  "/subscriptions/0000/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des";
+/** The example definition, made Trusted Launch, as the program declares it. */
+const TRUSTED_LAUNCH = {
+  ...exampleImageArgs(),
+  features: [{ name: "SecurityType", value: "TrustedLaunch" }],
+};
+/** A context whose program declares this definition and a gallery with this sharing profile. */
+const withParents = (definition: Record<string, any> | undefined, sharingProfile?: Record<string, any>) => ({
+  ...CTX,
+  program: {
+    definition: () => definition,
+    gallery: () => (sharingProfile === undefined ? undefined : { ...exampleGalleryArgs(), sharingProfile }),
+  },
+});
 const VERSION_SCOPE = `${GALLERY_ID}/images/ubuntu/versions/1.0.0`;
 const regions = (v: any) => v.publishingProfile.targetRegions;
 const checkedVersion = checkGalleryImageVersion({}, exampleVersionArgs(), CTX).inputs;
@@ -559,6 +575,65 @@ export const failing: [rule: string, run: Run, property: string, mentions: strin
 ];
 
 export const passing: [rule: string, run: Run][] = [
+  [
+    "documented features in any case, on a generation 2 definition",
+    image(
+      (i) =>
+        (i.features = [
+          { name: "securitytype", value: "trustedlaunchsupported" },
+          { name: "IsAcceleratedNetworkSupported", value: "true" },
+          { name: "DiskControllerTypes", value: "SCSI,NVMe" },
+          { name: "IsHibernateSupported", value: "False" },
+        ]),
+    ),
+  ],
+  [
+    "a feature name Azure does not document (a preview warning, not a failure)",
+    image((i) => (i.features = [{ name: "IsVbsSupported", value: "anything" }])),
+  ],
+  [
+    "security type Standard on a generation 1 definition",
+    image((i) => {
+      i.hyperVGeneration = "V1";
+      i.features = [{ name: "SecurityType", value: "Standard" }];
+    }),
+  ],
+  [
+    "Trusted Launch when the Hyper-V generation is unknown at preview",
+    image((i) => (i.hyperVGeneration = UNKNOWN)),
+  ],
+  [
+    "a VM as the source of a Trusted Launch version",
+    version(
+      (v) => (v.storageProfile = { source: { virtualMachineId: VM_ID } }),
+      {},
+      withParents(TRUSTED_LAUNCH),
+    ),
+  ],
+  [
+    "a managed image as the source of a TrustedLaunchSupported version",
+    version(
+      () => undefined,
+      {},
+      withParents({
+        ...TRUSTED_LAUNCH,
+        features: [{ name: "SecurityType", value: "TrustedLaunchSupported" }],
+      }),
+    ),
+  ],
+  ["a managed image when the program does not declare the definition", version(() => undefined)],
+  [
+    "an encrypted version in a private gallery",
+    version(
+      (v) => (regions(v)[0].encryption = { osDiskImage: { diskEncryptionSetId: DES_ID } }),
+      {},
+      withParents(undefined, { permissions: "Private" }),
+    ),
+  ],
+  [
+    "an encrypted version when the program does not declare the gallery",
+    version((v) => (regions(v)[0].encryption = { osDiskImage: { diskEncryptionSetId: DES_ID } })),
+  ],
   ["Reader on a gallery for a group, by role name", grant(() => undefined)],
   [
     "a role by its id on an image definition",

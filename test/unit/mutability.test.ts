@@ -170,6 +170,20 @@ describe("features of an image definition", () => {
     expect(verdict(after)).toBe(expected);
   });
 
+  // allowUpdateImage is to be "set to true if the gallery image features are being updated" (GalleryRP
+  // 2024-03-03 and 2025-03-03), and the features it updates are DiskControllerTypes, SecurityType,
+  // IsAcceleratedNetworkSupported and IsHibernateSupported (Azure/azure-cli#33172): not the generation.
+  it("moving a definition from Gen1 to Gen2 replaces it, even with allowUpdateImage and startsAtVersion", () => {
+    const gen1 = { ...fullGalleryImage(), hyperVGeneration: "V1", features: [] };
+    const outcome = diffResource("galleryImage", gen1, {
+      ...gen1,
+      hyperVGeneration: "V2",
+      allowUpdateImage: true,
+      features: [{ name: "SecurityType", value: "TrustedLaunchSupported", startsAtVersion: "2.0.0" }],
+    });
+    expect(outcome.replaces).toEqual(["hyperVGeneration"]);
+  });
+
   it("allowUpdateImage is an argument of the image definition, not an unknown key", () => {
     expect(
       INPUT_SCHEMAS.galleryImage.safeParse({ ...fullGalleryImage(), allowUpdateImage: true }).success,
