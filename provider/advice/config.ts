@@ -10,6 +10,7 @@
  *                                  "egressPerGB": 0.02}
  *
  * Each parser throws an error naming the key, the offending property and value, and what is allowed.
+ * compute-gallery:intent (which galleries hold production images) is parsed in intent.ts.
  */
 import { z } from "../model/zod";
 import { STORAGE_ACCOUNT_TYPES } from "../model/enums";
@@ -78,7 +79,7 @@ function regionKey(key: string, name: string): string {
 }
 
 /** JSON text of config `key`, checked against `schema`; errors name the key, path, value and `allowed`. */
-function parseConfig<T>(
+export function parseConfig<T>(
   key: string,
   text: string,
   schema: z.ZodType<T>,

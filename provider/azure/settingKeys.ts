@@ -43,6 +43,11 @@ export const SETTING_KEYS: readonly SettingKey[] = [
     description:
       'What the subscription pays, for the review report: {"currency": "EUR", "storagePerGBMonth": {"Standard_LRS": 0.05, "Premium_LRS": {"default": 0.12, "eastus": 0.1}}, "egressPerGB": 0.02}. Never guessed: without it, quantities only.',
   },
+  {
+    key: "intent",
+    description:
+      'Which galleries (or gallery/image) hold production and test images, and which are locked outside the program: {"production": ["corpImages"], "test": ["devImages"], "locked": ["corpImages"]}. Turns on best-practice advice.',
+  },
   { key: "replicationSpeed", description: "local: GB per second per region that replication writes." },
   { key: "emulatorEndpoint", description: "emulator: its URL, e.g. https://127.0.0.1:8443." },
   { key: "emulatorCertificatePath", description: "emulator: its certificate (PEM)." },

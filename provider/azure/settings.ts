@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ExpectedLoadByRegion, Prices } from "../advice/config";
+import type { Intent } from "../advice/intent";
 import { onFirstUse } from "../tuning";
 
 /**
@@ -12,6 +13,9 @@ import { onFirstUse } from "../tuning";
  * (tuning.ts, 3); the settings are read before the embedded emulator starts.
  */
 const adviceConfig = onFirstUse(() => require("../advice/config") as typeof import("../advice/config"));
+const intentConfig = onFirstUse(
+  () => require("../advice/intentConfig") as typeof import("../advice/intentConfig"),
+);
 
 export type BackendKind = "local" | "emulator" | "azure";
 
@@ -33,6 +37,8 @@ export interface BackendSettings {
   expectedLoad?: ExpectedLoadByRegion;
   /** What the subscription pays; without it, only quantities are shown. */
   prices?: Prices;
+  /** Which galleries hold production and test images; without it, no advice that depends on it. */
+  intent?: Intent;
 }
 
 export interface ConfigSource {
@@ -98,6 +104,7 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
   }
   const expectedLoad = get("expectedLoad");
   const prices = get("prices");
+  const intent = get("intent");
   const stateDir = get("stateDir") ?? ".compute-gallery";
   const seedFile = get("emulatorSeedFile");
   return {
@@ -114,6 +121,7 @@ export function readSettings(config: ConfigSource, env: NodeJS.ProcessEnv, cwd: 
     ...optional("seedFile", seedFile && path.resolve(root, seedFile)),
     ...(expectedLoad ? { expectedLoad: adviceConfig().parseExpectedLoad(expectedLoad) } : {}),
     ...(prices ? { prices: adviceConfig().parsePrices(prices) } : {}),
+    ...(intent ? { intent: intentConfig().parseIntent(intent) } : {}),
   };
 }
 

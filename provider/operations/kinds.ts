@@ -15,6 +15,7 @@ import { removedReplicaRegions } from "../lifecycle/regionRules";
 import { listAt } from "../lifecycle/values";
 import { unknownFeatureNotes } from "../lifecycle/featureRules";
 import { replicaWarnings } from "../advice/replicaWarnings";
+import { productionWarnings } from "../advice/productionAdvice";
 import { changesBilling, storageChange, storageChangeSummary } from "../advice/storageChange";
 import { containsUnknown } from "../model/unknown";
 import { writeGallery } from "./galleryWrite";
@@ -175,8 +176,10 @@ export const KINDS: Record<ResourceKind, KindSpec> = {
       (await galleryKeepsDeletedVersions(api, galleryRef(props)))
         ? [deletedVersionNote(KINDS.galleryImageVersion.label(props), String(props.galleryName), deletedAt)]
         : [],
-    checkNotes: (inputs, label, settings) =>
-      settings.expectedLoad ? replicaWarnings(label, inputs, settings.expectedLoad) : [],
+    checkNotes: (inputs, label, settings) => [
+      ...(settings.expectedLoad ? replicaWarnings(label, inputs, settings.expectedLoad) : []),
+      ...(settings.intent ? productionWarnings(label, inputs, settings.intent) : []),
+    ],
     billingNote: (olds, news, replacing, label, settings) => {
       // Unknown regions or counts would be estimated as Azure's defaults: say nothing rather than guess.
       if (containsUnknown(news.publishingProfile) || containsUnknown(news.location)) return undefined;

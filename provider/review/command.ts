@@ -19,7 +19,7 @@ Writes a Markdown review of a Pulumi preview of Compute Gallery resources to sta
   preview.json        output of \`pulumi preview --json\` (default: standard input)
   --state <file>      output of \`pulumi stack export\`: adds unchanged versions to the matrix and "latest"
   --html <file>       also write the review as a self-contained HTML page
-Stack config read from the preview: compute-gallery:expectedLoad, compute-gallery:prices.
+Stack config read from the preview: compute-gallery:expectedLoad, compute-gallery:prices, compute-gallery:intent.
 `;
 
 export interface ReviewIo {

@@ -14,9 +14,13 @@ import { monthlyStorageCost } from "../advice/cost";
 import { replicaAdvice, type ReplicaAdvice } from "../advice/replicas";
 import { footprintOfVersion } from "../advice/storage";
 import { estimateAfter, storageChange, type StorageChange } from "../advice/storageChange";
+import { INTENT_KEY, type Intent } from "../advice/intent";
+import { parseIntent } from "../advice/intentConfig";
+import { productionFindings, type PracticeFinding } from "../advice/productionAdvice";
 import { diffResource } from "../lifecycle/diff";
 import { mutabilityOf, type ResourceKind } from "../model/mutability";
 import type { Action, ReviewInput, ReviewedResource } from "./previewJson";
+import { programAdvice, type ProgramAdvice } from "./programAdvice";
 
 export type { StorageChange };
 
@@ -48,6 +52,8 @@ export interface ResourceDecision {
   readonly storageTypeChanges: readonly RegionChange[];
   /** Versions only: regions where the expected load needs more replicas than planned. */
   readonly advice: readonly RegionAdvice[];
+  /** Versions of production images only (with intent): best practices the version misses. */
+  readonly practices: readonly PracticeFinding[];
   /** Versions only. */
   readonly storage?: StorageChange;
 }
@@ -66,6 +72,10 @@ export interface Decisions {
   readonly stackTotal: StackTotal;
   readonly prices?: Prices;
   readonly expectedLoad?: ExpectedLoadByRegion;
+  /** With `compute-gallery:intent` only: the best practices the whole program misses. */
+  readonly programAdvice?: readonly ProgramAdvice[];
+  /** False when the state was not given: program-wide advice then sees only changed resources. */
+  readonly wholeStack: boolean;
 }
 
 const CONFIG = { expectedLoad: "compute-gallery:expectedLoad", prices: "compute-gallery:prices" };
@@ -75,13 +85,17 @@ export function reviewDecisions(input: ReviewInput): Decisions {
   const pricesText = input.config[CONFIG.prices];
   const expectedLoad = loadText === undefined ? undefined : parseExpectedLoad(loadText);
   const prices = pricesText === undefined ? undefined : parsePrices(pricesText);
+  const intentText = input.config[INTENT_KEY];
+  const intent = intentText === undefined ? undefined : parseIntent(intentText);
   return {
     resources: input.resources
       .filter((resource) => resource.action !== "same")
-      .map((resource) => decide(resource, expectedLoad, prices)),
+      .map((resource) => decide(resource, expectedLoad, prices, intent)),
     stackTotal: stackTotal(input, prices),
     ...(prices ? { prices } : {}),
     ...(expectedLoad ? { expectedLoad } : {}),
+    ...(intent ? { programAdvice: programAdvice(input, intent) } : {}),
+    wholeStack: input.withState,
   };
 }
 
@@ -89,6 +103,7 @@ function decide(
   resource: ReviewedResource,
   expectedLoad: ExpectedLoadByRegion | undefined,
   prices: Prices | undefined,
+  intent: Intent | undefined,
 ): ResourceDecision {
   const none = {
     addedRegions: [],
@@ -96,6 +111,7 @@ function decide(
     replicaCountChanges: [],
     storageTypeChanges: [],
     advice: [],
+    practices: [],
   };
   const replacements = resource.action === "replace" ? replacementsOf(resource) : [];
   if (resource.kind !== "galleryImageVersion") {
@@ -126,6 +142,7 @@ function decide(
         ? [{ region, current: replicas, ...advice }]
         : [];
     }),
+    practices: intent && resource.after ? productionFindings(resource.after, intent) : [],
     storage: storageChange(resource.before, resource.after, resource.action === "replace", prices),
   };
 }

@@ -9,6 +9,8 @@ import { RESOURCE_DISPLAY_NAMES } from "../model/mutability";
 import type { Prices } from "../advice/config";
 import { storageChangeFigures } from "../advice/storageChange";
 import { gb, money, signed, signedMoney } from "../advice/format";
+import { BEST_PRACTICES_URL } from "../advice/bestPractices";
+import { describeFinding } from "../advice/productionAdvice";
 import type { Decisions, ResourceDecision, StorageChange } from "./decisions";
 import type { MatrixCell, VersionMatrix } from "./matrix";
 import type { JsonObject } from "../model/jsonObject";
@@ -44,8 +46,28 @@ function decisionLines(decision: ResourceDecision, prices: Prices | undefined): 
         : `- ⚠️ Advice: ${advice.region} has ${advice.current} replica(s); the expected load needs ${advice.recommended}.`,
     );
   }
+  for (const finding of decision.practices) lines.push(`- ⚠️ Best practice: ${describeFinding(finding)}.`);
   if (decision.storage) lines.push(...storageLines(decision.storage, prices));
   return lines;
+}
+
+/** With `compute-gallery:intent`: what the whole program misses of Azure's best practices. */
+function programAdviceLines(decisions: Decisions): string[] {
+  const advice = decisions.programAdvice;
+  if (advice === undefined) return [];
+  const scope = decisions.wholeStack
+    ? []
+    : ["- Seen: the resources this preview changes only; give `--state` to judge the whole stack."];
+  return [
+    "### Best practices across the program",
+    "",
+    ...(advice.length === 0
+      ? ["- Nothing to add."]
+      : advice.map((a) => `- ⚠️ ${a.text.charAt(0).toUpperCase()}${a.text.slice(1)}`)),
+    ...scope,
+    `- Source: [Azure Compute Gallery best practices](${BEST_PRACTICES_URL}).`,
+    "",
+  ];
 }
 
 function storageLines(storage: StorageChange, prices: Prices | undefined): string[] {
@@ -164,6 +186,7 @@ export function reviewMarkdown(decisions: Decisions, matrices: readonly VersionM
     ...summary,
     "",
     ...details,
+    ...programAdviceLines(decisions),
     ...totals(decisions),
     ...matrices.flatMap(matrixLines),
   ]

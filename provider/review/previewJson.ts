@@ -16,6 +16,7 @@
  */
 import type { ResourceKind } from "../model/mutability";
 import type { JsonObject } from "../model/jsonObject";
+import { lockTargetOf, type DeclaredLock } from "./locks";
 
 /** What the review says happens to a resource. */
 export type Action = "create" | "update" | "replace" | "delete" | "same";
@@ -30,12 +31,18 @@ export interface ReviewedResource {
   readonly before?: JsonObject;
   /** Inputs after the change (absent on delete). */
   readonly after?: JsonObject;
+  /** Per input, the URNs of the resources its value comes from (Pulumi's `propertyDependencies`). */
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ReviewInput {
   readonly resources: readonly ReviewedResource[];
   /** Stack configuration as the preview prints it (`compute-gallery:prices`, ...). */
   readonly config: Readonly<Record<string, string>>;
+  /** Resource locks the program keeps (azure-native), after the change: locks.ts. */
+  readonly locks: readonly DeclaredLock[];
+  /** Whether the state was given: without it, resources the preview leaves unchanged are missing. */
+  readonly withState: boolean;
 }
 
 const KINDS_BY_TYPE_NAME: Readonly<Record<string, ResourceKind>> = {
@@ -71,6 +78,7 @@ interface StateResource {
   type?: string;
   inputs?: JsonObject;
   outputs?: JsonObject;
+  propertyDependencies?: Record<string, string[]>;
 }
 
 interface Step {
@@ -98,7 +106,16 @@ export function readReviewInput(previewText: string, stateText?: string): Review
     throw new Error("the preview has no `steps`: give the output of `pulumi preview --json`");
   }
   const byUrn = new Map<string, ReviewedResource>();
+  const locks = new Map<string, DeclaredLock>();
+  const keepLock = (urn: string | undefined, resource: StateResource | undefined, deleted: boolean) => {
+    const target =
+      resource && lockTargetOf(resource.type ?? "", resource.inputs, resource.propertyDependencies);
+    if (urn === undefined || target === undefined) return;
+    if (deleted) locks.delete(urn);
+    else locks.set(urn, { urn, target });
+  };
   for (const resource of stateText === undefined ? [] : stateResources(stateText)) {
+    keepLock(resource.urn, resource, false);
     const kind = kindOfType(resource.type ?? "", resource.inputs);
     if (kind === undefined || resource.urn === undefined) continue;
     byUrn.set(resource.urn, {
@@ -108,11 +125,13 @@ export function readReviewInput(previewText: string, stateText?: string): Review
       action: "same",
       before: resource.outputs ?? {},
       after: resource.inputs ?? {},
+      ...dependencies(resource),
     });
   }
   for (const step of preview.steps as Step[]) {
     const state = step.newState ?? step.oldState;
     const action = ACTIONS[step.op ?? ""];
+    keepLock(step.urn, state, action === "delete");
     const kind = kindOfType(state?.type ?? "", state?.inputs);
     if (kind === undefined || action === undefined || step.urn === undefined) continue;
     const known = byUrn.get(step.urn);
@@ -124,11 +143,14 @@ export function readReviewInput(previewText: string, stateText?: string): Review
       action: merged,
       ...optional("before", step.oldState?.outputs ?? known?.before),
       ...optional("after", action === "delete" ? undefined : (step.newState?.inputs ?? known?.after)),
+      ...dependencies(step.newState ?? known),
     });
   }
   const config = preview.config !== null && typeof preview.config === "object" ? preview.config : {};
   return {
     resources: [...byUrn.values()],
+    locks: [...locks.values()],
+    withState: stateText !== undefined,
     config: Object.fromEntries(
       Object.entries(config as JsonObject).filter(
         (entry): entry is [string, string] => typeof entry[1] === "string",
@@ -144,6 +166,13 @@ function stateResources(text: string): StateResource[] {
     throw new Error("the state has no `deployment.resources`: give the output of `pulumi stack export`");
   }
   return deployment.resources as StateResource[];
+}
+
+function dependencies(
+  resource: Pick<ReviewedResource, "propertyDependencies"> | undefined,
+): Pick<ReviewedResource, "propertyDependencies"> {
+  const deps = resource?.propertyDependencies;
+  return deps === undefined ? {} : { propertyDependencies: deps };
 }
 
 function optional<K extends string>(key: K, value: JsonObject | undefined): { [P in K]?: JsonObject } {
