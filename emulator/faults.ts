@@ -7,7 +7,15 @@
 import { createHash } from "node:crypto";
 import type { Store } from "./store/store";
 
-export const FAULT_RESOURCES = ["gallery", "image", "version", "resourceGroup", "subscription"] as const;
+export const FAULT_RESOURCES = [
+  "gallery",
+  "image",
+  "version",
+  "application",
+  "applicationVersion",
+  "resourceGroup",
+  "subscription",
+] as const;
 export type FaultResource = (typeof FAULT_RESOURCES)[number];
 export const FAULT_OPERATIONS = ["create", "update", "delete", "get", "list", "poll"] as const;
 export type FaultOperation = (typeof FAULT_OPERATIONS)[number];

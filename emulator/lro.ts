@@ -2,7 +2,8 @@
 // end time, image-version create/update from the replication of the regions they wait for.
 import { randomUUID } from "node:crypto";
 import type { Kind, OperationKind, OperationRecord, ResourceRecord } from "./model";
-import { imageSizeGB, regionStatus } from "./replication";
+import { regionStatus } from "./replication";
+import { replicatedSizeGB } from "./resource/replicatedSize";
 import type { Store } from "./store/store";
 import { findRegion } from "./rules/regions";
 
@@ -46,7 +47,7 @@ function outcome(
   if (op.settled) return op.settled;
   if (op.endTime !== undefined) return { endTime: op.endTime };
   if (!resource || !resource.replication) return { endTime: op.startTime };
-  const size = imageSizeGB(resource.disks);
+  const size = replicatedSizeGB(resource);
   let endTime = op.startTime;
   let failure: { code: string; message: string } | undefined;
   for (const name of op.waitsForRegions ?? []) {

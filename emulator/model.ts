@@ -1,7 +1,7 @@
 // The records the emulator persists. Dynamic parts of a response (provisioningState, replication status,
 // disk sizes revealed on completion) are not stored: they are computed on read from persisted times.
 
-export type Kind = "gallery" | "image" | "version";
+export type Kind = "gallery" | "image" | "version" | "application" | "applicationVersion";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -48,6 +48,8 @@ export interface ResourceRecord {
   // Image versions only:
   replication?: RegionReplication[];
   disks?: { os: DiskSize; data: DiskSize[]; wholeSource: boolean };
+  // Application versions only: the size of the package blob, which each replica copies.
+  packageSizeGB?: number;
 }
 
 /** `share`: the gallery's share action (a sharing profile update). */

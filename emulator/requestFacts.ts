@@ -12,6 +12,11 @@ const RESOURCE_BY_TYPE: Record<string, { resource: FaultResource; nameParam: str
   galleries: { resource: "gallery", nameParam: "galleryName" },
   "galleries/images": { resource: "image", nameParam: "galleryImageName" },
   "galleries/images/versions": { resource: "version", nameParam: "galleryImageVersionName" },
+  "galleries/applications": { resource: "application", nameParam: "galleryApplicationName" },
+  "galleries/applications/versions": {
+    resource: "applicationVersion",
+    nameParam: "galleryApplicationVersionName",
+  },
 };
 
 const normalised = (region: string): string =>

@@ -6,6 +6,8 @@ export const TYPES = {
   gallery: "Microsoft.Compute/galleries",
   image: "Microsoft.Compute/galleries/images",
   version: "Microsoft.Compute/galleries/images/versions",
+  application: "Microsoft.Compute/galleries/applications",
+  applicationVersion: "Microsoft.Compute/galleries/applications/versions",
 } as const;
 
 export function galleryId(sub: string, rg: string, gallery: string): string {
@@ -14,6 +16,8 @@ export function galleryId(sub: string, rg: string, gallery: string): string {
 export const imageId = (galleryIdValue: string, image: string): string => `${galleryIdValue}/images/${image}`;
 export const versionId = (imageIdValue: string, version: string): string =>
   `${imageIdValue}/versions/${version}`;
+export const applicationId = (galleryIdValue: string, application: string): string =>
+  `${galleryIdValue}/applications/${application}`;
 /** ARM ids are case-insensitive: records are keyed by the lower-case id. */
 export const keyOf = (id: string): string => id.toLowerCase();
 

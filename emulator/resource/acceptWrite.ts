@@ -4,7 +4,8 @@
 import { asyncHeaders } from "../arm/asyncHeaders";
 import type { Context } from "../context";
 import { newOperation, settleOperation } from "../lro";
-import type { OperationRecord, ResourceRecord } from "../model";
+import { keyOf } from "../arm/ids";
+import type { JsonObject, OperationRecord, ResourceRecord } from "../model";
 
 export interface Write {
   readonly kind: "create" | "update";
@@ -14,6 +15,27 @@ export interface Write {
   readonly previous?: ResourceRecord;
   /** A fixed end (galleries, definitions, a restore) or the regions whose replication it waits for. */
   readonly timing: { endTime: number } | { waitsForRegions: string[] };
+}
+
+/** The stored fields of a child of `parent` (definition, application, version): named as its body names it. */
+export function childResource(
+  ctx: Context,
+  kind: Write["resource"]["kind"],
+  parent: ResourceRecord,
+  region: string,
+  body: JsonObject,
+): Write["resource"] {
+  return {
+    key: keyOf(String(body.id)),
+    kind,
+    name: String(body.name),
+    id: String(body.id),
+    parentKey: parent.key,
+    subscriptionId: ctx.svc.opts.subscriptionId,
+    resourceGroup: parent.resourceGroup,
+    region,
+    body,
+  };
 }
 
 export interface AcceptedWrite {

@@ -1,6 +1,16 @@
 // Finds the resource a route names and its parents. A missing or deleting parent is ARM's
 // ParentResourceNotFound; the resource itself may be absent (create, or a list route that names none).
-import { galleryId, imageId, keyOf, optionalParam, param, subscription, TYPES, versionId } from "../arm/ids";
+import {
+  applicationId,
+  galleryId,
+  imageId,
+  keyOf,
+  optionalParam,
+  param,
+  subscription,
+  TYPES,
+  versionId,
+} from "../arm/ids";
 import type { Context } from "../context";
 import { errors } from "../errors";
 import { live } from "../liveness";
@@ -79,4 +89,35 @@ export function lookupVersion(ctx: Context): VersionLookup {
   const image = lookupImage(ctx);
   const { lookup, parent } = child(ctx, image, TYPES.version, "galleryImageVersionName", versionId);
   return { ...lookup, gallery: image.gallery, image: parent };
+}
+
+export interface ApplicationLookup extends Lookup {
+  gallery: ResourceRecord;
+}
+
+export interface ApplicationVersionLookup extends ApplicationLookup {
+  application: ResourceRecord;
+}
+
+export function lookupApplication(ctx: Context): ApplicationLookup {
+  const { lookup, parent } = child(
+    ctx,
+    lookupGallery(ctx),
+    TYPES.application,
+    "galleryApplicationName",
+    applicationId,
+  );
+  return { ...lookup, gallery: parent };
+}
+
+export function lookupApplicationVersion(ctx: Context): ApplicationVersionLookup {
+  const application = lookupApplication(ctx);
+  const { lookup, parent } = child(
+    ctx,
+    application,
+    TYPES.applicationVersion,
+    "galleryApplicationVersionName",
+    versionId,
+  );
+  return { ...lookup, gallery: application.gallery, application: parent };
 }

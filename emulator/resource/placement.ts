@@ -8,14 +8,17 @@ import type { Limits } from "../rules/limits";
 import type { Region } from "../rules/regions";
 import type { Service } from "../service";
 
-const QUOTA: Record<Kind, { limit: keyof Limits; what: string }> = {
+/** The kinds Microsoft's gallery article gives a per-region quota; it gives none for VM applications. */
+type QuotaKind = Extract<Kind, "gallery" | "image" | "version">;
+
+const QUOTA: Record<QuotaKind, { limit: keyof Limits; what: string }> = {
   gallery: { limit: "galleriesPerRegion", what: "galleries" },
   image: { limit: "imageDefinitionsPerRegion", what: "image definitions" },
   version: { limit: "imageVersionsPerRegion", what: "image versions" },
 };
 
 /** Refuses a new resource of `kind` when `region` already holds the quota's number of them. */
-export function checkRegionQuota(svc: Service, kind: Kind, region: string): void {
+export function checkRegionQuota(svc: Service, kind: QuotaKind, region: string): void {
   const { limit, what } = QUOTA[kind];
   const max = svc.opts.limits[limit];
   if (svc.store.countInRegion(kind, svc.opts.subscriptionId, region) >= max) {
@@ -25,11 +28,11 @@ export function checkRegionQuota(svc: Service, kind: Kind, region: string): void
   }
 }
 
-/** The region of an image definition or version, which must be its gallery's (`parent` carries it). */
+/** The region of a gallery's child (definition, application, version), which must be its gallery's (`parent` carries it). */
 export function childLocation(
   svc: Service,
   location: Json | undefined,
-  child: { type: (typeof TYPES)["image" | "version"]; property: string; what: string },
+  child: { type: (typeof TYPES)[Exclude<keyof typeof TYPES, "gallery">]; property: string; what: string },
   parent: ResourceRecord,
 ): Region {
   const region = resourceLocation(location, child.property, child.type, svc.opts.allowedAccessRegions);

@@ -16,6 +16,7 @@ import { checkRegionQuota } from "../resource/placement";
 import { resourceLocation } from "../rules/locations";
 import { checkName } from "../rules/validate";
 import { sharingOnWrite } from "../sharing/profile";
+import { refuseGalleryWithApplications } from "./applications";
 import { expandsGroups, galleryView } from "../sharing/view";
 
 const READ_ONLY = ["provisioningState", "identifier", "sharingStatus"];
@@ -148,6 +149,7 @@ export function getGallery(ctx: Context): Reply {
 export function deleteGallery(ctx: Context): Reply {
   const { record, name } = lookupGallery(ctx);
   if (!record) return { status: 204 };
+  refuseGalleryWithApplications(ctx, record);
   return deleteWhenEmpty(ctx, record, `Gallery '${name}'`, {
     kind: "image",
     what: "image definition",

@@ -6,7 +6,7 @@ import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { liveChildren, softDeletedChildren } from "../liveness";
 import type { JsonObject } from "../model";
-import { acceptWrite } from "../resource/acceptWrite";
+import { acceptWrite, childResource } from "../resource/acceptWrite";
 import { deleteWhenEmpty } from "../resource/deletion";
 import { refuseImmutableChanges } from "../resource/immutable";
 import { lookupImage, notFound, type ImageLookup } from "../resource/lookup";
@@ -105,17 +105,7 @@ function write(
   if (!record) checkRegionQuota(svc, "image", region.name);
   const written = acceptWrite(ctx, {
     kind,
-    resource: {
-      key: keyOf(id),
-      kind: "image",
-      name: String(body.name),
-      id: String(body.id),
-      parentKey: gallery.key,
-      subscriptionId: svc.opts.subscriptionId,
-      resourceGroup: gallery.resourceGroup,
-      region: region.name,
-      body,
-    },
+    resource: childResource(ctx, "image", gallery, region.name, body),
     previous: record,
     timing: { endTime: ctx.now },
   });

@@ -2,6 +2,8 @@
 // surface a client logs in through), plus identity discovery and admin.
 import { route, type Route } from "../context";
 import * as admin from "./admin";
+import * as applications from "./applications";
+import * as applicationVersions from "./applicationVersions";
 import { AUTHORIZATION_ROUTES } from "./authorization";
 import * as galleries from "./galleries";
 import * as identity from "./identity";
@@ -17,10 +19,14 @@ const COMPUTE_IN_GROUP =
 const GALLERY = `${COMPUTE_IN_GROUP}/galleries/:galleryName`;
 const IMAGE = `${GALLERY}/images/:galleryImageName`;
 const VERSION = `${IMAGE}/versions/:galleryImageVersionName`;
+const APPLICATION = `${GALLERY}/applications/:galleryApplicationName`;
+const APPLICATION_VERSION = `${APPLICATION}/versions/:galleryApplicationVersionName`;
 const RESOURCE_GROUP = "/subscriptions/:subscriptionId/resourcegroups/:resourceGroupName";
 const GALLERY_TYPE = "galleries";
 const IMAGE_TYPE = "galleries/images";
 const VERSION_TYPE = "galleries/images/versions";
+const APPLICATION_TYPE = "galleries/applications";
+const APPLICATION_VERSION_TYPE = "galleries/applications/versions";
 const RESOURCE_GROUP_TYPE = "subscriptions/resourceGroups";
 
 export const ROUTES: Route[] = [
@@ -62,6 +68,30 @@ export const ROUTES: Route[] = [
   route("PUT", VERSION, "arm", versions.putVersion, { resourceType: VERSION_TYPE }),
   route("PATCH", VERSION, "arm", versions.patchVersion, { resourceType: VERSION_TYPE }),
   route("DELETE", VERSION, "arm", versions.deleteVersion, { resourceType: VERSION_TYPE }),
+
+  route("GET", `${GALLERY}/applications`, "arm", applications.listApplications, {
+    resourceType: APPLICATION_TYPE,
+  }),
+  route("GET", APPLICATION, "arm", applications.getApplication, { resourceType: APPLICATION_TYPE }),
+  route("PUT", APPLICATION, "arm", applications.putApplication, { resourceType: APPLICATION_TYPE }),
+  route("PATCH", APPLICATION, "arm", applications.patchApplication, { resourceType: APPLICATION_TYPE }),
+  route("DELETE", APPLICATION, "arm", applications.deleteApplication, { resourceType: APPLICATION_TYPE }),
+
+  route("GET", `${APPLICATION}/versions`, "arm", applicationVersions.listApplicationVersions, {
+    resourceType: APPLICATION_VERSION_TYPE,
+  }),
+  route("GET", APPLICATION_VERSION, "arm", applicationVersions.getApplicationVersion, {
+    resourceType: APPLICATION_VERSION_TYPE,
+  }),
+  route("PUT", APPLICATION_VERSION, "arm", applicationVersions.putApplicationVersion, {
+    resourceType: APPLICATION_VERSION_TYPE,
+  }),
+  route("PATCH", APPLICATION_VERSION, "arm", applicationVersions.patchApplicationVersion, {
+    resourceType: APPLICATION_VERSION_TYPE,
+  }),
+  route("DELETE", APPLICATION_VERSION, "arm", applicationVersions.deleteApplicationVersion, {
+    resourceType: APPLICATION_VERSION_TYPE,
+  }),
 
   route(
     "GET",

@@ -1,13 +1,13 @@
 // Microsoft.Compute/galleries/images/versions: one handler per ARM operation. Versions are the only
 // resources whose operations take time: they complete when every target region has replicated.
-import { asyncHeaders } from "../arm/asyncHeaders";
+import { expandOf } from "../arm/expand";
 import { getPath, isObject, jsonBody, mergePatch } from "../arm/json";
 import { storedPage } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { liveChildrenPage } from "../liveness";
-import { newOperation, settleOperation } from "../lro";
 import type { JsonObject } from "../model";
+import { deleteVersionInTime } from "../resource/deletion";
 import { lookupVersion, notFound } from "../resource/lookup";
 import { restoreRequested, restoreVersion, softDeletes } from "../versions/restore";
 import { checkName } from "../rules/validate";
@@ -45,18 +45,16 @@ export function patchVersion(ctx: Context): Reply {
 export function getVersion(ctx: Context): Reply {
   const lookup = lookupVersion(ctx);
   if (!lookup.record) throw notFound(lookup);
-  const expand = (ctx.query.get("$expand") ?? "")
-    .toLowerCase()
-    .split(",")
-    .map((s) => s.trim());
-  return { status: 200, body: versionView(ctx.svc, lookup.record, ctx.now, ctx.apiVersion, { expand }) };
+  return {
+    status: 200,
+    body: versionView(ctx.svc, lookup.record, ctx.now, ctx.apiVersion, { expand: expandOf(ctx) }),
+  };
 }
 
 export function deleteVersion(ctx: Context): Reply {
   const lookup = lookupVersion(ctx);
   const record = lookup.record;
   if (!record) return { status: 204 };
-  const svc = ctx.svc;
   const blockUntil = getPath(record.body, "properties.publishingProfile.endOfLifeDate");
   if (
     getPath(record.body, "properties.safetyProfile.blockDeletionBeforeEndOfLife") === true &&
@@ -68,20 +66,7 @@ export function deleteVersion(ctx: Context): Reply {
       `${VERSION_PROPERTIES}.safetyProfile.blockDeletionBeforeEndOfLife`,
     );
   }
-  if (record.deleting) {
-    const existing = svc.store.getOperation(record.deleting.operationId);
-    if (existing) return { status: 202, headers: asyncHeaders(ctx, existing, record.region, true) };
-  }
-  settleOperation(svc.store, record.operationId, svc.opts.replicationSpeedGBps, ctx.now);
-  const completesAt = ctx.now + svc.opts.versionDeleteMs;
-  const op = newOperation("delete", record, ctx.apiVersion, ctx.now, { endTime: completesAt });
-  svc.store.putOperation(op);
-  const soft = softDeletes(lookup.gallery);
-  svc.store.putResource({
-    ...record,
-    deleting: { operationId: op.id, completesAt, ...(soft ? { soft } : {}) },
-  });
-  return { status: 202, headers: asyncHeaders(ctx, op, record.region, true) };
+  return deleteVersionInTime(ctx, record, softDeletes(lookup.gallery));
 }
 
 export function listVersions(ctx: Context): Reply {

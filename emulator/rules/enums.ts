@@ -19,6 +19,10 @@ export const SHARING_PERMISSIONS = ["Private", "Groups", "Community"] as const;
 export const SHARING_GROUP_TYPES = ["Subscriptions", "AADTenants"] as const;
 // The emulator's own: the provider never sends these.
 export const SHARING_UPDATE_OPERATION_TYPES = ["Add", "Remove", "Reset", "EnableCommunity"] as const;
+// VM applications (GalleryRP 2024-03-03 gallery.json): GalleryApplicationProperties.supportedOSType is
+// OS_TYPES; UserArtifactSettings.scriptBehaviorAfterReboot; GalleryApplicationCustomActionParameter.type.
+export const SCRIPT_BEHAVIORS_AFTER_REBOOT = ["None", "Rerun"] as const;
+export const CUSTOM_ACTION_PARAMETER_TYPES = ["String", "ConfigurationDataBlob", "LogOutputBlob"] as const;
 export const SOFT_DELETED_ARTIFACT_TYPES = ["Images"] as const;
 
 /** Storage types that need availability zones in the target region. */

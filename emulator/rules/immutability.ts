@@ -40,7 +40,43 @@ export const IMMUTABLE_PATHS = {
     "properties.publishingProfile.replicationMode",
     "properties.securityProfile.uefiSettings",
   ],
+  // VM application definitions (GalleryRP 2024-03-03 gallery.json, GalleryApplicationProperties): the
+  // spec calls description and endOfLifeDate updatable. supportedOSType is what every version is built
+  // for; the terms of use (eula, privacy statement) are fixed as they are for image definitions. That
+  // the last two are fixed, and that releaseNoteUri and customActions may change, is the emulator's
+  // reading by analogy with image definitions: no recording shows Azure's answer.
+  application: [
+    "location",
+    "properties.supportedOSType",
+    "properties.eula",
+    "properties.privacyStatementUri",
+  ],
+  // VM application versions (GalleryApplicationVersionPublishingProfile, GalleryArtifactPublishingProfileBase):
+  // the spec calls storageAccountType and replicationMode "not updatable" and targetRegions, replicaCount
+  // and endOfLifeDate updatable. The package itself is written once: the blob a media link names may not
+  // change, only its SAS (QUERY_MAY_CHANGE; Microsoft's "Publishing VM Applications in a Secure World",
+  // devblogs.microsoft.com/azure-vm-runtime, 2026: "we do allow you to modify the SAS (but not the rest of
+  // the url) for an existing application version"). Install, remove and update commands and the file
+  // names fixed with the package are the emulator's guess (no recording shows an update of them).
+  applicationVersion: [
+    "location",
+    "properties.publishingProfile.source.mediaLink",
+    "properties.publishingProfile.source.defaultConfigurationLink",
+    "properties.publishingProfile.manageActions.install",
+    "properties.publishingProfile.manageActions.remove",
+    "properties.publishingProfile.manageActions.update",
+    "properties.publishingProfile.settings.packageFileName",
+    "properties.publishingProfile.settings.configFileName",
+    "properties.publishingProfile.storageAccountType",
+    "properties.publishingProfile.replicationMode",
+  ],
 } as const;
+
+/** Blob URLs compared without their query: a new SAS for the same blob is no change (see applicationVersion). */
+export const QUERY_MAY_CHANGE: ReadonlySet<string> = new Set([
+  "properties.publishingProfile.source.mediaLink",
+  "properties.publishingProfile.source.defaultConfigurationLink",
+]);
 
 /** What the service assumes for an immutable property a request leaves out (not echoed back). */
 export const ASSUMED_WHEN_ABSENT: Readonly<Record<string, unknown>> = {
@@ -89,12 +125,18 @@ export const IMMUTABLE_ELEMENT_FIELDS: Partial<
       filledByService: ["hostCaching"],
     },
   ],
+  // TargetRegion.storageAccountType: "This property is not updatable" (GalleryRP 2024-03-03).
+  applicationVersion: [
+    { list: "properties.publishingProfile.targetRegions", key: "region", fields: ["storageAccountType"] },
+  ],
 };
 
 export const BODY_PARAMETER = {
   gallery: "gallery",
   image: "galleryImage",
   version: "galleryImageVersion",
+  application: "galleryApplication",
+  applicationVersion: "galleryApplicationVersion",
 } as const;
 
 const featureKey = (feature: unknown): string => JSON.stringify(feature ?? null).toLowerCase();

@@ -13,6 +13,10 @@ export interface Limits {
   maxDiskSizeGB: number;
   /** Shallow replication takes disks up to 32 TB. */
   maxShallowDiskSizeGB: number;
+  /** VM applications article (learn.microsoft.com/azure/virtual-machines/vm-applications), Limitations. */
+  replicasPerApplicationVersionPerRegion: number;
+  /** The same section: an application version's package file is at most 2 GB (the 2022 edition: 1 GB). */
+  maxApplicationPackageSizeGB: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -23,6 +27,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   replicasPerVersion: 100,
   maxDiskSizeGB: 2047,
   maxShallowDiskSizeGB: 32768,
+  replicasPerApplicationVersionPerRegion: 3,
+  maxApplicationPackageSizeGB: 2,
 };
 
 /**

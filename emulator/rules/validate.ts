@@ -10,6 +10,7 @@ import {
   IMMUTABLE_ELEMENT_FIELDS,
   IMMUTABLE_PATHS,
   BODY_PARAMETER,
+  QUERY_MAY_CHANGE,
   type ImmutableElementFields,
 } from "./immutability";
 import type { Kind } from "../model";
@@ -65,6 +66,9 @@ export function positiveInt(v: unknown, target: string): number {
   return v;
 }
 
+/** A URL without its query string (a blob's SAS). */
+const withoutQuery = (v: unknown): unknown => (typeof v === "string" ? v.split("?")[0] : v);
+
 const same = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a ?? null).toLowerCase() === JSON.stringify(b ?? null).toLowerCase();
 
@@ -85,7 +89,12 @@ export function checkImmutable(
     const a = getPath(before, path) ?? ASSUMED_WHEN_ABSENT[path];
     const b = getPath(after, path) ?? ASSUMED_WHEN_ABSENT[path];
     if (FILLED_BY_SERVICE.has(path) && (a === undefined || b === undefined)) continue;
-    const changed = path === "location" ? regionOf(a) !== regionOf(b) : !same(a, b);
+    const changed =
+      path === "location"
+        ? regionOf(a) !== regionOf(b)
+        : QUERY_MAY_CHANGE.has(path)
+          ? !same(withoutQuery(a), withoutQuery(b))
+          : !same(a, b);
     if (changed) throw errors.propertyChangeNotAllowed(`${BODY_PARAMETER[kind]}.${path}`);
   }
   for (const rule of IMMUTABLE_ELEMENT_FIELDS[kind] ?? []) {

@@ -1,4 +1,4 @@
-// publishingProfile of an image version: validated, with the service's defaults filled in, and the target
+// publishingProfile of an image or application version: validated, with the service's defaults filled in, and the target
 // regions it must replicate to.
 import { isObject } from "../arm/json";
 import type { Context } from "../context";
@@ -9,6 +9,7 @@ import { findRegion } from "../rules/regions";
 import { enumValue, positiveInt } from "../rules/validate";
 import { REPLICATION_MODES, STORAGE_ACCOUNT_TYPES, ZONE_REDUNDANT_STORAGE } from "../rules/enums";
 import { azureTime, normaliseDateProperty } from "../time";
+import type { Limits } from "../rules/limits";
 import { PUBLISHING_PROFILE } from "./paths";
 
 /** One target region as replication needs it (normalised name, the counts and storage that apply). */
@@ -18,24 +19,42 @@ export interface Target {
   storageAccountType: string;
 }
 
+/**
+ * What differs between the kinds that share this profile (GalleryArtifactPublishingProfileBase): the
+ * error targets' prefix, the noun in messages, the replica limit per region.
+ */
+export interface PublishingShape {
+  readonly path: string;
+  readonly what: string;
+  readonly replicasPerRegion: (limits: Limits) => number;
+}
+
+export const IMAGE_VERSION_PUBLISHING: PublishingShape = {
+  path: PUBLISHING_PROFILE,
+  what: "image version",
+  replicasPerRegion: (limits) => limits.replicasPerVersionPerRegion,
+};
+
 /** Validates the publishing profile and fills the service's defaults; returns the normalised targets. */
 export function normalisePublishing(
   ctx: Context,
   raw: Json | undefined,
   location: string,
   existing: JsonObject | undefined,
+  shape: PublishingShape = IMAGE_VERSION_PUBLISHING,
 ): { profile: JsonObject; targets: Target[] } {
   const svc = ctx.svc;
-  const limit = svc.opts.limits.replicasPerVersionPerRegion;
+  const limit = shape.replicasPerRegion(svc.opts.limits);
+  const base = shape.path;
   const profile: JsonObject = isObject(raw) ? { ...raw } : {};
   const replicaCount =
     profile.replicaCount === undefined || profile.replicaCount === null
       ? 1
-      : positiveInt(profile.replicaCount, `${PUBLISHING_PROFILE}.replicaCount`);
+      : positiveInt(profile.replicaCount, `${base}.replicaCount`);
   if (replicaCount > limit) {
     throw errors.quotaExceeded(
       `The replica count ${replicaCount} exceeds the limit of ${limit} replicas per region.`,
-      `${PUBLISHING_PROFILE}.replicaCount`,
+      `${base}.replicaCount`,
     );
   }
   profile.replicaCount = replicaCount;
@@ -43,22 +62,22 @@ export function normalisePublishing(
     profile.excludeFromLatest = false;
   if (typeof profile.excludeFromLatest !== "boolean") {
     throw errors.invalidParameter(
-      `The value of parameter '${PUBLISHING_PROFILE}.excludeFromLatest' must be a boolean.`,
-      `${PUBLISHING_PROFILE}.excludeFromLatest`,
+      `The value of parameter '${base}.excludeFromLatest' must be a boolean.`,
+      `${base}.excludeFromLatest`,
     );
   }
   profile.publishedDate = (existing?.publishedDate as string | undefined) ?? azureTime(ctx.now);
   if (profile.storageAccountType === undefined || profile.storageAccountType === null)
     profile.storageAccountType = "Standard_LRS";
-  enumValue(profile, "storageAccountType", STORAGE_ACCOUNT_TYPES, `${PUBLISHING_PROFILE}.storageAccountType`);
-  enumValue(profile, "replicationMode", REPLICATION_MODES, `${PUBLISHING_PROFILE}.replicationMode`);
-  normaliseDateProperty(profile, "endOfLifeDate", `${PUBLISHING_PROFILE}.endOfLifeDate`);
+  enumValue(profile, "storageAccountType", STORAGE_ACCOUNT_TYPES, `${base}.storageAccountType`);
+  enumValue(profile, "replicationMode", REPLICATION_MODES, `${base}.replicationMode`);
+  normaliseDateProperty(profile, "endOfLifeDate", `${base}.endOfLifeDate`);
   const rawTargets: Json = profile.targetRegions ?? [{ name: location }];
   if (!Array.isArray(rawTargets) || rawTargets.length === 0)
-    throw errors.missingParameter(`${PUBLISHING_PROFILE}.targetRegions`);
+    throw errors.missingParameter(`${base}.targetRegions`);
   const targets: Target[] = [];
   profile.targetRegions = rawTargets.map((t, i) => {
-    const path = `${PUBLISHING_PROFILE}.targetRegions[${i}]`;
+    const path = `${base}.targetRegions[${i}]`;
     if (!isObject(t))
       throw errors.invalidParameter(`The value of parameter '${path}' must be an object.`, path);
     const region = targetRegion(t.name, `${path}.name`, svc.opts.allowedAccessRegions);
@@ -75,7 +94,7 @@ export function normalisePublishing(
         : positiveInt(t.regionalReplicaCount, `${path}.regionalReplicaCount`);
     if (count > limit) {
       throw errors.quotaExceeded(
-        `The regional replica count ${count} for region '${region.displayName}' exceeds the limit of ${limit} replicas per image version per region.`,
+        `The regional replica count ${count} for region '${region.displayName}' exceeds the limit of ${limit} replicas per ${shape.what} per region.`,
         `${path}.regionalReplicaCount`,
       );
     }
@@ -109,15 +128,15 @@ export function normalisePublishing(
   const total = profile.targetRegions.reduce<number>((sum, t) => sum + replicasOfRegion(t as JsonObject), 0);
   if (total > svc.opts.limits.replicasPerVersion) {
     throw errors.quotaExceeded(
-      `The image version asks for ${total} replicas over all its target regions, which exceeds the limit of ${svc.opts.limits.replicasPerVersion} replicas per image version.`,
-      `${PUBLISHING_PROFILE}.targetRegions`,
+      `The ${shape.what} asks for ${total} replicas over all its target regions, which exceeds the limit of ${svc.opts.limits.replicasPerVersion} replicas per ${shape.what}.`,
+      `${base}.targetRegions`,
     );
   }
   const home = findRegion(location);
   if (home && !targets.some((t) => t.region === home.name)) {
     throw errors.invalidParameter(
-      `The image version's location '${location}' must be one of its target regions.`,
-      `${PUBLISHING_PROFILE}.targetRegions`,
+      `The ${shape.what}'s location '${location}' must be one of its target regions.`,
+      `${base}.targetRegions`,
     );
   }
   return { profile, targets };

@@ -5,7 +5,8 @@ import { atLeast } from "../apiVersions";
 import { provisioningState, type ProvisioningState } from "../liveness";
 import { viewOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
-import { aggregateState, imageSizeGB, regionStatus } from "../replication";
+import { aggregateState, regionStatus } from "../replication";
+import { replicatedSizeGB } from "../resource/replicatedSize";
 import { findRegion } from "../rules/regions";
 import type { Service } from "../service";
 
@@ -58,8 +59,9 @@ function storageProfileView(r: ResourceRecord, revealed: boolean): JsonObject {
   return out;
 }
 
-function replicationStatusView(svc: Service, r: ResourceRecord, now: number): JsonObject {
-  const size = imageSizeGB(r.disks);
+/** `$expand=ReplicationStatus` of an image or application version: each target region's progress now. */
+export function replicationStatusView(svc: Service, r: ResourceRecord, now: number): JsonObject {
+  const size = replicatedSizeGB(r);
   const statuses = (r.replication ?? []).map((x) =>
     regionStatus(x, size, svc.opts.replicationSpeedGBps, now),
   );

@@ -4,7 +4,7 @@ import { keyOf, TYPES } from "../arm/ids";
 import { getPath, isObject } from "../arm/json";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
-import { DEFAULT_STALL_MS, takeReplicationFault } from "../faults";
+import { DEFAULT_STALL_MS, takeReplicationFault, type FaultResource } from "../faults";
 import type { Json, JsonObject, RegionReplication, ResourceRecord } from "../model";
 import { acceptWrite } from "../resource/acceptWrite";
 import { refuseImmutableChanges } from "../resource/immutable";
@@ -89,36 +89,17 @@ export function writeVersion(
     safetyProfile: safety(props.safetyProfile, prevProps?.safetyProfile),
   };
 
-  const start = (t: Target) => startRegion(ctx, t, kind);
-  let replication: RegionReplication[];
   if (record) {
     if (record.deleting) throw errors.operationNotAllowed(`Image version '${record.name}' is being deleted.`);
     refuseImmutableChanges("version", record.body, body, ["properties.storageProfile.dataDiskImages"]);
-    const old = record.replication ?? [];
-    const removed = old.filter((o) => !publishing.targets.some((t) => t.region === o.region));
-    if (
-      removed.length > 0 &&
-      getPath(body, "properties.safetyProfile.allowDeletionOfReplicatedLocations") !== true
-    ) {
-      throw errors.operationNotAllowed(
-        `Removing replicated regions (${removed.map((r) => findRegion(r.region)?.displayName ?? r.region).join(", ")}) is not allowed ` +
-          "unless safetyProfile.allowDeletionOfReplicatedLocations is true.",
-        `${PUBLISHING_PROFILE}.targetRegions`,
-      );
-    }
-    // Unchanged regions keep their progress; new, changed and failed regions start over now.
-    replication = publishing.targets.map((t) => {
-      const prev = old.find((o) => o.region === t.region);
-      // A region whose replication failed is retried by the update, as Azure does.
-      const same =
-        prev && prev.replicaCount === t.replicaCount && prev.storageAccountType === t.storageAccountType;
-      if (same && !prev.failure) return prev;
-      return start(t);
-    });
   } else {
     checkRegionQuota(svc, "version", location.name);
-    replication = publishing.targets.map(start);
   }
+  const replication = replicationOnWrite(ctx, record, publishing.targets, body, {
+    kind,
+    resource: "version",
+    targetRegionsPath: `${PUBLISHING_PROFILE}.targetRegions`,
+  });
 
   const written = acceptWrite(ctx, {
     kind,
@@ -149,11 +130,52 @@ export function writeVersion(
   };
 }
 
+/**
+ * The replication a version write leaves. A create starts every target now; an update keeps the progress
+ * of unchanged regions and starts new, changed and failed ones over (Azure retries a failed region on
+ * update), and refuses to drop a replicated region unless the written body's
+ * safetyProfile.allowDeletionOfReplicatedLocations is true.
+ */
+export function replicationOnWrite(
+  ctx: Context,
+  record: ResourceRecord | undefined,
+  targets: readonly Target[],
+  body: JsonObject,
+  write: { kind: "create" | "update"; resource: FaultResource; targetRegionsPath: string },
+): RegionReplication[] {
+  const start = (t: Target) => startRegion(ctx, t, write.kind, write.resource);
+  if (!record) return targets.map(start);
+  const old = record.replication ?? [];
+  const removed = old.filter((o) => !targets.some((t) => t.region === o.region));
+  if (
+    removed.length > 0 &&
+    getPath(body, "properties.safetyProfile.allowDeletionOfReplicatedLocations") !== true
+  ) {
+    throw errors.operationNotAllowed(
+      `Removing replicated regions (${removed.map((r) => findRegion(r.region)?.displayName ?? r.region).join(", ")}) is not allowed ` +
+        "unless safetyProfile.allowDeletionOfReplicatedLocations is true.",
+      write.targetRegionsPath,
+    );
+  }
+  return targets.map((t) => {
+    const prev = old.find((o) => o.region === t.region);
+    const same =
+      prev && prev.replicaCount === t.replicaCount && prev.storageAccountType === t.storageAccountType;
+    if (same && !prev.failure) return prev;
+    return start(t);
+  });
+}
+
 /** One region's replication from now, with the injected fault for it (faults.ts), if any. */
-function startRegion(ctx: Context, t: Target, kind: "create" | "update"): RegionReplication {
+function startRegion(
+  ctx: Context,
+  t: Target,
+  kind: "create" | "update",
+  resource: FaultResource,
+): RegionReplication {
   const fault = takeReplicationFault(ctx.svc.store, {
     method: ctx.method,
-    resource: "version",
+    resource,
     operation: kind,
     region: t.region,
   });

@@ -59,3 +59,26 @@ test(
   },
   5 * 60_000,
 );
+
+test(
+  "the Azure CLI's az sig gallery-application commands create, show, list and delete an application and its version",
+  async () => {
+    const c = suite.emulator();
+    const r = await run(
+      "bash",
+      ["-c", docsScript("azure-cli-applications")],
+      clientEnv(c, path.join(suite.pyenv(), "cli", "bin")),
+      c.stateDir,
+    );
+    if (r.code !== 0) throw new Error(`az script failed (${r.code}):\n${r.stderr}\n${r.stdout}`);
+    // show (the definition's OS type), version show (state and the default target region), the two lists.
+    expect(r.stdout.trim().split("\n")).toEqual(["Linux", "Succeeded", "West Europe", "1.0.0", "tool"]);
+    // The version's create was a long-running operation the CLI polled; the definition's was not.
+    expect(c.log.some((l) => /^PUT \S+\/applications\/tool\/versions\/1\.0\.0\?\S+ -> 201/.test(l))).toBe(
+      true,
+    );
+    expect(c.log.some((l) => /^GET \S+\/capsOperations\//.test(l))).toBe(true);
+    expect(c.log.some((l) => /^DELETE \S+\/applications\/tool\?\S+ -> 200/.test(l))).toBe(true);
+  },
+  5 * 60_000,
+);

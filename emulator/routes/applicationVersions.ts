@@ -1,0 +1,63 @@
+// Microsoft.Compute/galleries/applications/versions: one handler per ARM operation. Writes and deletes are
+// long-running as for image versions (recorded: PUT 201 and DELETE 202 with Azure-AsyncOperation); a
+// delete is final, since soft delete does not cover VM applications (learn.microsoft.com/azure/
+// virtual-machines/soft-delete-gallery, Limitations: "Virtual Machine Apps Recovery isn't supported").
+import { expandOf } from "../arm/expand";
+import { isObject, jsonBody, mergePatch } from "../arm/json";
+import { storedPage } from "../arm/paging";
+import type { Context, Reply } from "../context";
+import { liveChildrenPage } from "../liveness";
+import type { JsonObject } from "../model";
+import { deleteVersionInTime } from "../resource/deletion";
+import { lookupApplicationVersion, notFound } from "../resource/lookup";
+import { checkName } from "../rules/validate";
+import { applicationVersionView } from "../applications/view";
+import { writeApplicationVersion } from "../applications/write";
+
+export function putApplicationVersion(ctx: Context): Reply {
+  const lookup = lookupApplicationVersion(ctx);
+  checkName("applicationVersion", lookup.name);
+  return writeApplicationVersion(ctx, lookup, jsonBody(ctx), lookup.record ? "update" : "create");
+}
+
+export function patchApplicationVersion(ctx: Context): Reply {
+  const lookup = lookupApplicationVersion(ctx);
+  if (!lookup.record || lookup.record.deleting) throw notFound(lookup);
+  const req = jsonBody(ctx);
+  const merged = mergePatch(lookup.record.body, req);
+  const requested = isObject(req.properties) ? req.properties.publishingProfile : undefined;
+  if (isObject(requested) && Array.isArray(requested.targetRegions)) {
+    // Arrays are replaced, not merged: the request's target list is the new list.
+    (merged.properties as JsonObject).publishingProfile = mergePatch(
+      (lookup.record.body.properties as JsonObject).publishingProfile as JsonObject,
+      requested,
+    );
+  }
+  return writeApplicationVersion(ctx, lookup, merged, "update");
+}
+
+export function getApplicationVersion(ctx: Context): Reply {
+  const lookup = lookupApplicationVersion(ctx);
+  if (!lookup.record) throw notFound(lookup);
+  return {
+    status: 200,
+    body: applicationVersionView(ctx.svc, lookup.record, ctx.now, { expand: expandOf(ctx) }),
+  };
+}
+
+export function deleteApplicationVersion(ctx: Context): Reply {
+  const { record } = lookupApplicationVersion(ctx);
+  if (!record) return { status: 204 };
+  return deleteVersionInTime(ctx, record, false);
+}
+
+export function listApplicationVersions(ctx: Context): Reply {
+  const lookup = lookupApplicationVersion(ctx);
+  const svc = ctx.svc;
+  return storedPage(
+    ctx,
+    (afterSeq, take) =>
+      liveChildrenPage(svc, "applicationVersion", lookup.application.key, ctx.now, afterSeq, take),
+    (r) => applicationVersionView(svc, r, ctx.now),
+  );
+}
