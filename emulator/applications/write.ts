@@ -7,7 +7,7 @@ import { isObject } from "../arm/json";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import type { Json, JsonObject } from "../model";
-import { acceptWrite, childResource } from "../resource/acceptWrite";
+import { acceptWrite, childEnvelope, childResource } from "../resource/acceptWrite";
 import { refuseImmutableChanges } from "../resource/immutable";
 import type { ApplicationVersionLookup } from "../resource/lookup";
 import { childLocation } from "../resource/placement";
@@ -45,7 +45,7 @@ export function writeApplicationVersion(
   kind: "create" | "update",
 ): Reply {
   const svc = ctx.svc;
-  const { application, id, record } = lookup;
+  const { application, record } = lookup;
   const location = childLocation(
     svc,
     req.location,
@@ -72,18 +72,11 @@ export function writeApplicationVersion(
     prevPublishing,
     APPLICATION_VERSION_PUBLISHING,
   );
-  const body: JsonObject = {
-    name: record?.name ?? lookup.name,
-    id: record?.id ?? id,
-    type: TYPES.applicationVersion,
-    location: req.location ?? null,
-  };
-  if (req.tags !== undefined) body.tags = req.tags;
-  body.properties = {
+  const body = childEnvelope(TYPES.applicationVersion, lookup, req, {
     ...props,
     publishingProfile: publishing.profile,
     safetyProfile: safety(props.safetyProfile, prevProps?.safetyProfile),
-  };
+  });
   if (record) {
     if (record.deleting)
       throw errors.operationNotAllowed(`Application version '${record.name}' is being deleted.`);

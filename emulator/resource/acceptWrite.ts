@@ -17,6 +17,27 @@ export interface Write {
   readonly timing: { endTime: number } | { waitsForRegions: string[] };
 }
 
+/**
+ * The ARM envelope of a written child resource: an existing record keeps its own name and id (their
+ * spelling as first created), a new one takes the request's; tags only when the request names them.
+ */
+export function childEnvelope(
+  type: string,
+  target: { readonly record?: ResourceRecord; readonly id: string; readonly name: string },
+  req: JsonObject,
+  properties: JsonObject,
+): JsonObject {
+  const body: JsonObject = {
+    name: target.record?.name ?? target.name,
+    id: target.record?.id ?? target.id,
+    type,
+    location: req.location ?? null,
+  };
+  if (req.tags !== undefined) body.tags = req.tags;
+  body.properties = properties;
+  return body;
+}
+
 /** The stored fields of a child of `parent` (definition, application, version): named as its body names it. */
 export function childResource(
   ctx: Context,

@@ -10,7 +10,7 @@ import type { Context, Reply } from "../context";
 import { liveChildren } from "../liveness";
 import { settleOperation } from "../lro";
 import type { JsonObject, ResourceRecord } from "../model";
-import { acceptWrite, childResource } from "../resource/acceptWrite";
+import { acceptWrite, childEnvelope, childResource } from "../resource/acceptWrite";
 import { refuseWhileHolding } from "../resource/deletion";
 import { refuseImmutableChanges } from "../resource/immutable";
 import { lookupApplication, notFound, type ApplicationLookup } from "../resource/lookup";
@@ -22,21 +22,14 @@ const view = (r: ResourceRecord): JsonObject => r.body;
 
 function write(ctx: Context, lookup: ApplicationLookup, req: JsonObject, kind: "create" | "update"): Reply {
   const svc = ctx.svc;
-  const { gallery, id, record, name } = lookup;
+  const { gallery, record } = lookup;
   const region = childLocation(
     svc,
     req.location,
     { type: TYPES.application, property: "galleryApplication.location", what: "application definition" },
     gallery,
   );
-  const body: JsonObject = {
-    name: record?.name ?? name,
-    id: record?.id ?? id,
-    type: TYPES.application,
-    location: req.location ?? null,
-  };
-  if (req.tags !== undefined) body.tags = req.tags;
-  body.properties = normaliseApplicationProperties(req.properties);
+  const body = childEnvelope(TYPES.application, lookup, req, normaliseApplicationProperties(req.properties));
   if (record) refuseImmutableChanges("application", record.body, body);
   const written = acceptWrite(ctx, {
     kind,

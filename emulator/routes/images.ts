@@ -6,7 +6,7 @@ import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { liveChildren, softDeletedChildren } from "../liveness";
 import type { JsonObject } from "../model";
-import { acceptWrite, childResource } from "../resource/acceptWrite";
+import { acceptWrite, childEnvelope, childResource } from "../resource/acceptWrite";
 import { deleteWhenEmpty } from "../resource/deletion";
 import { refuseImmutableChanges } from "../resource/immutable";
 import { lookupImage, notFound, type ImageLookup } from "../resource/lookup";
@@ -74,14 +74,7 @@ function write(
   // definition's own V2, which Trusted Launch needs; a change of generation stays refused.
   const allowUpdate = isObject(req.properties) && req.properties.allowUpdateImage === true;
   const properties = normaliseProperties(req.properties);
-  const body: JsonObject = {
-    name: record?.name ?? name,
-    id: record?.id ?? id,
-    type: TYPES.image,
-    location: req.location ?? null,
-  };
-  if (req.tags !== undefined) body.tags = req.tags;
-  body.properties = properties;
+  const body = childEnvelope(TYPES.image, lookup, req, properties);
   if (record) {
     if (record.deleting) throw errors.operationNotAllowed(`Image definition '${name}' is being deleted.`);
     refuseImmutableChanges("image", record.body, body, [

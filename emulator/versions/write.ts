@@ -1,12 +1,12 @@
 // Creating or updating an image version: validate and normalise the request, start (or keep) each target
 // region's replication, record the operation the client will poll.
-import { keyOf, TYPES } from "../arm/ids";
+import { TYPES } from "../arm/ids";
 import { getPath, isObject } from "../arm/json";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { DEFAULT_STALL_MS, takeReplicationFault, type FaultResource } from "../faults";
 import type { Json, JsonObject, RegionReplication, ResourceRecord } from "../model";
-import { acceptWrite } from "../resource/acceptWrite";
+import { acceptWrite, childEnvelope, childResource } from "../resource/acceptWrite";
 import { refuseImmutableChanges } from "../resource/immutable";
 import type { VersionLookup } from "../resource/lookup";
 import { checkRegionQuota, childLocation } from "../resource/placement";
@@ -39,7 +39,7 @@ export function writeVersion(
   kind: "create" | "update",
 ): Reply {
   const svc = ctx.svc;
-  const { image, id, record } = lookup;
+  const { image, record } = lookup;
   const location = childLocation(
     svc,
     req.location,
@@ -75,19 +75,12 @@ export function writeVersion(
       publishing.profile.replicationMode === "Shallow",
     ));
   }
-  const body: JsonObject = {
-    name: record?.name ?? lookup.name,
-    id: record?.id ?? id,
-    type: TYPES.version,
-    location: req.location ?? null,
-  };
-  if (req.tags !== undefined) body.tags = req.tags;
-  body.properties = {
+  const body = childEnvelope(TYPES.version, lookup, req, {
     ...props,
     publishingProfile: publishing.profile,
     storageProfile: storage,
     safetyProfile: safety(props.safetyProfile, prevProps?.safetyProfile),
-  };
+  });
 
   if (record) {
     if (record.deleting) throw errors.operationNotAllowed(`Image version '${record.name}' is being deleted.`);
@@ -103,19 +96,7 @@ export function writeVersion(
 
   const written = acceptWrite(ctx, {
     kind,
-    resource: {
-      key: keyOf(String(body.id)),
-      kind: "version",
-      name: String(body.name),
-      id: String(body.id),
-      parentKey: image.key,
-      subscriptionId: svc.opts.subscriptionId,
-      resourceGroup: image.resourceGroup,
-      region: location.name,
-      body,
-      replication,
-      disks,
-    },
+    resource: { ...childResource(ctx, "version", image, location.name, body), replication, disks },
     previous: record,
     timing: { waitsForRegions: replication.map((r) => r.region) },
   });
