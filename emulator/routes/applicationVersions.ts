@@ -3,11 +3,10 @@
 // delete is final, since soft delete does not cover VM applications (learn.microsoft.com/azure/
 // virtual-machines/soft-delete-gallery, Limitations: "Virtual Machine Apps Recovery isn't supported").
 import { expandOf } from "../arm/expand";
-import { isObject, jsonBody, mergePatch } from "../arm/json";
+import { jsonBody, mergePatch } from "../arm/json";
 import { storedPage } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { liveChildrenPage } from "../liveness";
-import type { JsonObject } from "../model";
 import { deleteVersionInTime } from "../resource/deletion";
 import { lookupApplicationVersion, notFound } from "../resource/lookup";
 import { checkName } from "../rules/validate";
@@ -23,17 +22,8 @@ export function putApplicationVersion(ctx: Context): Reply {
 export function patchApplicationVersion(ctx: Context): Reply {
   const lookup = lookupApplicationVersion(ctx);
   if (!lookup.record || lookup.record.deleting) throw notFound(lookup);
-  const req = jsonBody(ctx);
-  const merged = mergePatch(lookup.record.body, req);
-  const requested = isObject(req.properties) ? req.properties.publishingProfile : undefined;
-  if (isObject(requested) && Array.isArray(requested.targetRegions)) {
-    // Arrays are replaced, not merged: the request's target list is the new list.
-    (merged.properties as JsonObject).publishingProfile = mergePatch(
-      (lookup.record.body.properties as JsonObject).publishingProfile as JsonObject,
-      requested,
-    );
-  }
-  return writeApplicationVersion(ctx, lookup, merged, "update");
+  // A merge patch replaces arrays: a request's target region list is the new list.
+  return writeApplicationVersion(ctx, lookup, mergePatch(lookup.record.body, jsonBody(ctx)), "update");
 }
 
 export function getApplicationVersion(ctx: Context): Reply {

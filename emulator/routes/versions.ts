@@ -1,12 +1,11 @@
 // Microsoft.Compute/galleries/images/versions: one handler per ARM operation. Versions are the only
 // resources whose operations take time: they complete when every target region has replicated.
 import { expandOf } from "../arm/expand";
-import { getPath, isObject, jsonBody, mergePatch } from "../arm/json";
+import { getPath, jsonBody, mergePatch } from "../arm/json";
 import { storedPage } from "../arm/paging";
 import type { Context, Reply } from "../context";
 import { errors } from "../errors";
 import { liveChildrenPage } from "../liveness";
-import type { JsonObject } from "../model";
 import { deleteVersionInTime } from "../resource/deletion";
 import { lookupVersion, notFound } from "../resource/lookup";
 import { restoreRequested, restoreVersion, softDeletes } from "../versions/restore";
@@ -26,20 +25,8 @@ export function putVersion(ctx: Context): Reply {
 export function patchVersion(ctx: Context): Reply {
   const lookup = lookupVersion(ctx);
   if (!lookup.record || lookup.record.deleting) throw notFound(lookup);
-  const req = jsonBody(ctx);
-  const merged = mergePatch(lookup.record.body, req);
-  if (
-    isObject(req.properties) &&
-    isObject(req.properties.publishingProfile) &&
-    Array.isArray(req.properties.publishingProfile.targetRegions)
-  ) {
-    // Arrays are replaced, not merged: the request's target list is the new list.
-    (merged.properties as JsonObject).publishingProfile = mergePatch(
-      (lookup.record.body.properties as JsonObject).publishingProfile as JsonObject,
-      req.properties.publishingProfile,
-    );
-  }
-  return writeVersion(ctx, lookup, merged, "update");
+  // A merge patch replaces arrays: a request's target region list is the new list.
+  return writeVersion(ctx, lookup, mergePatch(lookup.record.body, jsonBody(ctx)), "update");
 }
 
 export function getVersion(ctx: Context): Reply {
