@@ -29,6 +29,27 @@ const APPLICATION_TYPE = "galleries/applications";
 const APPLICATION_VERSION_TYPE = "galleries/applications/versions";
 const RESOURCE_GROUP_TYPE = "subscriptions/resourceGroups";
 
+type Handler = Route["handle"];
+
+/**
+ * The five operations ARM has for a gallery child type: list (the collection is the resource's path
+ * without its name), read, create or replace, update, delete.
+ */
+function childRoutes(
+  resource: string,
+  resourceType: string,
+  handlers: { list: Handler; get: Handler; put: Handler; patch: Handler; remove: Handler },
+): Route[] {
+  const collection = resource.slice(0, resource.lastIndexOf("/"));
+  return [
+    route("GET", collection, "arm", handlers.list, { resourceType }),
+    route("GET", resource, "arm", handlers.get, { resourceType }),
+    route("PUT", resource, "arm", handlers.put, { resourceType }),
+    route("PATCH", resource, "arm", handlers.patch, { resourceType }),
+    route("DELETE", resource, "arm", handlers.remove, { resourceType }),
+  ];
+}
+
 export const ROUTES: Route[] = [
   ...AUTHORIZATION_ROUTES,
 
@@ -57,40 +78,33 @@ export const ROUTES: Route[] = [
     { resourceType: `${GALLERY_TYPE}/softDeletedArtifactTypes/artifacts/versions` },
   ),
 
-  route("GET", `${GALLERY}/images`, "arm", images.listImages, { resourceType: IMAGE_TYPE }),
-  route("GET", IMAGE, "arm", images.getImage, { resourceType: IMAGE_TYPE }),
-  route("PUT", IMAGE, "arm", images.putImage, { resourceType: IMAGE_TYPE }),
-  route("PATCH", IMAGE, "arm", images.patchImage, { resourceType: IMAGE_TYPE }),
-  route("DELETE", IMAGE, "arm", images.deleteImage, { resourceType: IMAGE_TYPE }),
-
-  route("GET", `${IMAGE}/versions`, "arm", versions.listVersions, { resourceType: VERSION_TYPE }),
-  route("GET", VERSION, "arm", versions.getVersion, { resourceType: VERSION_TYPE }),
-  route("PUT", VERSION, "arm", versions.putVersion, { resourceType: VERSION_TYPE }),
-  route("PATCH", VERSION, "arm", versions.patchVersion, { resourceType: VERSION_TYPE }),
-  route("DELETE", VERSION, "arm", versions.deleteVersion, { resourceType: VERSION_TYPE }),
-
-  route("GET", `${GALLERY}/applications`, "arm", applications.listApplications, {
-    resourceType: APPLICATION_TYPE,
+  ...childRoutes(IMAGE, IMAGE_TYPE, {
+    list: images.listImages,
+    get: images.getImage,
+    put: images.putImage,
+    patch: images.patchImage,
+    remove: images.deleteImage,
   }),
-  route("GET", APPLICATION, "arm", applications.getApplication, { resourceType: APPLICATION_TYPE }),
-  route("PUT", APPLICATION, "arm", applications.putApplication, { resourceType: APPLICATION_TYPE }),
-  route("PATCH", APPLICATION, "arm", applications.patchApplication, { resourceType: APPLICATION_TYPE }),
-  route("DELETE", APPLICATION, "arm", applications.deleteApplication, { resourceType: APPLICATION_TYPE }),
-
-  route("GET", `${APPLICATION}/versions`, "arm", applicationVersions.listApplicationVersions, {
-    resourceType: APPLICATION_VERSION_TYPE,
+  ...childRoutes(VERSION, VERSION_TYPE, {
+    list: versions.listVersions,
+    get: versions.getVersion,
+    put: versions.putVersion,
+    patch: versions.patchVersion,
+    remove: versions.deleteVersion,
   }),
-  route("GET", APPLICATION_VERSION, "arm", applicationVersions.getApplicationVersion, {
-    resourceType: APPLICATION_VERSION_TYPE,
+  ...childRoutes(APPLICATION, APPLICATION_TYPE, {
+    list: applications.listApplications,
+    get: applications.getApplication,
+    put: applications.putApplication,
+    patch: applications.patchApplication,
+    remove: applications.deleteApplication,
   }),
-  route("PUT", APPLICATION_VERSION, "arm", applicationVersions.putApplicationVersion, {
-    resourceType: APPLICATION_VERSION_TYPE,
-  }),
-  route("PATCH", APPLICATION_VERSION, "arm", applicationVersions.patchApplicationVersion, {
-    resourceType: APPLICATION_VERSION_TYPE,
-  }),
-  route("DELETE", APPLICATION_VERSION, "arm", applicationVersions.deleteApplicationVersion, {
-    resourceType: APPLICATION_VERSION_TYPE,
+  ...childRoutes(APPLICATION_VERSION, APPLICATION_VERSION_TYPE, {
+    list: applicationVersions.listApplicationVersions,
+    get: applicationVersions.getApplicationVersion,
+    put: applicationVersions.putApplicationVersion,
+    patch: applicationVersions.patchApplicationVersion,
+    remove: applicationVersions.deleteApplicationVersion,
   }),
 
   route(
