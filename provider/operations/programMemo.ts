@@ -4,6 +4,7 @@
 import type { JsonObject } from "../model/jsonObject";
 import type { ResourceKind } from "../model/mutability";
 import type { ProgramFacts } from "../lifecycle/programFacts";
+import { nameKeysOf } from "../azure/armId";
 import { armKey } from "./connectionMemo";
 
 export interface ProgramMemo extends ProgramFacts {
@@ -11,22 +12,17 @@ export interface ProgramMemo extends ProgramFacts {
   record(kind: ResourceKind, inputs: JsonObject): void;
 }
 
+/** The kinds a version's rules look up: its gallery and its definition. */
+const REMEMBERED: ReadonlySet<ResourceKind> = new Set(["gallery", "galleryImage"]);
+
 export function programMemo(): ProgramMemo {
   const checked = new Map<string, JsonObject>();
-  const names = (inputs: JsonObject, keys: readonly string[]) => {
-    const values = keys.map((key) => inputs[key]);
-    return values.every((value): value is string => typeof value === "string") ? values : undefined;
-  };
   return {
     record(kind, inputs) {
-      const keys =
-        kind === "gallery"
-          ? ["resourceGroupName", "galleryName"]
-          : kind === "galleryImage"
-            ? ["resourceGroupName", "galleryName", "galleryImageName"]
-            : undefined;
-      const found = keys && names(inputs, keys);
-      if (found) checked.set(`${kind}:${armKey(...found)}`, inputs);
+      if (!REMEMBERED.has(kind)) return;
+      const names = nameKeysOf(kind).map((key) => inputs[key]);
+      if (names.every((name): name is string => typeof name === "string"))
+        checked.set(`${kind}:${armKey(...names)}`, inputs);
     },
     definition: (group, gallery, image) => checked.get(`galleryImage:${armKey(group, gallery, image)}`),
     gallery: (group, gallery) => checked.get(`gallery:${armKey(group, gallery)}`),
